@@ -1,0 +1,73 @@
+package io.pgbackupwizard.generate;
+
+import static io.pgbackupwizard.generate.Maps.map;
+
+import io.pgbackupwizard.model.ApiVersion;
+import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.OnError;
+import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.WizardInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The KOTS HelmChart for the Bitnami postgresql chart, with Velero hooks on the PostgreSQL pod. */
+public final class HelmChartManifest {
+    private HelmChartManifest() {}
+
+    public static final String CHART = "postgresql";
+    /** The emptyDir the dump goes to; the only volume of the pod Velero backs up. */
+    public static final String VOLUME = "backup";
+
+    public static Map<String, Object> build(WizardInput in, HookAnnotations hooks) {
+        Map<String, Object> chart = map("name", CHART, "chartVersion", in.chartVersion().text());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (in.allowExternal()) {
+            spec.put("exclude", KotsTemplates.configOptionEquals(in.typeOption(), in.externalValue()));
+        }
+        spec.put("chart", chart);
+        if (!in.name().equals(CHART)) {
+            // Helm release names must be unique in a release; keep it tied to the HelmChart's name.
+            (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
+        }
+        spec.put("values", values(in, hooks));
+        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("builder", map());
+        return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
+                "metadata", map("name", in.name()), "spec", spec);
+    }
+
+    private static Map<String, Object> values(WizardInput in, HookAnnotations hooks) {
+        ChartGeneration gen = in.generation();
+        Map<String, Object> emptyDir = new LinkedHashMap<>();
+        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
+        emptyDir.put("sizeLimit", in.scratchSize());
+
+        Map<String, Object> pod = map(
+                "podAnnotations", podAnnotations(in, hooks),
+                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
+                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+
+        Map<String, Object> credentials = map(
+                gen.usernameKey(), in.username(),
+                gen.passwordKey(), KotsTemplates.configOption(in.passwordOption()),
+                gen.databaseKey(), in.database());
+        Map<String, Object> values = map(gen.podKey(), pod);
+        Maps.putPath(values, gen.credentialsPath(), credentials);
+        return values;
+    }
+
+    private static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("backup.velero.io/backup-volumes", VOLUME);
+        a.put("pre.hook.backup.velero.io/command", hooks.backupCommand());
+        a.put("pre.hook.backup.velero.io/timeout", in.hookTimeout());
+        // Fail is Velero's default; written only when it differs, as in the reference example.
+        if (in.onError() != OnError.Fail) a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
+        if (in.restoreHook()) {
+            a.put("post.hook.restore.velero.io/command", hooks.restoreCommand());
+            a.put("post.hook.restore.velero.io/wait-timeout", in.restoreWaitTimeout());
+            a.put("post.hook.restore.velero.io/exec-timeout", in.restoreExecTimeout());
+        }
+        return a;
+    }
+}

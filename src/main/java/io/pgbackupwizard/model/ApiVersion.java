@@ -1,0 +1,20 @@
+package io.pgbackupwizard.model;
+
+/** The KOTS HelmChart API versions the wizard writes. */
+public enum ApiVersion {
+    V1BETA1("kots.io/v1beta1"),
+    V1BETA2("kots.io/v1beta2");
+
+    private final String value;
+
+    ApiVersion(String value) { this.value = value; }
+
+    public String value() { return value; }
+
+    public static ApiVersion parse(String text) {
+        for (ApiVersion v : values()) {
+            if (v.value.equals(text)) return v;
+        }
+        throw new IllegalArgumentException("must be kots.io/v1beta1 or kots.io/v1beta2");
+    }
+}

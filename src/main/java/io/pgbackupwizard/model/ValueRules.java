@@ -1,0 +1,139 @@
+package io.pgbackupwizard.model;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for each kind of value. Each check throws IllegalArgumentException with a message that
+ * completes the sentence "<parameter>: ...". The rules are deliberately narrow: these values end up
+ * in a shell command, inside a JSON array, inside a YAML string that KOTS and Helm template.
+ */
+public final class ValueRules {
+    private ValueRules() {}
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern KOTS_ITEM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
+    private static final Pattern PG_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}\\p{M}_.-]*");
+    private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
+    // Kubernetes resource.Quantity: a decimal number and an optional binary/decimal suffix or exponent.
+    private static final Pattern QUANTITY = Pattern.compile(
+            "\\+?(\\d+(?:\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d{1,2})?");
+    // Go time.ParseDuration without sign: one or more <number><unit>.
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(?:" + DURATION_PART.pattern() + ")+");
+
+    private static final java.util.Map<String, BigDecimal> NANOS_PER_UNIT = java.util.Map.of(
+            "ns", BigDecimal.ONE, "us", BigDecimal.valueOf(1_000L), "µs", BigDecimal.valueOf(1_000L),
+            "μs", BigDecimal.valueOf(1_000L), "ms", BigDecimal.valueOf(1_000_000L), "s", BigDecimal.valueOf(1_000_000_000L),
+            "m", BigDecimal.valueOf(60_000_000_000L), "h", BigDecimal.valueOf(3_600_000_000_000L));
+    private static final BigDecimal MAX_GO_DURATION = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /** Directories of the image or the chart a scratch volume must not shadow. */
+    private static final List<String> RESERVED_PATH_PREFIXES = List.of("/bin", "/boot", "/dev", "/etc", "/lib",
+            "/lib64", "/proc", "/run", "/sbin", "/sys", "/usr", "/var", "/bitnami", "/opt/bitnami",
+            "/docker-entrypoint-initdb.d", "/docker-entrypoint-preinitdb.d");
+    /** Mount points the chart itself uses (a second mount there makes the pod invalid). */
+    private static final Set<String> RESERVED_PATHS = Set.of("/tmp", "/opt", "/home", "/root");
+    private static final Set<String> RESERVED_ROLES = Set.of("public", "none", "current_user", "session_user",
+            "current_role", "postgres_password");
+
+    public static String dnsLabel(String v, int maxLength) {
+        if (v.length() > maxLength) throw new IllegalArgumentException("must be at most " + maxLength + " characters");
+        if (!DNS_LABEL.matcher(v).matches()) {
+            throw new IllegalArgumentException(
+                    "must be lower-case letters, digits and '-', starting and ending with a letter or digit");
+        }
+        return v;
+    }
+
+    public static String kotsItemName(String v) {
+        if (!KOTS_ITEM.matcher(v).matches()) {
+            throw new IllegalArgumentException(
+                    "must start with a letter and hold only letters, digits, '_' and '-' (at most 63 characters)");
+        }
+        return v;
+    }
+
+    public static String postgresName(String v, boolean role) {
+        int bytes = v.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > 63) throw new IllegalArgumentException("must be at most 63 bytes (PostgreSQL truncates longer names)");
+        if (!PG_NAME.matcher(v).matches()) {
+            throw new IllegalArgumentException(
+                    "must hold only letters, digits, '_', '-' and '.', and start with a letter, digit or '_'");
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (role && (lower.startsWith("pg_") || RESERVED_ROLES.contains(lower))) {
+            throw new IllegalArgumentException("is a name PostgreSQL reserves for roles");
+        }
+        if (!role && (lower.equals("template0") || lower.equals("template1"))) {
+            throw new IllegalArgumentException("is a template database, not one to back up");
+        }
+        return v;
+    }
+
+    public static String absolutePath(String v) {
+        if (v.length() > 200) throw new IllegalArgumentException("must be at most 200 characters");
+        if (!PATH.matcher(v).matches()) {
+            throw new IllegalArgumentException(
+                    "must be an absolute path such as /scratch, of letters, digits, '.', '_' and '-' (no trailing '/')");
+        }
+        for (String segment : v.substring(1).split("/")) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("must not contain '.' or '..' segments");
+            }
+        }
+        if (RESERVED_PATHS.contains(v)) {
+            throw new IllegalArgumentException(v + " is already used by the image or the chart; pick a directory of its own such as /scratch");
+        }
+        for (String prefix : RESERVED_PATH_PREFIXES) {
+            if (v.equals(prefix) || v.startsWith(prefix + "/")) {
+                throw new IllegalArgumentException("must not be inside " + prefix + ", which the image or the chart uses");
+            }
+        }
+        return v;
+    }
+
+    /** A Kubernetes quantity greater than zero; returns it unchanged. */
+    public static String positiveQuantity(String v) {
+        if (v.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
+        Matcher m = QUANTITY.matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G");
+        }
+        if (new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1)).signum() <= 0) {
+            throw new IllegalArgumentException("must be greater than zero");
+        }
+        return v;
+    }
+
+    /** A Go duration greater than zero (a bare number is NOT one: Velero would silently use 30s). */
+    public static String positiveDuration(String v) {
+        if (v.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
+        if (!DURATION.matcher(v).matches()) {
+            throw new IllegalArgumentException(
+                    "must be a Go duration such as 90s, 3m or 1h30m (a bare number is not one: Velero would use 30s)");
+        }
+        Matcher part = DURATION_PART.matcher(v);
+        BigDecimal nanos = BigDecimal.ZERO;
+        while (part.find()) {
+            String n = part.group(1);
+            nanos = nanos.add(new BigDecimal(n.startsWith(".") ? "0" + n : n).multiply(NANOS_PER_UNIT.get(part.group(2))));
+        }
+        if (nanos.signum() <= 0) throw new IllegalArgumentException("must be greater than zero");
+        if (nanos.compareTo(MAX_GO_DURATION) > 0) throw new IllegalArgumentException("is longer than Go can represent (about 2562047h)");
+        return v;
+    }
+
+    public static boolean bool(String v) {
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+}
