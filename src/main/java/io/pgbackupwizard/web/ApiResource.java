@@ -1,0 +1,54 @@
+package io.pgbackupwizard.web;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInputParser;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** JSON in, JSON out: for scripts and for the page's live preview. */
+@Path("/api/manifests")
+public class ApiResource {
+
+    @Inject
+    Wizard wizard;
+
+    /** What a valid request gets back. {@code restoreCommand}/{@code restoreAnnotation} are null without a restore hook. */
+    public record Manifests(Map<String, String> files, String backupCommand, String backupAnnotation,
+            String restoreCommand, String restoreAnnotation, String chartGeneration, String query) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate the release files and hook commands")
+    @RequestBody(description = "A JSON object with any of the wizard's parameters (the names of GET /helmchart.yaml); "
+            + "left-out ones take their defaults", content = @Content(schema = @Schema(implementation = Object.class)))
+    @APIResponse(responseCode = "200", description = "The files by name, and the hook commands",
+            content = @Content(schema = @Schema(implementation = Manifests.class)))
+    @APIResponse(responseCode = "400", description = "A JSON list of {field, message}",
+            content = @Content(schema = @Schema(implementation = FieldError[].class)))
+    public Response generate(String body) {
+        List<FieldError> bodyErrors = new ArrayList<>();
+        Map<String, List<String>> params = Params.ofJson(body, bodyErrors);
+        if (!bodyErrors.isEmpty()) return Response.status(400).entity(bodyErrors).build();
+        WizardInputParser.Result parsed = wizard.parse(params);
+        if (!parsed.ok()) return Response.status(400).entity(parsed.errors()).build();
+        Release r = wizard.generate(parsed);
+        return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupCommand(),
+                r.hooks().restoreScript(), r.hooks().restoreCommand(), parsed.input().generation().name(),
+                wizard.queryString(parsed.values()))).build();
+    }
+}

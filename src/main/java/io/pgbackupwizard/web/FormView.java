@@ -1,0 +1,65 @@
+package io.pgbackupwizard.web;
+
+import io.pgbackupwizard.model.ApiVersion;
+import io.pgbackupwizard.model.ChartVersion;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.OnError;
+import io.pgbackupwizard.model.ScratchMedium;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** The form as the template draws it: fields in groups, each with its value, help and error. */
+public record FormView(List<Group> groups) {
+
+    public record Option(String value, String label, boolean selected) {}
+
+    /** kind: text, select, radio or suggest (free text with a list of suggestions). */
+    public record Input(Field field, String kind, String value, String error, List<Option> options) {
+        public String param() { return field.param(); }
+        public String label() { return field.label(); }
+        public String help() { return field.help(); }
+        public String rule() { return field.rule(); }
+        public boolean hasError() { return error != null; }
+    }
+
+    public record Group(String title, List<Input> inputs) {}
+
+    private static final Map<Field, List<String[]>> CHOICES = Map.of(
+            Field.API_VERSION, Arrays.stream(ApiVersion.values()).map(v -> new String[] {v.value(), v.value()}).toList(),
+            Field.SCRATCH_MEDIUM, Arrays.stream(ScratchMedium.values()).map(v -> new String[] {v.name(), v.name()}).toList(),
+            Field.ON_ERROR, Arrays.stream(OnError.values()).map(v -> new String[] {v.name(), v.name()}).toList(),
+            Field.ALLOW_EXTERNAL, List.of(new String[] {"true", "Customer chooses embedded or external"},
+                    new String[] {"false", "Always embedded"}),
+            Field.RESTORE_HOOK, List.of(new String[] {"true", "On"}, new String[] {"false", "Off"}),
+            Field.CHART_VERSION, ChartVersion.KNOWN.stream().map(v -> new String[] {v, v}).toList());
+
+    public static FormView of(Map<String, String> values, List<FieldError> errors) {
+        return new FormView(List.of(
+                group("Chart", values, errors, Field.NAME, Field.CHART_VERSION, Field.API_VERSION),
+                group("Embedded or external PostgreSQL", values, errors, Field.ALLOW_EXTERNAL, Field.TYPE_OPTION,
+                        Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),
+                group("Database", values, errors, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION),
+                group("Scratch volume", values, errors, Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH),
+                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR),
+                group("Restore hook", values, errors, Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT,
+                        Field.RESTORE_EXEC_TIMEOUT)));
+    }
+
+    private static Group group(String title, Map<String, String> values, List<FieldError> errors, Field... fields) {
+        return new Group(title, Arrays.stream(fields).map(f -> input(f, values.get(f.param()), errors)).toList());
+    }
+
+    private static Input input(Field f, String value, List<FieldError> errors) {
+        String error = errors.stream().filter(e -> e.field().equals(f.param())).map(FieldError::message)
+                .reduce((a, b) -> a + "; " + b).orElse(null);
+        List<String[]> choices = CHOICES.get(f);
+        String kind = choices == null ? "text"
+                : f == Field.CHART_VERSION ? "suggest"
+                : f == Field.ALLOW_EXTERNAL || f == Field.RESTORE_HOOK ? "radio" : "select";
+        List<Option> options = choices == null ? List.of()
+                : choices.stream().map(c -> new Option(c[0], c[1], c[0].equals(value))).toList();
+        return new Input(f, kind, value, error, options);
+    }
+}

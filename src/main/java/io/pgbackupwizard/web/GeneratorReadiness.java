@@ -1,0 +1,25 @@
+package io.pgbackupwizard.web;
+
+import io.pgbackupwizard.generate.Release;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the generator produces the default release (templates, YAML emitter and defaults all work). */
+@Readiness
+@ApplicationScoped
+public class GeneratorReadiness implements HealthCheck {
+
+    @Inject
+    Wizard wizard;
+
+    @Override
+    public HealthCheckResponse call() {
+        var parsed = wizard.parse(Map.of());
+        boolean ok = parsed.ok() && !Release.of(parsed.input()).helmChart().isEmpty();
+        return HealthCheckResponse.named("generator").status(ok).build();
+    }
+}

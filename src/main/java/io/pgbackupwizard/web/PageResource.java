@@ -1,0 +1,71 @@
+package io.pgbackupwizard.web;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The wizard page: the form, and for valid input the previews and downloads. */
+@Path("/")
+public class PageResource {
+
+    @Inject
+    Wizard wizard;
+    @Inject
+    BaseUrl baseUrl;
+    @Inject
+    PlainTextHelp help;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(FormView form, Preview preview, List<FieldError> errors);
+    }
+
+    @GET
+    @Produces({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
+    @Operation(summary = "The wizard page, prefilled from the query string; plain-text help for curl, HTTPie or Accept: text/plain")
+    @APIResponse(responseCode = "200", description = "The page (or help text)")
+    @APIResponse(responseCode = "400", description = "The page with a message beside each bad field")
+    public Response get(@Context UriInfo uri, @HeaderParam("User-Agent") String userAgent,
+            @HeaderParam("Accept") String accept) {
+        if (PlainTextHelp.wanted(userAgent, accept)) {
+            return Response.ok(help.render(baseUrl.of(uri)), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+        }
+        return page(uri, Params.of(uri.getQueryParameters()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The wizard page for a submitted form (the page works without JavaScript)")
+    @APIResponse(responseCode = "200", description = "The page with previews and downloads")
+    @APIResponse(responseCode = "400", description = "The page with a message beside each bad field")
+    public Response post(@Context UriInfo uri, MultivaluedMap<String, String> form) {
+        return page(uri, Params.of(form));
+    }
+
+    private Response page(UriInfo uri, java.util.Map<String, List<String>> params) {
+        WizardInputParser.Result parsed = wizard.parse(params);
+        Release release = parsed.ok() ? wizard.generate(parsed) : null;
+        Preview preview = Preview.of(release, wizard.queryString(parsed.values()), baseUrl.of(uri));
+        String html = Templates.page(FormView.of(parsed.values(), parsed.errors()), preview, parsed.errors()).render();
+        return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html).build();
+    }
+}

@@ -1,0 +1,71 @@
+package io.pgbackupwizard.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.ApiVersion;
+import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.WizardInputParser;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The web layer's one entry to the core: parse, generate, count. Holds no per-user state. */
+@ApplicationScoped
+public class Wizard {
+
+    private final WizardInputParser parser;
+    private final Map<ChartGeneration, Map<ApiVersion, Counter>> generated = new EnumMap<>(ChartGeneration.class);
+
+    Wizard(WizardConfig config, MeterRegistry registry) {
+        WizardInputParser withOverrides = new WizardInputParser(Map.of(Field.CHART_VERSION, config.defaultChartVersion()));
+        if (!withOverrides.parse(Map.of()).ok()) {
+            throw new IllegalStateException("wizard.default-chart-version is not a valid chart version: "
+                    + config.defaultChartVersion());
+        }
+        this.parser = withOverrides;
+        for (ChartGeneration gen : ChartGeneration.values()) {
+            Map<ApiVersion, Counter> byApi = new EnumMap<>(ApiVersion.class);
+            for (ApiVersion api : ApiVersion.values()) {
+                byApi.put(api, Counter.builder("wizard.manifests.generated")
+                        .description("Releases generated, by chart generation and KOTS API version")
+                        .tag("chart_generation", gen.name().toLowerCase())
+                        .tag("api_version", api.value())
+                        .register(registry));
+            }
+            generated.put(gen, byApi);
+        }
+    }
+
+    public WizardInputParser.Result parse(Map<String, List<String>> params) {
+        return parser.parse(params);
+    }
+
+    public String defaultValue(Field field) {
+        return parser.defaultValue(field);
+    }
+
+    /** Generates the release for valid input and counts it. */
+    public Release generate(WizardInputParser.Result parsed) {
+        Release release = Release.of(parsed.input());
+        generated.get(parsed.input().generation()).get(parsed.input().apiVersion()).increment();
+        return release;
+    }
+
+    /** Query string of the values that differ from the defaults: what a shareable link needs. */
+    public String queryString(Map<String, String> values) {
+        StringJoiner q = new StringJoiner("&");
+        for (Field f : Field.values()) {
+            String v = values.get(f.param());
+            if (v != null && !v.equals(parser.defaultValue(f))) {
+                q.add(f.param() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        }
+        return q.toString();
+    }
+}

@@ -1,0 +1,17 @@
+package io.pgbackupwizard.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Operator settings (environment variables WIZARD_BASE_URL, WIZARD_DEFAULT_CHART_VERSION). */
+@ConfigMapping(prefix = "wizard")
+public interface WizardConfig {
+
+    /** Public URL of this service, used in the curl lines shown to users; the request's own URL when unset. */
+    Optional<String> baseUrl();
+
+    /** The chart version the form starts with. */
+    @WithDefault("8.7.4")
+    String defaultChartVersion();
+}
