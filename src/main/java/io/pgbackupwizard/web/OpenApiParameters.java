@@ -1,0 +1,67 @@
+package io.pgbackupwizard.web;
+
+import io.pgbackupwizard.model.Field;
+import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * Adds the wizard's parameters to the OpenAPI document. The resources read them as one map (so that
+ * unknown names can be refused), which annotations cannot describe; {@link Field} is the one source.
+ */
+public class OpenApiParameters implements OASFilter {
+
+    private static final List<String> QUERY_PATHS = List.of("/", "/helmchart.yaml", "/config.yaml", "/backup.yaml",
+            "/bundle.zip");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) return;
+        for (String path : QUERY_PATHS) {
+            PathItem item = openAPI.getPaths().getPathItem(path);
+            if (item != null && item.getGET() != null) {
+                for (Field f : Field.values()) item.getGET().addParameter(parameter(f));
+            }
+        }
+        PathItem api = openAPI.getPaths().getPathItem("/api/manifests");
+        if (api != null && api.getPOST() != null) describeJsonBody(api.getPOST());
+        for (String path : List.of("/", "/helmchart.yaml")) {
+            PathItem item = openAPI.getPaths().getPathItem(path);
+            if (item != null && item.getPOST() != null) describeFormBody(item.getPOST());
+        }
+    }
+
+    private static Parameter parameter(Field f) {
+        return OASFactory.createParameter().name(f.param()).in(Parameter.In.QUERY).required(false)
+                .description(f.label() + ". " + f.help() + " Rule: " + f.rule() + ".")
+                .schema(fieldSchema(f));
+    }
+
+    private static Schema fieldSchema(Field f) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).defaultValue(f.defaultValue())
+                .description(f.help() + " Rule: " + f.rule() + ".");
+    }
+
+    private static Schema allFields() {
+        Schema object = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).additionalPropertiesBoolean(false);
+        for (Field f : Field.values()) object.addProperty(f.param(), fieldSchema(f));
+        return object;
+    }
+
+    private static void describeJsonBody(Operation op) {
+        if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+            var media = op.getRequestBody().getContent().getMediaType("application/json");
+            if (media != null) media.setSchema(allFields());
+        }
+    }
+
+    private static void describeFormBody(Operation op) {
+        op.requestBody(OASFactory.createRequestBody().content(OASFactory.createContent()
+                .addMediaType("application/x-www-form-urlencoded", OASFactory.createMediaType().schema(allFields()))));
+    }
+}
