@@ -1,0 +1,460 @@
+package io.pgbackupwizard.generate;
+
+import static io.pgbackupwizard.generate.Generated.at;
+import static io.pgbackupwizard.generate.Generated.jsonArgv;
+import static io.pgbackupwizard.generate.Generated.list;
+import static io.pgbackupwizard.generate.Generated.map;
+import static io.pgbackupwizard.generate.Generated.string;
+import static io.pgbackupwizard.generate.Generated.strings;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.model.Field;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The KOTS HelmChart, read back from its YAML. The defaults reproduce the Replicated reference example
+ * (chart 8.7.4, kots.io/v1beta1) plus the fixes it needs (host, restore hook); every parameter changes
+ * the manifest where it should and nowhere else.
+ */
+class HelmChartManifestTest {
+
+    static final String BACKUP_COMMAND = "pre.hook.backup.velero.io/command";
+    static final String BACKUP_TIMEOUT = "pre.hook.backup.velero.io/timeout";
+    static final String BACKUP_ON_ERROR = "pre.hook.backup.velero.io/on-error";
+    static final String RESTORE_COMMAND = "post.hook.restore.velero.io/command";
+    static final String RESTORE_WAIT_TIMEOUT = "post.hook.restore.velero.io/wait-timeout";
+    static final String RESTORE_EXEC_TIMEOUT = "post.hook.restore.velero.io/exec-timeout";
+    static final String BACKUP_VOLUMES = "backup.velero.io/backup-volumes";
+
+    static final String DEFAULT_EXCLUDE = "repl{{ ConfigOptionEquals \"postgres_type\" \"external_postgres\" }}";
+    static final String DEFAULT_PASSWORD = "repl{{ ConfigOption \"embedded_postgres_password\" }}";
+
+    /** Absolute paths a script names (outside quotes or in single quotes). */
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=[\\s'])/[^\\s;'\"]+");
+
+    static Map<String, Object> podAnnotations(Generated g) {
+        return map(g.values(), g.input().generation().podKey(), "podAnnotations");
+    }
+
+    static List<String> backupArgv(Generated g) {
+        return jsonArgv(string(podAnnotations(g), BACKUP_COMMAND));
+    }
+
+    static List<String> restoreArgv(Generated g) {
+        return jsonArgv(string(podAnnotations(g), RESTORE_COMMAND));
+    }
+
+    /** The pg_dump or psql invocation in a script: from the program name to the end of its statement. */
+    static String invocation(String script, String program) {
+        Matcher m = Pattern.compile("(?:^|[;&|]\\s*)(" + program + " [^;&|]*)").matcher(script);
+        assertTrue(m.find(), () -> "script runs " + program + ": " + script);
+        return m.group(1);
+    }
+
+    static List<String> absolutePaths(String script) {
+        List<String> paths = new ArrayList<>();
+        Matcher m = ABSOLUTE_PATH.matcher(script);
+        while (m.find()) paths.add(m.group());
+        return paths;
+    }
+
+    @Nested
+    class Defaults {
+        final Generated g = Generated.defaults();
+        final Map<String, Object> hc = g.helmChart();
+
+        @Test
+        void isAKotsV1beta1HelmChartNamedPostgresql() {
+            assertEquals("kots.io/v1beta1", hc.get("apiVersion"));
+            assertEquals("HelmChart", hc.get("kind"));
+            assertEquals("postgresql", string(hc, "metadata", "name"));
+        }
+
+        @Test
+        void installsBitnamiPostgresql874AsAString() {
+            Map<String, Object> chart = map(hc, "spec", "chart");
+            assertEquals("postgresql", chart.get("name"));
+            // A string, not the float 8.7 nor anything else YAML might make of it.
+            assertEquals("8.7.4", chart.get("chartVersion"));
+            assertFalse(chart.containsKey("releaseName"), "the release name defaults to the chart's own name");
+        }
+
+        @Test
+        void isExcludedWhenTheCustomerPicksExternalPostgres() {
+            assertEquals(DEFAULT_EXCLUDE, string(hc, "spec", "exclude"));
+        }
+
+        @Test
+        void valuesHoldOnlyThePodOfTheMasterAndTheCredentials() {
+            assertEquals(Set.of("master", "global"), g.values().keySet());
+            assertEquals(Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts"), map(g.values(), "master").keySet());
+            assertEquals(Set.of("postgresql"), map(g.values(), "global").keySet());
+        }
+
+        @Test
+        void backsUpOnlyTheScratchVolume() {
+            assertEquals("backup", string(podAnnotations(g), BACKUP_VOLUMES));
+        }
+
+        @Test
+        void backupCommandIsAJsonArrayRunningBashDashC() {
+            List<String> argv = backupArgv(g);
+            assertEquals(3, argv.size(), () -> "argv: " + argv);
+            assertEquals("/bin/bash", argv.get(0));
+            assertEquals("-c", argv.get(1), "without a shell $POSTGRES_PASSWORD would not expand");
+        }
+
+        @Test
+        void backupScriptDumpsTheDatabaseOverLocalhostAsTheUser() {
+            String pgDump = invocation(backupArgv(g).get(2), "pg_dump");
+            assertAll(
+                    () -> assertTrue(pgDump.contains("-h 127.0.0.1"), pgDump),
+                    () -> assertTrue(pgDump.contains("-U username"), pgDump),
+                    () -> assertTrue(pgDump.contains("-d dbname"), pgDump));
+        }
+
+        @Test
+        void backupScriptWritesTheDumpUnderScratchOnly() {
+            String script = backupArgv(g).get(2);
+            assertTrue(script.contains("/scratch/backup.sql"), script);
+            List<String> paths = absolutePaths(script);
+            assertFalse(paths.isEmpty(), script);
+            paths.forEach(p -> assertTrue(p.startsWith("/scratch/"), () -> p + " is outside the scratch volume: " + script));
+        }
+
+        @Test
+        void backupHookTimesOutAfterThreeMinutes() {
+            assertEquals("3m", string(podAnnotations(g), BACKUP_TIMEOUT));
+        }
+
+        @Test
+        void onErrorIsLeftToVelerosDefaultFail() {
+            assertFalse(podAnnotations(g).containsKey(BACKUP_ON_ERROR), () -> "annotations: " + podAnnotations(g).keySet());
+        }
+
+        @Test
+        void restoreHookLoadsTheDumpWithPsqlOverLocalhost() {
+            List<String> argv = restoreArgv(g);
+            assertEquals(List.of("/bin/bash", "-c"), argv.subList(0, 2));
+            String psql = invocation(argv.get(2), "psql");
+            assertAll(
+                    () -> assertTrue(psql.contains("-h 127.0.0.1"), psql),
+                    () -> assertTrue(psql.contains("-U username"), psql),
+                    () -> assertTrue(psql.contains("-d dbname"), psql),
+                    () -> assertTrue(psql.contains("/scratch/backup.sql"), psql));
+            assertEquals("10m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT));
+            assertEquals("10m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT));
+        }
+
+        @Test
+        void usesNoAnnotationVeleroDoesNotKnow() {
+            // There is no post.hook.restore.velero.io/timeout: restore hooks have wait-timeout and exec-timeout.
+            assertEquals(Set.of(BACKUP_VOLUMES, BACKUP_COMMAND, BACKUP_TIMEOUT, RESTORE_COMMAND, RESTORE_WAIT_TIMEOUT,
+                    RESTORE_EXEC_TIMEOUT), podAnnotations(g).keySet());
+        }
+
+        @Test
+        void scratchVolumeIsAMemoryEmptyDirOf1GiNamedBackup() {
+            List<Object> volumes = list(g.values(), "master", "extraVolumes");
+            assertEquals(List.of(Map.of("name", "backup", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "1Gi"))),
+                    volumes);
+        }
+
+        @Test
+        void scratchVolumeIsMountedAtScratch() {
+            assertEquals(List.of(Map.of("name", "backup", "mountPath", "/scratch")),
+                    list(g.values(), "master", "extraVolumeMounts"));
+        }
+
+        @Test
+        void credentialsAreTheUserTheDatabaseAndThePasswordAsAKotsTemplate() {
+            assertEquals(Map.of(
+                    "postgresqlUsername", "username",
+                    "postgresqlPassword", DEFAULT_PASSWORD,
+                    "postgresqlDatabase", "dbname"), map(g.values(), "global", "postgresql"));
+        }
+
+        @Test
+        void builderIsAnEmptyMap() {
+            assertEquals(Map.of(), map(hc, "spec", "builder"));
+        }
+
+        @Test
+        void theVeleroBackupIsABareBackup() {
+            Map<String, Object> backup = g.backup();
+            assertEquals("velero.io/v1", backup.get("apiVersion"));
+            assertEquals("Backup", backup.get("kind"));
+            assertEquals(Map.of(), map(backup, "spec"));
+        }
+    }
+
+    /** One parameter changed from its default, and what must then be true. */
+    record Change(Field field, String value, Consumer<Generated> expect) {
+        @Override
+        public String toString() {
+            return field.param() + "=" + value;
+        }
+    }
+
+    static Stream<Change> changes() {
+        return Stream.of(
+                new Change(Field.NAME, "orders-db", g -> {
+                    Map<String, Object> hc = g.helmChart();
+                    assertEquals("orders-db", string(hc, "metadata", "name"));
+                    assertEquals("orders-db", string(hc, "spec", "chart", "releaseName"));
+                    assertEquals("postgresql", string(hc, "spec", "chart", "name"), "still the Bitnami chart");
+                }),
+                new Change(Field.API_VERSION, "kots.io/v1beta2", g -> {
+                    Map<String, Object> hc = g.helmChart();
+                    assertEquals("kots.io/v1beta2", hc.get("apiVersion"));
+                    assertNull(at(hc, "spec", "builder"), "no builder in v1beta2");
+                    assertEquals(DEFAULT_EXCLUDE, string(hc, "spec", "exclude"));
+                }),
+                new Change(Field.CHART_VERSION, "16.7.27", g -> {
+                    assertEquals("16.7.27", string(g.helmChart(), "spec", "chart", "chartVersion"));
+                    assertEquals(Set.of("primary", "global"), g.values().keySet());
+                    assertEquals("backup", string(g.values(), "primary", "podAnnotations", BACKUP_VOLUMES));
+                    assertEquals(Map.of("username", "username", "password", DEFAULT_PASSWORD, "database", "dbname"),
+                            map(g.values(), "global", "postgresql", "auth"));
+                }),
+                new Change(Field.ALLOW_EXTERNAL, "false", g -> {
+                    assertFalse(map(g.helmChart(), "spec").containsKey("exclude"), "always installed");
+                }),
+                new Change(Field.TYPE_OPTION, "db_location", g -> assertEquals(
+                        "repl{{ ConfigOptionEquals \"db_location\" \"external_postgres\" }}",
+                        string(g.helmChart(), "spec", "exclude"))),
+                new Change(Field.EMBEDDED_VALUE, "in_cluster", g -> {
+                    // Only the Config names the embedded choice; the chart is excluded on the external one.
+                    assertEquals(Generated.defaults().helmChart(), g.helmChart());
+                    assertTrue(g.release().config().contains("in_cluster"));
+                }),
+                new Change(Field.EXTERNAL_VALUE, "managed", g -> assertEquals(
+                        "repl{{ ConfigOptionEquals \"postgres_type\" \"managed\" }}",
+                        string(g.helmChart(), "spec", "exclude"))),
+                new Change(Field.USERNAME, "app_user", g -> {
+                    assertEquals("app_user", string(g.values(), "global", "postgresql", "postgresqlUsername"));
+                    assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-U app_user"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-U app_user"));
+                    assertFalse(g.release().helmChart().contains("-U username"));
+                }),
+                new Change(Field.DATABASE, "orders", g -> {
+                    assertEquals("orders", string(g.values(), "global", "postgresql", "postgresqlDatabase"));
+                    assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-d orders"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-d orders"));
+                    assertFalse(g.release().helmChart().contains("dbname"));
+                }),
+                new Change(Field.PASSWORD_OPTION, "db_secret", g -> {
+                    assertEquals("repl{{ ConfigOption \"db_secret\" }}",
+                            string(g.values(), "global", "postgresql", "postgresqlPassword"));
+                    assertFalse(g.release().helmChart().contains("embedded_postgres_password"));
+                }),
+                new Change(Field.SCRATCH_SIZE, "4Gi", g -> assertEquals("4Gi",
+                        string(g.values(), "master", "extraVolumes", "0", "emptyDir", "sizeLimit"))),
+                new Change(Field.SCRATCH_MEDIUM, "Disk", g -> assertEquals(
+                        List.of(Map.of("name", "backup", "emptyDir", Map.of("sizeLimit", "1Gi"))),
+                        list(g.values(), "master", "extraVolumes"), "no medium: the node's ephemeral storage")),
+                new Change(Field.MOUNT_PATH, "/dumps", g -> {
+                    assertEquals("/dumps", string(g.values(), "master", "extraVolumeMounts", "0", "mountPath"));
+                    assertTrue(backupArgv(g).get(2).contains("/dumps/backup.sql"));
+                    absolutePaths(backupArgv(g).get(2)).forEach(p -> assertTrue(p.startsWith("/dumps/"), p));
+                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("/dumps/backup.sql"));
+                    assertFalse(g.release().helmChart().contains("/scratch"));
+                }),
+                new Change(Field.HOOK_TIMEOUT, "1h30m", g -> assertEquals("1h30m", string(podAnnotations(g), BACKUP_TIMEOUT))),
+                new Change(Field.ON_ERROR, "Continue", g -> assertEquals("Continue", string(podAnnotations(g), BACKUP_ON_ERROR))),
+                new Change(Field.RESTORE_HOOK, "false", g -> {
+                    Set<String> restoreKeys = podAnnotations(g).keySet().stream()
+                            .filter(k -> k.contains("restore")).collect(Collectors.toSet());
+                    assertEquals(Set.of(), restoreKeys, "no restore hook at all");
+                    assertTrue(podAnnotations(g).containsKey(BACKUP_COMMAND), "the backup hook stays");
+                }),
+                new Change(Field.RESTORE_WAIT_TIMEOUT, "5m", g -> assertEquals("5m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT))),
+                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))));
+    }
+
+    @Test
+    void everyParameterHasAChangedValueCase() {
+        assertEquals(EnumSet.allOf(Field.class), changes().map(Change::field).collect(Collectors.toCollection(
+                () -> EnumSet.noneOf(Field.class))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void aChangedValueAppearsWhereItShould(Change change) {
+        assertNotEquals(change.field().defaultValue(), change.value(), "the case changes the value");
+        change.expect().accept(Generated.with(change.field().param(), change.value()));
+    }
+
+    @Test
+    void v1beta2PutsTheReleaseNameUnderSpec() {
+        Map<String, Object> hc = Generated.with("apiVersion", "kots.io/v1beta2", "name", "orders-db").helmChart();
+        assertEquals("orders-db", string(hc, "spec", "releaseName"));
+        assertNull(at(hc, "spec", "chart", "releaseName"), "v1beta2 has no chart.releaseName");
+    }
+
+    @ParameterizedTest(name = "chart {0}: {1}.* and {2}")
+    @CsvSource({
+            "8.0.0,   master,  global.postgresql,      postgresqlUsername, postgresqlPassword, postgresqlDatabase",
+            "9.8.13,  master,  global.postgresql,      postgresqlUsername, postgresqlPassword, postgresqlDatabase",
+            "10.0.0,  primary, global.postgresql,      postgresqlUsername, postgresqlPassword, postgresqlDatabase",
+            "10.16.3, primary, global.postgresql,      postgresqlUsername, postgresqlPassword, postgresqlDatabase",
+            "11.0.0,  primary, global.postgresql.auth, username,           password,           database",
+            "16.5.9,  primary, global.postgresql.auth, username,           password,           database",
+            "16.6.0,  primary, global.postgresql.auth, username,           password,           database",
+            "17.1.0,  primary, global.postgresql.auth, username,           password,           database"})
+    void eachChartGenerationGetsItsOwnKeys(String chartVersion, String podKey, String credentialsPath,
+            String usernameKey, String passwordKey, String databaseKey) {
+        Generated g = Generated.with("chartVersion", chartVersion);
+        assertEquals(chartVersion, string(g.helmChart(), "spec", "chart", "chartVersion"));
+        assertEquals(Set.of(podKey, "global"), g.values().keySet());
+        assertEquals(Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts"), map(g.values(), podKey).keySet());
+        assertEquals(Map.of(usernameKey, "username", passwordKey, DEFAULT_PASSWORD, databaseKey, "dbname"),
+                map(g.values(), credentialsPath.split("\\.")));
+    }
+
+    @Nested
+    class PasswordNeverInClear {
+
+        static Stream<Generated> variants() {
+            return Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0").flatMap(v -> Stream.of("true", "false")
+                    .map(ext -> Generated.with("chartVersion", v, "allowExternal", ext, "passwordOption", "app_db_secret")));
+        }
+
+        @ParameterizedTest
+        @MethodSource("variants")
+        void onlyTheCredentialsPasswordReferencesThePasswordOption(Generated g) {
+            Map<String, String> mentions = strings(g.helmChart()).entrySet().stream()
+                    .filter(e -> e.getValue().contains("app_db_secret"))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            String passwordPath = "spec.values." + String.join(".", g.input().generation().credentialsPath()) + "."
+                    + g.input().generation().passwordKey();
+            assertEquals(Map.of(passwordPath, "repl{{ ConfigOption \"app_db_secret\" }}"), mentions);
+        }
+
+        @ParameterizedTest
+        @MethodSource("variants")
+        void hookScriptsTakeThePasswordFromTheContainerNotFromTheManifest(Generated g) {
+            List<String> scripts = new ArrayList<>(List.of(backupArgv(g).get(2), restoreArgv(g).get(2)));
+            for (String script : scripts) {
+                assertAll(script,
+                        // A template here would be rendered by KOTS into the pod annotation: the password in clear.
+                        () -> assertFalse(script.contains("{{"), "no KOTS/Helm template in a hook"),
+                        () -> assertFalse(script.contains("app_db_secret"), "no reference to the password option"),
+                        () -> assertFalse(script.matches("(?s).*(--password|-W\\b|postgres(ql)?://).*"),
+                                "no password on the command line or in a URI"),
+                        () -> assertTrue(script.contains("$POSTGRES_PASSWORD") || script.contains("${POSTGRES_PASSWORD"),
+                                "reads the container's password variable"),
+                        () -> assertTrue(script.contains("$POSTGRES_PASSWORD_FILE"),
+                                "reads the password file the chart mounts from 16.6.0"));
+                Matcher assignment = Pattern.compile("PGPASSWORD=(\\S+)").matcher(script);
+                assertTrue(assignment.find(), script);
+                assertTrue(assignment.group(1).startsWith("\"$"),
+                        () -> "PGPASSWORD is set from a variable, not a literal: " + assignment.group(1));
+            }
+        }
+
+        @Test
+        void theConfigGeneratesThePasswordAtInstallAndNeverShowsIt() {
+            Map<String, Object> config = Generated.with("passwordOption", "app_db_secret").config();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = list(config, "spec", "groups").stream()
+                    .flatMap(group -> ((List<Map<String, Object>>) ((Map<String, Object>) group).get("items")).stream())
+                    .filter(i -> "app_db_secret".equals(i.get("name"))).findFirst().orElseThrow();
+            assertEquals("repl{{ RandomString 32 }}", item.get("value"));
+            assertEquals(true, item.get("hidden"));
+            assertFalse(item.containsKey("default"), "no fixed default password");
+        }
+    }
+
+    @Nested
+    class YamlText {
+
+        static Stream<Generated> variants() {
+            return Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0").flatMap(v -> Stream.of("kots.io/v1beta1", "kots.io/v1beta2")
+                    .flatMap(api -> Stream.of("true", "false").map(flag -> Generated.with("chartVersion", v, "apiVersion", api,
+                            "allowExternal", flag, "restoreHook", flag, "onError", "true".equals(flag) ? "Continue" : "Fail",
+                            "name", "true".equals(flag) ? "postgresql" : "orders-db"))));
+        }
+
+        @ParameterizedTest
+        @MethodSource("variants")
+        void everyManifestParsesBackToExactlyWhatWasBuilt(Generated g) {
+            HookAnnotations hooks = HookAnnotations.of(g.input());
+            Map<String, Object> built = HelmChartManifest.build(g.input(), hooks);
+            assertEquals(built, Generated.parse(ManifestYaml.dump(built)));
+            assertEquals(ConfigManifest.build(g.input()), Generated.parse(ManifestYaml.dump(ConfigManifest.build(g.input()))));
+            assertEquals(built, g.helmChart(), "the release carries the same HelmChart");
+        }
+
+        @ParameterizedTest
+        @MethodSource("variants")
+        void templatesAndJsonAnnotationsAreSingleQuoted(Generated g) {
+            List<ScalarText> scalars = new ArrayList<>(ScalarText.of(g.release().helmChart()));
+            scalars.addAll(ScalarText.of(g.release().config()));
+            List<ScalarText> needQuotes = scalars.stream()
+                    .filter(s -> s.value().contains("repl{{") || s.value().startsWith("[")).toList();
+            assertFalse(needQuotes.isEmpty());
+            needQuotes.forEach(s -> assertTrue(s.singleQuoted(), () -> "not single-quoted: " + s));
+        }
+
+        @Test
+        void referenceExampleLinesReadAsInTheKotsDocs() {
+            List<String> lines = Generated.defaults().release().helmChart().lines().map(String::strip).toList();
+            assertTrue(lines.contains("exclude: '" + DEFAULT_EXCLUDE + "'"), () -> String.join("\n", lines));
+            assertTrue(lines.contains("postgresqlPassword: '" + DEFAULT_PASSWORD + "'"), () -> String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(BACKUP_COMMAND + ": '[\"/bin/bash\", \"-c\", \"")
+                    && l.endsWith("\"]'")), () -> String.join("\n", lines));
+            assertTrue(lines.contains("chartVersion: 8.7.4"), () -> String.join("\n", lines));
+            assertTrue(lines.contains("builder: {}"), () -> String.join("\n", lines));
+        }
+
+        /**
+         * Helm and KOTS read manifests with Go's yaml.v2 (sigs.k8s.io/yaml), a YAML 1.1 reader: a plain
+         * {@code y}, {@code no}, {@code on}, {@code 1e3} or {@code 0x1F} becomes a bool or a number in the chart's
+         * values. So every string value that such a reader would turn into something else must be quoted.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"y", "Y", "n", "N", "yes", "No", "on", "OFF", "true", "False", "null", "NULL", "123",
+                "1e3", "1.5", "0x1F", "0o17", "0b101", "1_000", "2024-01-01", "nan", "inf"})
+        void userAndDatabaseNamesStayStringsForGoYamlReaders(String name) {
+            Generated g = Generated.with("username", "u" + name.length(), "database", name, "chartVersion", "16.7.27");
+            Generated g2 = Generated.with("username", name, "chartVersion", "8.7.4");
+            for (String yaml : List.of(g.release().helmChart(), g2.release().helmChart())) {
+                ScalarText.of(yaml).stream().filter(ScalarText::plainString).forEach(s -> assertFalse(
+                        GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
+            }
+            assertEquals(name, string(g.values(), "global", "postgresql", "auth", "database"));
+            assertEquals(name, string(g2.values(), "global", "postgresql", "postgresqlUsername"));
+        }
+
+        /** KOTS reads a Config item's default and value as bool-or-string: a plain y would become true. */
+        @ParameterizedTest
+        @ValueSource(strings = {"y", "Y", "n", "N", "yes", "on", "off", "true", "null"})
+        void configChoiceNamesStayStringsForGoYamlReaders(String name) {
+            Generated g = Generated.with("embeddedValue", name, "externalValue", "ext_" + name);
+            ScalarText.of(g.release().config()).stream().filter(ScalarText::plainString).forEach(s -> assertFalse(
+                    GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
+            assertTrue(g.release().config().contains("default: '" + name + "'"), g.release().config());
+        }
+    }
+}

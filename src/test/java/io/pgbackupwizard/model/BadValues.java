@@ -1,0 +1,64 @@
+package io.pgbackupwizard.model;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One wrong value per parameter, and a phrase the error message must contain so the user knows what is
+ * wrong. Shared by the parser test and the web test (every surface must reject every field).
+ */
+public final class BadValues {
+    private BadValues() {}
+
+    public record Bad(Field field, String value, String messageMentions) {
+        public String param() {
+            return field.param();
+        }
+
+        @Override
+        public String toString() {
+            return field.param() + "=" + value;
+        }
+    }
+
+    private static final Map<Field, Bad> BY_FIELD = new EnumMap<>(Field.class);
+
+    private static void bad(Field f, String value, String messageMentions) {
+        BY_FIELD.put(f, new Bad(f, value, messageMentions));
+    }
+
+    static {
+        bad(Field.NAME, "Orders_DB", "lower-case");
+        bad(Field.API_VERSION, "kots.io/v1", "kots.io/v1beta2");
+        bad(Field.CHART_VERSION, "16.7", "semantic version");
+        bad(Field.ALLOW_EXTERNAL, "yes", "true or false");
+        bad(Field.TYPE_OPTION, "1st_choice", "start with a letter");
+        bad(Field.EMBEDDED_VALUE, "in cluster", "letters, digits");
+        bad(Field.EXTERNAL_VALUE, "external!", "letters, digits");
+        bad(Field.USERNAME, "pg_backup", "reserves for roles");
+        bad(Field.DATABASE, "template1", "template database");
+        bad(Field.PASSWORD_OPTION, "db password", "letters, digits");
+        bad(Field.SCRATCH_SIZE, "1GB", "quantity");
+        bad(Field.SCRATCH_MEDIUM, "memory", "Memory or Disk");
+        bad(Field.MOUNT_PATH, "scratch", "absolute path");
+        bad(Field.HOOK_TIMEOUT, "300", "bare number");
+        bad(Field.ON_ERROR, "fail", "Fail or Continue");
+        bad(Field.RESTORE_HOOK, "1", "true or false");
+        bad(Field.RESTORE_WAIT_TIMEOUT, "0s", "greater than zero");
+        bad(Field.RESTORE_EXEC_TIMEOUT, "1d", "Go duration");
+        if (BY_FIELD.size() != Field.values().length) {
+            throw new IllegalStateException("every Field needs a bad value; missing: "
+                    + Arrays.stream(Field.values()).filter(f -> !BY_FIELD.containsKey(f)).toList());
+        }
+    }
+
+    public static Stream<Bad> all() {
+        return BY_FIELD.values().stream();
+    }
+
+    public static Bad of(Field field) {
+        return BY_FIELD.get(field);
+    }
+}

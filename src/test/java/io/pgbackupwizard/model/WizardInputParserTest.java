@@ -1,0 +1,275 @@
+package io.pgbackupwizard.model;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the wizard accepts, what it rejects, and how it tells the user. */
+class WizardInputParserTest {
+
+    final WizardInputParser parser = new WizardInputParser();
+
+    /** @param paramsAndValues parameter names and values, alternating */
+    WizardInputParser.Result parse(String... paramsAndValues) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (int i = 0; i < paramsAndValues.length; i += 2) params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
+        return parser.parse(params);
+    }
+
+    WizardInput valid(String... paramsAndValues) {
+        WizardInputParser.Result r = parse(paramsAndValues);
+        assertTrue(r.ok(), () -> "expected valid, got " + r.errors());
+        return r.input();
+    }
+
+    /** Asserts exactly one error, for that parameter, mentioning the phrase; returns its message. */
+    String onlyError(WizardInputParser.Result r, String param, String mentions) {
+        assertFalse(r.ok(), "rejected");
+        assertNull(r.input(), "no input for rejected parameters");
+        assertEquals(1, r.errors().size(), () -> "exactly one error: " + r.errors());
+        FieldError e = r.errors().get(0);
+        assertEquals(param, e.field(), () -> "the error names the parameter: " + e);
+        assertTrue(e.message().contains(mentions), () -> "message mentions '" + mentions + "': " + e.message());
+        return e.message();
+    }
+
+    @Nested
+    class Defaults {
+
+        @Test
+        void noParametersGiveTheReferenceExample() {
+            WizardInput in = valid();
+            assertAll(
+                    () -> assertEquals("postgresql", in.name()),
+                    () -> assertEquals(ApiVersion.V1BETA1, in.apiVersion()),
+                    () -> assertEquals("8.7.4", in.chartVersion().text()),
+                    () -> assertEquals(ChartGeneration.MASTER, in.generation()),
+                    () -> assertTrue(in.allowExternal()),
+                    () -> assertEquals("postgres_type", in.typeOption()),
+                    () -> assertEquals("embedded_postgres", in.embeddedValue()),
+                    () -> assertEquals("external_postgres", in.externalValue()),
+                    () -> assertEquals("username", in.username()),
+                    () -> assertEquals("dbname", in.database()),
+                    () -> assertEquals("embedded_postgres_password", in.passwordOption()),
+                    () -> assertEquals("1Gi", in.scratchSize()),
+                    () -> assertEquals(ScratchMedium.Memory, in.scratchMedium()),
+                    () -> assertEquals("/scratch", in.mountPath()),
+                    () -> assertEquals("3m", in.hookTimeout()),
+                    () -> assertEquals(OnError.Fail, in.onError()),
+                    () -> assertTrue(in.restoreHook()),
+                    () -> assertEquals("10m", in.restoreWaitTimeout()),
+                    () -> assertEquals("10m", in.restoreExecTimeout()));
+        }
+
+        @Test
+        void everyDefaultIsItselfValidWhenGivenExplicitly() {
+            Map<String, List<String>> all = Arrays.stream(Field.values())
+                    .collect(Collectors.toMap(Field::param, f -> List.of(f.defaultValue())));
+            WizardInputParser.Result explicit = parser.parse(all);
+            assertTrue(explicit.ok(), () -> explicit.errors().toString());
+            assertEquals(valid(), explicit.input());
+        }
+
+        @Test
+        void theValuesEchoEveryParameterWithItsDefault() {
+            Map<String, String> values = parse().values();
+            assertEquals(Field.params(), List.copyOf(values.keySet()));
+            for (Field f : Field.values()) assertEquals(f.defaultValue(), values.get(f.param()), f.param());
+        }
+
+        @Test
+        void anOperatorCanChangeADefault() {
+            WizardInputParser custom = new WizardInputParser(Map.of(Field.CHART_VERSION, "16.7.27"));
+            assertEquals("16.7.27", custom.defaultValue(Field.CHART_VERSION));
+            assertEquals(ChartGeneration.PASSWORD_FILES, custom.parse(Map.of()).input().generation());
+            assertEquals("postgresql", custom.parse(Map.of()).input().name(), "other defaults unchanged");
+        }
+    }
+
+    @Nested
+    class EveryFieldRejectsBadValues {
+
+        static Stream<BadValues.Bad> badValues() {
+            return BadValues.all();
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("badValues")
+        void aBadValueGivesOneErrorNamingTheField(BadValues.Bad bad) {
+            WizardInputParser.Result r = parse(bad.param(), bad.value());
+            onlyError(r, bad.param(), bad.messageMentions());
+            assertEquals(bad.value(), r.values().get(bad.param()), "the value is kept to show it back to the user");
+        }
+
+        @ParameterizedTest
+        @EnumSource(Field.class)
+        void anEmptyValueIsRejectedWithTheRule(Field f) {
+            String message = onlyError(parse(f.param(), ""), f.param(), "must not be empty");
+            assertTrue(message.contains(f.rule()), message);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Field.class)
+        void anOverlongValueIsRejectedBeforeAnyRule(Field f) {
+            onlyError(parse(f.param(), "a".repeat(WizardInputParser.MAX_VALUE_LENGTH + 1)), f.param(), "too long");
+        }
+
+        @Test
+        void everyProblemIsReportedAtOnceNotJustTheFirst() {
+            Map<String, List<String>> params = BadValues.all().collect(Collectors.toMap(BadValues.Bad::param, b -> List.of(b.value())));
+            WizardInputParser.Result r = parser.parse(params);
+            assertEquals(Field.params().stream().sorted().toList(),
+                    r.errors().stream().map(FieldError::field).sorted().toList());
+        }
+    }
+
+    @Nested
+    class Quantities {
+        @ParameterizedTest
+        @ValueSource(strings = {"1Gi", "512Mi", "1.5Gi", "2G"})
+        void kubernetesQuantitiesAreAccepted(String size) {
+            assertEquals(size, valid("scratchSize", size).scratchSize(), "kept as written");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"0, greater than zero", "0Gi, greater than zero", "-1Gi, quantity", "1GB, quantity", "Gi, quantity",
+                "1 Gi, quantity"})
+        void othersAreRejected(String size, String mentions) {
+            onlyError(parse("scratchSize", size), "scratchSize", mentions);
+        }
+    }
+
+    @Nested
+    class Durations {
+        @ParameterizedTest
+        @ValueSource(strings = {"3m", "1h30m", "90s", "500ms", "1.5h", "2562047h"})
+        void goDurationsAreAccepted(String d) {
+            assertEquals(d, valid("hookTimeout", d).hookTimeout());
+            assertEquals(d, valid("restoreWaitTimeout", d).restoreWaitTimeout());
+            assertEquals(d, valid("restoreExecTimeout", d).restoreExecTimeout());
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+                "300,       bare number",          // Velero would silently use 30s
+                "0s,        greater than zero",
+                "-1m,       Go duration",          // negative: never times out
+                "1d,        Go duration",          // Go has no days
+                "3M,        Go duration",
+                "2562048h,  longer than Go can represent"})
+        void othersAreRejected(String d, String mentions) {
+            for (String param : List.of("hookTimeout", "restoreWaitTimeout", "restoreExecTimeout")) {
+                onlyError(parse(param, d), param, mentions);
+            }
+        }
+    }
+
+    @Nested
+    class ChartVersions {
+        @ParameterizedTest
+        @ValueSource(strings = {"8.7.4", "17.1.0", "16.6.0", "8.0.0", "10.16.3"})
+        void semanticVersionsFrom8AreAccepted(String v) {
+            assertEquals(v, valid("chartVersion", v).chartVersion().text());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"7.0.0, before 8.0.0", "16.7, semantic version", "v16.7.27, semantic version",
+                "16.07.1, semantic version", "latest, semantic version"})
+        void othersAreRejected(String v, String mentions) {
+            onlyError(parse("chartVersion", v), "chartVersion", mentions);
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource({
+                "8.0.0,   MASTER",
+                "9.99.0,  MASTER",
+                "10.0.0,  PRIMARY",
+                "10.16.3, PRIMARY",
+                "11.0.0,  AUTH",
+                "16.5.9,  AUTH",
+                "16.6.0,  PASSWORD_FILES",
+                "17.1.0,  PASSWORD_FILES"})
+        void theVersionDecidesTheValuesLayout(String v, ChartGeneration expected) {
+            assertEquals(expected, valid("chartVersion", v).generation());
+        }
+    }
+
+    @Nested
+    class ParameterNames {
+
+        @Test
+        void anUnknownParameterIsAnErrorNotSilentlyIgnored() {
+            // A typo must not fall back to the default chart version.
+            String message = onlyError(parse("chartversion", "16.7.27"), "chartversion", "unknown parameter");
+            assertTrue(message.contains("chartVersion"), "lists the known names: " + message);
+        }
+
+        @Test
+        void aHostileParameterNameIsEchoedShortAndPrintable() {
+            WizardInputParser.Result r = parse("\u0000<script>" + "x".repeat(200), "1");
+            assertEquals(1, r.errors().size());
+            String field = r.errors().get(0).field();
+            assertTrue(field.length() <= 43, field);
+            assertTrue(field.chars().allMatch(c -> c >= 0x20 && c < 0x7f), field);
+        }
+
+        @Test
+        void aRepeatedParameterIsAnError() {
+            WizardInputParser.Result r = parser.parse(Map.of("name", List.of("a", "b")));
+            onlyError(r, "name", "more than once");
+        }
+
+        @Test
+        void unknownAndBadParametersAreAllReported() {
+            WizardInputParser.Result r = parse("nmae", "db", "onError", "fail");
+            assertEquals(List.of("nmae", "onError"), r.errors().stream().map(FieldError::field).sorted().toList());
+        }
+    }
+
+    /** The Config defines the radio, the password and the external items side by side: names must differ. */
+    @Nested
+    class DistinctConfigItems {
+
+        @Test
+        void embeddedAndExternalChoicesDiffer() {
+            onlyError(parse("embeddedValue", "pg", "externalValue", "pg"), "externalValue", "differ from embeddedValue");
+        }
+
+        @Test
+        void passwordOptionDiffersFromTypeOption() {
+            onlyError(parse("passwordOption", "db", "typeOption", "db"), "passwordOption", "differ from typeOption");
+        }
+
+        @Test
+        void externalItemsDoNotClashWithTheRadio() {
+            onlyError(parse("externalValue", "db", "typeOption", "db_host"), "externalValue", "db_host");
+        }
+
+        @Test
+        void externalItemsDoNotClashWithThePassword() {
+            onlyError(parse("passwordOption", "external_postgres_password"), "externalValue", "external_postgres_password");
+        }
+
+        @Test
+        void withoutExternalPostgresThereAreNoExternalItemsToClash() {
+            assertEquals("external_postgres_password",
+                    valid("allowExternal", "false", "passwordOption", "external_postgres_password").passwordOption());
+        }
+    }
+}

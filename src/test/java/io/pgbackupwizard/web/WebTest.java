@@ -1,0 +1,352 @@
+package io.pgbackupwizard.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.model.BadValues;
+import io.pgbackupwizard.model.Field;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** The service over HTTP: the page, the downloads, the JSON API, plain-text help, health, metrics, OpenAPI. */
+@QuarkusTest
+class WebTest {
+
+    static final String YAML_TYPE = "application/yaml";
+    /** Fields drawn as a select or radio buttons: an invalid value has no option to show it in. */
+    static final Set<Field> CHOICE_FIELDS = Set.of(Field.API_VERSION, Field.SCRATCH_MEDIUM, Field.ON_ERROR,
+            Field.ALLOW_EXTERNAL, Field.RESTORE_HOOK);
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(String text) {
+        Object doc = new Yaml(new LoaderOptions()).load(text);
+        assertTrue(doc instanceof Map, () -> "a YAML mapping: " + text);
+        return (Map<String, Object>) doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Object at(Object root, String... path) {
+        Object at = root;
+        for (String key : path) at = at instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(key) : null;
+        return at;
+    }
+
+    /** Text as Qute's HTML escaping writes it. */
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    static String unhtml(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&amp;", "&");
+    }
+
+    /** The form field's block on the page (label, control, help, error); blocks hold no nested div. */
+    static String fieldBlock(String page, String param) {
+        Matcher m = Pattern.compile("(?s)data-field=\"" + Pattern.quote(param) + "\">(.*?)</div>").matcher(page);
+        assertTrue(m.find(), () -> "the page has a field " + param);
+        return m.group(1);
+    }
+
+    /** Whether the control shows this value: a text input's value, a selected option or a checked radio. */
+    static boolean showsValue(String block, String param, String value) {
+        String v = Pattern.quote(html(value));
+        String p = Pattern.quote(param);
+        return Pattern.compile("<input type=\"text\"[^>]* name=\"" + p + "\" value=\"" + v + "\"").matcher(block).find()
+                || Pattern.compile("<option value=\"" + v + "\" selected>").matcher(block).find()
+                || Pattern.compile("<input type=\"radio\" name=\"" + p + "\" value=\"" + v + "\" checked>").matcher(block).find();
+    }
+
+    /** Content of the element with this id (a pre or p without nested elements), unescaped. */
+    static String elementText(String page, String id) {
+        Matcher m = Pattern.compile("(?s)id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</").matcher(page);
+        assertTrue(m.find(), () -> "the page has #" + id);
+        return unhtml(m.group(1));
+    }
+
+    static List<String> jsonArray(String json) {
+        try {
+            return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, String[].class));
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON array of strings: " + json, e);
+        }
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
+        }
+        return entries;
+    }
+
+    static Stream<BadValues.Bad> badValues() {
+        return BadValues.all();
+    }
+
+    // ---- the page ------------------------------------------------------------------------------
+
+    @Test
+    void thePageShowsEveryFieldWithItsDefaultAndHelp() {
+        String page = given().accept("text/html").get("/")
+                .then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+        for (Field f : Field.values()) {
+            String block = fieldBlock(page, f.param());
+            assertTrue(showsValue(block, f.param(), f.defaultValue()), () -> f.param() + " shows its default: " + block);
+            assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
+            assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
+        }
+        assertTrue(page.contains("apiVersion: kots.io/v1beta1"), "valid defaults: the manifest is previewed");
+    }
+
+    @Test
+    void submittingTheFormPreviewsTheHookAndTheManifests() {
+        String page = given().contentType(ContentType.URLENC).accept("text/html")
+                .formParam("chartVersion", "16.7.27").formParam("username", "app_user")
+                .post("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+
+        Map<String, Object> helmChart = yaml(elementText(page, "helmchart-yaml"));
+        assertEquals("16.7.27", at(helmChart, "spec", "chart", "chartVersion"));
+        String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
+                "pre.hook.backup.velero.io/command");
+        assertNotNull(annotation);
+        String backupCommand = elementText(page, "backup-command");
+        assertTrue(backupCommand.contains("pg_dump") && backupCommand.contains("-U app_user"), backupCommand);
+        assertEquals(annotation, elementText(page, "backup-annotation"), "the preview shows the annotation as written");
+        assertEquals(List.of("/bin/bash", "-c", backupCommand), jsonArray(annotation),
+                "the annotation runs the previewed command");
+        assertEquals("Config", yaml(elementText(page, "config-yaml")).get("kind"));
+        assertEquals("Backup", yaml(elementText(page, "backup-yaml")).get("kind"));
+        assertTrue(showsValue(fieldBlock(page, "username"), "username", "app_user"), "the form keeps the submitted value");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void aBadValueInTheFormIsShownBesideTheFieldAndNoManifestIsMade(BadValues.Bad bad) {
+        String page = given().contentType(ContentType.URLENC).accept("text/html").formParam(bad.param(), bad.value())
+                .post("/").then().statusCode(400).contentType(ContentType.HTML).extract().asString();
+        String block = fieldBlock(page, bad.param());
+        String error = elementText(block, bad.param() + "-error");
+        assertTrue(error.contains(bad.messageMentions()), () -> "#" + bad.param() + "-error says what is wrong: " + error);
+        if (!CHOICE_FIELDS.contains(bad.field())) {
+            assertTrue(showsValue(block, bad.param(), bad.value()), () -> "the user's value is kept: " + block);
+            assertTrue(block.contains("aria-invalid=\"true\""), block);
+        }
+        assertFalse(page.contains("apiVersion: kots.io"), "no manifest for bad input");
+        assertFalse(page.contains("id=\"backup-command\""), "no hook preview for bad input");
+    }
+
+    @Test
+    void userInputIsEscapedInThePage() {
+        String evil = "<script>alert(\"x\")</script>";
+        String page = given().contentType(ContentType.URLENC).accept("text/html").formParam("username", evil)
+                .post("/").then().statusCode(400).extract().asString();
+        assertFalse(page.contains(evil));
+        assertTrue(showsValue(fieldBlock(page, "username"), "username", evil), "kept, escaped");
+    }
+
+    @Test
+    void curlGetsPlainTextHelpListingEveryParameter() {
+        String help = given().header("User-Agent", "curl/8.5.0").get("/")
+                .then().statusCode(200).contentType(ContentType.TEXT).extract().asString();
+        for (String param : Field.params()) assertTrue(help.contains(param), () -> "help lists " + param);
+        assertFalse(help.contains("<html"), "not the page");
+    }
+
+    // ---- downloads -----------------------------------------------------------------------------
+
+    @Test
+    void theHelmChartDownloadsWithDefaults() {
+        String body = given().get("/helmchart.yaml").then().statusCode(200)
+                .header("Content-Type", startsWith(YAML_TYPE))
+                .header("Content-Disposition", "attachment; filename=\"postgresql-helmchart.yaml\"")
+                .extract().asString();
+        Map<String, Object> helmChart = yaml(body);
+        assertEquals("HelmChart", helmChart.get("kind"));
+        assertEquals("8.7.4", at(helmChart, "spec", "chart", "chartVersion"));
+    }
+
+    @Test
+    void theFileNameFollowsTheName() {
+        String body = given().queryParam("name", "db").get("/helmchart.yaml").then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"db-helmchart.yaml\"").extract().asString();
+        assertEquals("db", at(yaml(body), "metadata", "name"));
+    }
+
+    @Test
+    void theHelmChartDownloadsFromAForm() {
+        String body = given().contentType(ContentType.URLENC).formParam("name", "db").formParam("chartVersion", "17.1.0")
+                .post("/helmchart.yaml").then().statusCode(200)
+                .header("Content-Type", startsWith(YAML_TYPE))
+                .header("Content-Disposition", "attachment; filename=\"db-helmchart.yaml\"").extract().asString();
+        assertEquals("17.1.0", at(yaml(body), "spec", "chart", "chartVersion"));
+    }
+
+    @Test
+    void theConfigAndTheBackupDownload() {
+        String config = given().get("/config.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
+                .header("Content-Disposition", "attachment; filename=\"config.yaml\"").extract().asString();
+        assertEquals("Config", yaml(config).get("kind"));
+        String backup = given().get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
+                .header("Content-Disposition", "attachment; filename=\"backup.yaml\"").extract().asString();
+        assertEquals("Backup", yaml(backup).get("kind"));
+    }
+
+    @Test
+    void theBundleHoldsTheThreeFilesAsDownloadedOneByOne() throws IOException {
+        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get("/bundle.zip")
+                .then().statusCode(200).contentType("application/zip")
+                .header("Content-Disposition", "attachment; filename=\"db-kots-release.zip\"").extract().asByteArray();
+        Map<String, byte[]> entries = unzip(zip);
+        assertEquals(List.of("db-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(entries.keySet()));
+        Map<String, String> single = Map.of("db-helmchart.yaml", "/helmchart.yaml", "config.yaml", "/config.yaml",
+                "backup.yaml", "/backup.yaml");
+        single.forEach((file, path) -> {
+            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get(path)
+                    .then().statusCode(200).extract().asString();
+            assertEquals(alone, new String(entries.get(file), StandardCharsets.UTF_8), file);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void everyDownloadRejectsABadValueWithOneLinePerProblem(BadValues.Bad bad) {
+        for (String path : List.of("/helmchart.yaml", "/config.yaml", "/backup.yaml", "/bundle.zip")) {
+            String body = given().queryParam(bad.param(), bad.value()).get(path)
+                    .then().statusCode(400).contentType(ContentType.TEXT).header("Content-Disposition", nullValue())
+                    .extract().asString();
+            List<String> lines = body.lines().toList();
+            assertEquals(1, lines.size(), () -> path + ": one line per problem: " + body);
+            assertTrue(lines.get(0).startsWith(bad.param() + ": ") && lines.get(0).contains(bad.messageMentions()),
+                    () -> path + ": " + lines.get(0));
+        }
+    }
+
+    // ---- JSON API ------------------------------------------------------------------------------
+
+    @Test
+    void theApiReturnsTheFilesAndTheHookCommands() {
+        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false}")
+                .post("/api/manifests");
+        r.then().statusCode(200).contentType(ContentType.JSON)
+                .body("chartGeneration", equalTo("PASSWORD_FILES"))
+                .body("backupCommand", containsString("pg_dump"))
+                .body("restoreCommand", containsString("psql"));
+        Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(files.keySet()));
+        Map<String, Object> helmChart = yaml(files.get("postgresql-helmchart.yaml"));
+        assertEquals("17.1.0", at(helmChart, "spec", "chart", "chartVersion"));
+        assertEquals(null, at(helmChart, "spec", "exclude"), "allowExternal=false as a JSON boolean");
+        String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
+                "pre.hook.backup.velero.io/command");
+        assertEquals(annotation, r.jsonPath().getString("backupAnnotation"));
+    }
+
+    @Test
+    void withoutRestoreHookTheApiHasNoRestoreCommand() {
+        given().contentType(ContentType.JSON).body("{\"restoreHook\":\"false\"}").post("/api/manifests")
+                .then().statusCode(200).body("restoreCommand", nullValue()).body("backupCommand", containsString("pg_dump"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void theApiRejectsABadValueAsAJsonList(BadValues.Bad bad) {
+        Map<String, String> body = new HashMap<>();
+        body.put(bad.param(), bad.value());
+        given().contentType(ContentType.JSON).body(body).post("/api/manifests")
+                .then().statusCode(400).contentType(ContentType.JSON)
+                .body("$", hasSize(1))
+                .body("[0].field", equalTo(bad.param()))
+                .body("[0].message", containsString(bad.messageMentions()));
+    }
+
+    @Test
+    void theApiRejectsABodyThatIsNotAJsonObject() {
+        given().contentType(ContentType.JSON).body("{not json").post("/api/manifests")
+                .then().statusCode(400).body("field", hasItem("body"));
+        given().contentType(ContentType.JSON).body("[1]").post("/api/manifests")
+                .then().statusCode(400).body("field", hasItem("body"));
+    }
+
+    // ---- operations ----------------------------------------------------------------------------
+
+    @Test
+    void healthIsUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("generator"));
+    }
+
+    static final Pattern GENERATED_METRIC = Pattern.compile(
+            "(?m)^wizard_manifests_generated_total\\{([^}]*)}\\s+(\\S+)$");
+
+    /** Counter values by "chart_generation api_version". */
+    static Map<String, Double> generatedCounters() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Map<String, Double> counters = new HashMap<>();
+        Matcher m = GENERATED_METRIC.matcher(metrics);
+        while (m.find()) {
+            Map<String, String> tags = new HashMap<>();
+            Matcher tag = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(m.group(1));
+            while (tag.find()) tags.put(tag.group(1), tag.group(2));
+            counters.put(tags.get("chart_generation") + " " + tags.get("api_version"), Double.parseDouble(m.group(2)));
+        }
+        return counters;
+    }
+
+    @Test
+    void generationsAreCountedByChartGenerationAndApiVersion() {
+        Map<String, Double> before = generatedCounters();
+        for (String gen : List.of("master", "primary", "auth", "password_files")) {
+            for (String api : List.of("kots.io/v1beta1", "kots.io/v1beta2")) {
+                assertTrue(before.containsKey(gen + " " + api), () -> "counter " + gen + " " + api + " in " + before.keySet());
+            }
+        }
+        // Only this test generates for chart 11.x with v1beta2.
+        given().queryParam("chartVersion", "11.9.13").queryParam("apiVersion", "kots.io/v1beta2").get("/helmchart.yaml")
+                .then().statusCode(200);
+        Map<String, Double> after = generatedCounters();
+        assertEquals(before.get("auth kots.io/v1beta2") + 1, after.get("auth kots.io/v1beta2"));
+        given().queryParam("chartVersion", "nope").get("/helmchart.yaml").then().statusCode(400);
+        assertEquals(after, generatedCounters(), "a rejected request generates nothing");
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheEndpoints() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/helmchart.yaml"))
+                .body(containsString("/api/manifests"))
+                .body(containsString("/bundle.zip"));
+    }
+}
