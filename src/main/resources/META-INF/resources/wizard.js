@@ -3,11 +3,22 @@
   'use strict';
   const form = document.getElementById('wizard');
   if (!form) return;
+  document.documentElement.classList.add('js');
+  const summary = document.getElementById('error-summary');
+  const status = document.getElementById('status');
+  // Live updates are announced once, politely, through #status; an alert on every keystroke would interrupt typing.
+  summary.removeAttribute('role');
   let timer = null;
   let latest = 0;
+  let said = '';
 
-  // The form as a query string: only values that differ from the field's initial default are kept short by the server;
-  // here every field is sent, and the server answers with the canonical shareable link.
+  function announce(message) {
+    if (message === said) return;
+    said = message;
+    status.textContent = message;
+  }
+
+  // Every field is sent; the server answers with the canonical shareable link (only values that differ from the defaults).
   function query() {
     return new URLSearchParams(new FormData(form)).toString();
   }
@@ -16,26 +27,27 @@
     const seq = ++latest;
     const results = document.getElementById('results');
     results.classList.add('loading');
-    let html;
+    results.setAttribute('aria-busy', 'true');
+    let page = null;
     try {
       const response = await fetch('/?' + query(), { headers: { Accept: 'text/html' } });
-      html = await response.text();
+      page = new DOMParser().parseFromString(await response.text(), 'text/html');
     } catch (e) {
-      results.classList.remove('loading');
-      return; // offline or server gone: keep the last preview; submitting the form still works
+      // offline or server gone: keep the last preview; submitting the form still works
     }
-    if (seq !== latest) return; // a newer edit is already on its way
-    const page = new DOMParser().parseFromString(html, 'text/html');
-    const fresh = page.getElementById('results');
-    results.innerHTML = fresh.innerHTML;
+    if (seq !== latest) return false; // a newer edit is already on its way
     results.classList.remove('loading');
+    results.removeAttribute('aria-busy');
+    const fresh = page && page.getElementById('results');
+    if (!fresh) return false; // not the wizard page (a proxy error, say): keep what is shown
+    results.innerHTML = fresh.innerHTML;
     history.replaceState(null, '', fresh.dataset.pageLink);
     // Field errors: the server's verdict, shown inline without touching what the user is typing.
     form.querySelectorAll('.field').forEach(function (field) {
       const name = field.dataset.field;
       const error = document.getElementById(name + '-error');
       const freshError = page.getElementById(name + '-error');
-      const bad = freshError && !freshError.hidden;
+      const bad = !!freshError && !freshError.hidden;
       field.classList.toggle('invalid', bad);
       error.textContent = bad ? freshError.textContent : '';
       error.hidden = !bad;
@@ -44,9 +56,11 @@
         if (bad) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
       }
     });
-    const summary = document.getElementById('error-summary');
-    summary.innerHTML = page.getElementById('error-summary').innerHTML;
-    summary.hidden = page.getElementById('error-summary').hidden;
+    const freshSummary = page.getElementById('error-summary');
+    summary.innerHTML = freshSummary.innerHTML;
+    summary.hidden = freshSummary.hidden;
+    announce(summary.hidden ? 'The files below are up to date.' : summary.querySelector('h2').textContent);
+    return true;
   }
 
   function schedule() {
@@ -59,23 +73,45 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault(); // the preview is already there; keep the URL shareable
     clearTimeout(timer);
-    refresh();
+    refresh().then(function (done) {
+      if (done && !summary.hidden) summary.focus();
+    });
+  });
+
+  // The summary's links put the keyboard in the field (a plain #link would only scroll to it).
+  summary.addEventListener('click', function (event) {
+    const link = event.target.closest('a[href^="#"]');
+    const target = link && document.getElementById(link.getAttribute('href').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    const control = target.tagName === 'FIELDSET'
+      ? target.querySelector('input:checked') || target.querySelector('input') : target;
+    (target.closest('.field') || target).scrollIntoView({ block: 'center' });
+    control.focus({ preventScroll: true });
   });
 
   async function copy(text, button) {
+    let ok = false;
     try {
       await navigator.clipboard.writeText(text);
-    } catch (e) { // clipboard API needs a secure context; fall back for plain-HTTP internal hosts
+      ok = true;
+    } catch (e) { // the clipboard API needs a secure context; fall back for plain-HTTP internal hosts
       const area = document.createElement('textarea');
       area.value = text;
+      area.setAttribute('readonly', '');
+      area.className = 'offscreen';
       document.body.appendChild(area);
       area.select();
-      document.execCommand('copy');
+      try { ok = document.execCommand('copy'); } catch (e2) { ok = false; }
       area.remove();
+      button.focus(); // select() took the focus; give it back
     }
-    const label = button.textContent;
-    button.textContent = 'Copied';
-    setTimeout(function () { button.textContent = label; }, 1200);
+    if (!button.dataset.label) button.dataset.label = button.textContent;
+    button.textContent = ok ? 'Copied' : 'Copy failed';
+    announce(''); // a second copy in a row is announced again
+    announce(ok ? 'Copied.' : 'Could not copy: select the text and copy it by hand.');
+    clearTimeout(button.resetTimer);
+    button.resetTimer = setTimeout(function () { button.textContent = button.dataset.label; }, 1500);
   }
 
   // Delegated: the results are replaced on every refresh.
@@ -83,7 +119,6 @@
     const button = event.target.closest('button.copy');
     if (!button) return;
     const target = button.dataset.copyTarget;
-    const text = target ? document.getElementById(target).textContent : button.dataset.copyText;
-    copy(text, button);
+    copy(target ? document.getElementById(target).textContent : button.dataset.copyText, button);
   });
 })();

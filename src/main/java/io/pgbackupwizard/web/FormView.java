@@ -10,8 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The form as the template draws it: fields in groups, each with its value, help and error. */
-public record FormView(List<Group> groups) {
+/**
+ * The form as the template draws it: fields in groups, each with its value, help and error; and the
+ * error summary, which names each field by its label and links to it when the form has it.
+ */
+public record FormView(List<Group> groups, List<Problem> problems) {
 
     public record Option(String value, String label, boolean selected) {}
 
@@ -25,6 +28,9 @@ public record FormView(List<Group> groups) {
     }
 
     public record Group(String title, List<Input> inputs) {}
+
+    /** One line of the error summary. onForm: the page has an input with id {@code param} to link to. */
+    public record Problem(String param, String label, String message, boolean onForm) {}
 
     private static final Map<Field, List<String[]>> CHOICES = Map.of(
             Field.API_VERSION, Arrays.stream(ApiVersion.values()).map(v -> new String[] {v.value(), v.value()}).toList(),
@@ -44,7 +50,14 @@ public record FormView(List<Group> groups) {
                 group("Scratch volume", values, errors, Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH),
                 group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR),
                 group("Restore hook", values, errors, Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT,
-                        Field.RESTORE_EXEC_TIMEOUT)));
+                        Field.RESTORE_EXEC_TIMEOUT)),
+                errors.stream().map(FormView::problem).toList());
+    }
+
+    private static Problem problem(FieldError e) {
+        return Field.byParam(e.field())
+                .map(f -> new Problem(f.param(), f.label(), e.message(), true))
+                .orElseGet(() -> new Problem(e.field(), e.field(), e.message(), false));
     }
 
     private static Group group(String title, Map<String, String> values, List<FieldError> errors, Field... fields) {

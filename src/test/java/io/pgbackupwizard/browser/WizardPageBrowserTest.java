@@ -1,0 +1,484 @@
+package io.pgbackupwizard.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The wizard page in a real (headless) Chromium: live preview without reloads, inline errors tied to their
+ * inputs, shareable links, the download, keyboard-only use, copy buttons, narrow windows, and the form
+ * without JavaScript. Uses Debian's chromium and chromedriver; Selenium Manager never runs.
+ */
+@QuarkusTest
+class WizardPageBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * Selenium 4.27 bundles no DevTools bindings for this Chromium and warns so on every start; the test only uses
+     * chromedriver's own CDP pass-through (screenshots), which needs none. Strong references keep the levels.
+     */
+    static final List<Logger> QUIET = List.of(Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+    static ChromeDriver driver;
+    static ChromeDriver noJsDriver;
+    static final List<Path> tempDirs = new ArrayList<>();
+    static Path downloads;
+
+    @TestHTTPResource("/")
+    URL url;
+
+    WebDriverWait await;
+
+    @BeforeAll
+    static void startBrowsers() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium "
+                + "(apt-get install -y chromium chromium-driver); this test does not download browsers");
+        assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing: install Debian's chromium-driver "
+                + "(apt-get install -y chromium chromium-driver); this test does not download drivers");
+        System.setProperty("SE_AVOID_STATS", "true");
+        QUIET.forEach(l -> l.setLevel(Level.SEVERE));
+        // Selenium Manager runs only when no driver executable is known; both of these name it.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        downloads = tempDir("wizard-downloads");
+        driver = start(false);
+        noJsDriver = start(true);
+    }
+
+    @AfterAll
+    static void quitBrowsers() {
+        for (WebDriver d : new WebDriver[] {driver, noJsDriver}) {
+            if (d == null) continue;
+            try {
+                d.quit();
+            } catch (RuntimeException e) {
+                System.err.println("could not quit the browser: " + e);
+            }
+        }
+        driver = null;
+        noJsDriver = null;
+        for (Path dir : tempDirs) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // a temp dir left behind is harmless
+            }
+        }
+    }
+
+    private static ChromeDriver start(boolean javascriptDisabled) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--window-size=1280,900",
+                "--user-data-dir=" + tempDir("wizard-chromium-profile"));
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        prefs.put("download.directory_upgrade", true);
+        if (javascriptDisabled) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+            prefs.put("profile.managed_default_content_settings.javascript", 2);
+        }
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static Path tempDir(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        tempDirs.add(dir);
+        return dir;
+    }
+
+    @BeforeEach
+    void resetWindow() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        await = new WebDriverWait(driver, WAIT, POLL);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void livePreviewFollowsTheFormWithoutReloading() throws IOException {
+        open("");
+        assertTrue(text("helmchart-yaml").contains("master:"), "chart 8.7.4 (the default) calls the pod master");
+        assertFalse(text("helmchart-yaml").contains("primary:"));
+        js("window.__wizardMarker = 'still the same page';");
+
+        type("chartVersion", "17.1.0");
+        type("username", "app_owner");
+        new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Disk");
+
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "primary:"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "auth:"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: app_owner"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-command"), "-U app_owner"));
+        await.until(d -> !text("helmchart-yaml").contains("medium: Memory"));
+        assertFalse(text("helmchart-yaml").contains("master:"));
+        assertEquals("still the same page", js("return window.__wizardMarker;"), "the preview must not reload the page");
+
+        await.until(ExpectedConditions.urlContains("chartVersion=17.1.0"));
+        await.until(ExpectedConditions.urlContains("username=app_owner"));
+        await.until(ExpectedConditions.urlContains("scratchMedium=Disk"));
+        assertTrue(driver.getCurrentUrl().startsWith(url.toString()), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.id("share-link")).getText().contains("chartVersion=17.1.0"));
+        assertEquals(driver.getCurrentUrl(), driver.findElement(By.id("share-link")).getAttribute("href"),
+                "the address bar and the shareable link are the same page");
+
+        screenshot(driver, "wizard-filled.png");
+    }
+
+    @Test
+    void badValueShowsAnInlineErrorTiedToItsInputUntilFixed() throws IOException {
+        open("?chartVersion=17.1.0");
+        WebElement hookTimeout = driver.findElement(By.id("hookTimeout"));
+        assertNull(hookTimeout.getAttribute("aria-invalid"));
+        assertFalse(driver.findElement(By.id("hookTimeout-error")).isDisplayed());
+
+        type("hookTimeout", "300");
+        WebElement error = await.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
+        assertTrue(error.getText().contains("Go duration"), error.getText());
+        hookTimeout = driver.findElement(By.id("hookTimeout"));
+        assertEquals("true", hookTimeout.getAttribute("aria-invalid"));
+        assertTrue(List.of(hookTimeout.getAttribute("aria-describedby").split("\\s+")).contains("hookTimeout-error"),
+                hookTimeout.getAttribute("aria-describedby"));
+        assertEquals("hookTimeout", driver.findElement(By.cssSelector("[data-field=hookTimeout]")).getAttribute("data-field"));
+        assertTrue(driver.findElement(By.cssSelector("[data-field=hookTimeout]")).getAttribute("class").contains("invalid"));
+        // The screen reader hears the error as part of the input's description.
+        assertTrue(accessibleDescription("hookTimeout").contains("Go duration"), accessibleDescription("hookTimeout"));
+        screenshot(driver, "wizard-error.png");
+        // No stale manifests for input that cannot be generated; the address still follows the form.
+        assertTrue(driver.findElements(By.id("helmchart-yaml")).isEmpty());
+        await.until(ExpectedConditions.urlContains("hookTimeout=300"));
+
+        // The summary's link takes the keyboard to the field.
+        WebElement summary = driver.findElement(By.id("error-summary"));
+        assertTrue(summary.isDisplayed());
+        WebElement link = summary.findElement(By.cssSelector("a[href='#hookTimeout']"));
+        assertTrue(link.getText().contains("Backup hook timeout"), "the summary names the field by its label: " + link.getText());
+        link.click();
+        await.until(d -> "hookTimeout".equals(activeId(d)));
+
+        type("hookTimeout", "90s");
+        await.until(ExpectedConditions.invisibilityOfElementLocated(By.id("hookTimeout-error")));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"),
+                "pre.hook.backup.velero.io/timeout: 90s"));
+        assertNull(driver.findElement(By.id("hookTimeout")).getAttribute("aria-invalid"));
+        assertFalse(driver.findElement(By.id("error-summary")).isDisplayed());
+        assertEquals("", driver.findElement(By.id("hookTimeout-error")).getAttribute("textContent"));
+        await.until(ExpectedConditions.urlContains("hookTimeout=90s"));
+    }
+
+    @Test
+    void submittingBadInputMovesFocusToTheErrorSummary() {
+        open("");
+        type("scratchSize", "0");
+        driver.findElement(By.id("scratchSize")).sendKeys(Keys.ENTER);
+        await.until(d -> "error-summary".equals(activeId(d)));
+        assertTrue(driver.findElement(By.id("scratchSize-error")).getText().contains("greater than zero"));
+        driver.switchTo().activeElement().findElement(By.cssSelector("a[href='#scratchSize']")).sendKeys(Keys.ENTER);
+        await.until(d -> "scratchSize".equals(activeId(d)));
+    }
+
+    @Test
+    void shareableLinkRestoresTheFormInANewTab() {
+        open("");
+        type("chartVersion", "17.1.0");
+        type("username", "app_owner");
+        new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Disk");
+        driver.findElement(By.cssSelector("input[name=restoreHook][value=false]")).click();
+        await.until(ExpectedConditions.urlContains("restoreHook=false"));
+        await.until(ExpectedConditions.urlContains("scratchMedium=Disk"));
+        String shared = driver.getCurrentUrl();
+        String original = driver.getWindowHandle();
+
+        driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            driver.get(shared);
+            assertEquals("17.1.0", driver.findElement(By.id("chartVersion")).getAttribute("value"));
+            assertEquals("app_owner", driver.findElement(By.id("username")).getAttribute("value"));
+            assertEquals("Disk", new Select(driver.findElement(By.id("scratchMedium"))).getFirstSelectedOption()
+                    .getAttribute("value"));
+            assertTrue(driver.findElement(By.cssSelector("input[name=restoreHook][value=false]")).isSelected());
+            assertEquals("dbname", driver.findElement(By.id("database")).getAttribute("value"), "defaults stay defaults");
+            assertTrue(text("helmchart-yaml").contains("username: app_owner"));
+            assertTrue(driver.findElements(By.id("restore-command")).isEmpty(), "restore hook is off");
+        } finally {
+            driver.close();
+            driver.switchTo().window(original);
+        }
+    }
+
+    @Test
+    void downloadedManifestIsTheFormsHelmChart() throws IOException {
+        open("?chartVersion=17.1.0&username=app_owner");
+        try (Stream<Path> old = Files.list(downloads)) {
+            old.forEach(p -> p.toFile().delete());
+        }
+        WebElement link = driver.findElement(By.id("download-helmchart"));
+        assertTrue(link.getAttribute("href").contains("chartVersion=17.1.0"), link.getAttribute("href"));
+        link.click();
+
+        Path file = downloads.resolve("postgresql-helmchart.yaml");
+        new FluentWait<>(file).withTimeout(WAIT).pollingEvery(POLL)
+                .withMessage(() -> "no download in " + downloads + ": " + list(downloads))
+                .until(f -> Files.isRegularFile(f) && list(downloads).stream().noneMatch(n -> n.endsWith(".crdownload")));
+        Map<String, Object> helmChart = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(file));
+        assertEquals("HelmChart", helmChart.get("kind"));
+        assertEquals("17.1.0", String.valueOf(path(helmChart, "spec", "chart", "chartVersion")));
+        assertEquals("app_owner", path(helmChart, "spec", "values", "global", "postgresql", "auth", "username"));
+        assertNotNull(path(helmChart, "spec", "values", "primary", "podAnnotations"));
+        assertEquals(text("helmchart-yaml").stripTrailing(), Files.readString(file).stripTrailing(),
+                "the preview shows exactly what is downloaded");
+        assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner", driver.getCurrentUrl(),
+                "downloading does not navigate away");
+    }
+
+    @Test
+    void keyboardOnly() {
+        open("");
+        List<String> expected = List.of("skip-link", "name", "chartVersion", "apiVersion", "allowExternal", "typeOption",
+                "embeddedValue", "externalValue", "username", "database", "passwordOption", "scratchSize",
+                "scratchMedium", "mountPath", "hookTimeout", "onError", "restoreHook", "restoreWaitTimeout",
+                "restoreExecTimeout", "generate");
+        List<String> focused = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            focused.add((String) js("const e = document.activeElement; return e.name || e.id;"));
+            String outline = (String) js("return getComputedStyle(document.activeElement).outlineStyle;");
+            assertFalse("none".equals(outline), "no visible focus on " + focused.get(i));
+        }
+        assertEquals(expected, focused, "Tab walks the form in order");
+
+        js("window.__submitted = false; document.getElementById('wizard')"
+                + ".addEventListener('submit', () => { window.__submitted = true; });");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        await.until(d -> Boolean.TRUE.equals(js("return window.__submitted;")));
+        assertEquals("generate", activeId(driver));
+
+        // Arrow keys choose within a radio group, and the preview follows.
+        driver.findElement(By.cssSelector("input[name=allowExternal][value=true]")).sendKeys(Keys.ARROW_DOWN);
+        await.until(ExpectedConditions.urlContains("allowExternal=false"));
+        await.until(d -> !text("helmchart-yaml").contains("exclude:"));
+
+        // The skip link jumps over the form: the next Tab lands on the first download.
+        driver.findElement(By.id("skip-link")).sendKeys(Keys.ENTER);
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        await.until(d -> "download-helmchart".equals(activeId(d)));
+    }
+
+    @Test
+    void copyButtonsCopyWhatTheySay() {
+        open("?chartVersion=17.1.0");
+        // Every copy button has something to copy and a name that says what (seven "Copy" buttons are otherwise alike).
+        List<WebElement> buttons = driver.findElements(By.cssSelector("#results button.copy"));
+        assertEquals(9, buttons.size(), "link, curl and the seven previews");
+        for (WebElement b : buttons) {
+            String target = b.getAttribute("data-copy-target");
+            String what = target == null ? b.getAttribute("data-copy-text") : text(target);
+            assertFalse(what == null || what.isBlank(), "nothing to copy for " + b.getAttribute("outerHTML"));
+            String name = Optional.ofNullable(b.getAttribute("aria-label")).orElse(b.getText());
+            assertTrue(name.startsWith("Copy") && (target == null || name.length() > "Copy ".length()),
+                    "unclear name: " + name);
+        }
+        String backupCommand = text("backup-command");
+        assertEquals(backupCommand, copyAndPaste(By.cssSelector("[data-copy-target=backup-command]")));
+        assertEquals(text("helmchart-yaml").stripTrailing(),
+                copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
+        assertEquals(url + "?chartVersion=17.1.0", copyAndPaste(By.id("copy-link")));
+        String curl = copyAndPaste(By.id("copy-curl"));
+        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=17.1.0'", curl);
+        await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
+
+        // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
+        js("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });");
+        WebElement copyCommand = driver.findElement(By.cssSelector("[data-copy-target=backup-command]"));
+        copyCommand.sendKeys(Keys.ENTER);
+        await.until(ExpectedConditions.textToBePresentInElement(copyCommand, "Copied"));
+        assertEquals("Copy the backup command", driver.switchTo().activeElement().getAttribute("aria-label"));
+        assertEquals(backupCommand, paste());
+    }
+
+    @Test
+    void narrowWindowHasNoSidewaysScroll() throws IOException {
+        open("?chartVersion=17.1.0&username=app_owner&scratchMedium=Disk");
+        driver.manage().window().setSize(new Dimension(420, 900));
+        await.until(d -> ((Number) js("return window.innerWidth;")).intValue() <= 440);
+        Number scrollWidth = (Number) js("return document.documentElement.scrollWidth;");
+        Number clientWidth = (Number) js("return document.documentElement.clientWidth;");
+        assertTrue(scrollWidth.intValue() <= clientWidth.intValue(),
+                "the page scrolls sideways at " + clientWidth + "px: " + scrollWidth + "px wide; too wide: "
+                        + js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+                                + "document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ');"));
+        screenshot(driver, "wizard-narrow.png");
+    }
+
+    @Test
+    void formWorksWithoutJavaScript() {
+        WebDriverWait noJsWait = new WebDriverWait(noJsDriver, WAIT, POLL);
+        noJsDriver.get(url.toString());
+        noJsWait.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
+        assertFalse(noJsDriver.findElement(By.tagName("html")).getAttribute("class").contains("js"),
+                "wizard.js must not have run");
+        WebElement chartVersion = noJsDriver.findElement(By.id("chartVersion"));
+        chartVersion.clear();
+        chartVersion.sendKeys("17.1.0");
+        WebElement username = noJsDriver.findElement(By.id("username"));
+        username.clear();
+        username.sendKeys("app_owner");
+        noJsDriver.findElement(By.id("generate")).click();
+        noJsWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "primary:"));
+        assertTrue(noJsDriver.findElement(By.id("helmchart-yaml")).getText().contains("username: app_owner"));
+        assertEquals("17.1.0", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"));
+        assertTrue(noJsDriver.findElement(By.id("share-link")).getText().contains("chartVersion=17.1.0&username=app_owner"));
+
+        // A bad value: the server answers with the message beside the field, and the keyboard lands on the summary.
+        WebElement hookTimeout = noJsDriver.findElement(By.id("hookTimeout"));
+        hookTimeout.clear();
+        hookTimeout.sendKeys("300", Keys.ENTER);
+        noJsWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
+        assertTrue(noJsDriver.findElement(By.id("hookTimeout-error")).getText().contains("Go duration"));
+        assertEquals("true", noJsDriver.findElement(By.id("hookTimeout")).getAttribute("aria-invalid"));
+        assertEquals("17.1.0", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"), "the form keeps its values");
+        assertEquals("error-summary", noJsDriver.switchTo().activeElement().getAttribute("id"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private void open(String query) {
+        driver.get(url + query);
+        await.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
+        await.until(d -> Boolean.TRUE.equals(js("return document.documentElement.classList.contains('js');")));
+    }
+
+    private void type(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getAttribute("textContent");
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static String activeId(WebDriver d) {
+        return d.switchTo().activeElement().getAttribute("id");
+    }
+
+    /** What aria-describedby makes of the input: the referenced elements' text, in order. */
+    private String accessibleDescription(String id) {
+        return (String) driver.executeScript("const e = document.getElementById(arguments[0]);"
+                + "return (e.getAttribute('aria-describedby') || '').split(/\\s+/)"
+                + ".map(r => document.getElementById(r)).filter(Boolean).map(r => r.textContent.trim()).join(' ');", id);
+    }
+
+    /** Clicks a copy button, then pastes the clipboard into a scratch textarea and returns what arrived. */
+    private String copyAndPaste(By button) {
+        WebElement copy = driver.findElement(button);
+        copy.click();
+        await.until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        assertTrue(driver.findElement(By.id("status")).getAttribute("textContent").contains("Copied"),
+                "screen readers hear it too");
+        return paste();
+    }
+
+    private String paste() {
+        js("document.getElementById('paste-probe')?.remove();"
+                + "const t = document.createElement('textarea'); t.id = 'paste-probe'; document.body.appendChild(t);");
+        WebElement probe = driver.findElement(By.id("paste-probe"));
+        probe.click();
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
+        await.until(d -> !probe.getAttribute("value").isEmpty());
+        return probe.getAttribute("value");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> map, String... keys) {
+        Object node = map;
+        for (String key : keys) {
+            assertTrue(node instanceof Map, "no map at " + key + " in " + map);
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return node;
+    }
+
+    private static List<String> list(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The whole page, not just the viewport, as PNG. */
+    private static void screenshot(ChromeDriver d, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        JavascriptExecutor js = d;
+        long width = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 8000), "scale", 1)));
+        Path file = SCREENSHOTS.resolve(name);
+        Files.write(file, Base64.getDecoder().decode((String) Optional.ofNullable(shot.get("data")).orElseThrow()));
+        System.out.println("screenshot: " + file.toAbsolutePath());
+    }
+}
