@@ -13,7 +13,7 @@ public enum Field {
             "metadata.name of the HelmChart; also the Helm release name when it is not the chart's own name.",
             "a DNS-1123 label of at most 53 characters: lower-case letters, digits and '-'"),
     API_VERSION("apiVersion", "kots.io/v1beta1", "KOTS HelmChart API version",
-            "apiVersion of the HelmChart. v1beta2 drops builder and moves releaseName under spec.",
+            "apiVersion of the HelmChart. v1beta2 needs no builder and moves releaseName from spec.chart to spec.",
             "kots.io/v1beta1 or kots.io/v1beta2"),
     CHART_VERSION("chartVersion", "8.7.4", "Bitnami postgresql chart version",
             "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys).",

@@ -6,9 +6,11 @@ import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The form as the template draws it: fields in groups, each with its value, help and error; and the
@@ -71,8 +73,12 @@ public record FormView(List<Group> groups, List<Problem> problems) {
         String kind = choices == null ? "text"
                 : f == Field.CHART_VERSION ? "suggest"
                 : f == Field.ALLOW_EXTERNAL || f == Field.RESTORE_HOOK ? "radio" : "select";
-        List<Option> options = choices == null ? List.of()
-                : choices.stream().map(c -> new Option(c[0], c[1], c[0].equals(value))).toList();
-        return new Input(f, kind, value, error, options);
+        List<Option> options = choices == null ? new ArrayList<>()
+                : choices.stream().map(c -> new Option(c[0], c[1], c[0].equals(value))).collect(Collectors.toList());
+        if (kind.equals("select") && options.stream().noneMatch(Option::selected)) {
+            // Keep what a hand-made link asked for in view beside its error, instead of silently showing the first choice.
+            options.add(0, new Option(value, value + " (not a valid choice)", true));
+        }
+        return new Input(f, kind, value, error, List.copyOf(options));
     }
 }

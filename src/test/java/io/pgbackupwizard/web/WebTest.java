@@ -41,9 +41,8 @@ import org.yaml.snakeyaml.Yaml;
 class WebTest {
 
     static final String YAML_TYPE = "application/yaml";
-    /** Fields drawn as a select or radio buttons: an invalid value has no option to show it in. */
-    static final Set<Field> CHOICE_FIELDS = Set.of(Field.API_VERSION, Field.SCRATCH_MEDIUM, Field.ON_ERROR,
-            Field.ALLOW_EXTERNAL, Field.RESTORE_HOOK);
+    /** Fields drawn as radio buttons: an invalid value has no button to show it in (a select shows it as an extra option). */
+    static final Set<Field> CHOICE_FIELDS = Set.of(Field.ALLOW_EXTERNAL, Field.RESTORE_HOOK);
 
     // ---- helpers -------------------------------------------------------------------------------
 
