@@ -1,0 +1,90 @@
+package io.pgbackupwizard.hostile;
+
+import io.pgbackupwizard.testsupport.BashRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stand-ins for pg_dump, psql and pg_isready that record the exact argv and PGPASSWORD they get (NUL-separated, in
+ * $FAKE_LOG) and succeed; pg_dump writes a small file where -f points. With them the hooks run end to end for any
+ * accepted input, without a database that knows that input's user.
+ */
+final class FakeClients {
+
+    private static final String RECORD = "#!/bin/bash\n"
+            + "printf '%s\\0' \"$@\" > \"$FAKE_LOG/$(basename \"$0\").argv\"\n"
+            + "printf '%s' \"${PGPASSWORD-}\" > \"$FAKE_LOG/$(basename \"$0\").pgpassword\"\n";
+    private static final String PG_DUMP = RECORD
+            + "out=\nwhile [ $# -gt 0 ]; do if [ \"$1\" = -f ]; then out=$2; fi; shift; done\n"
+            + "[ -n \"$out\" ] && printf -- '-- fake dump\\n' > \"$out\"\n";
+
+    private final Path bin;
+
+    private FakeClients(Path bin) {
+        this.bin = bin;
+    }
+
+    static FakeClients install() {
+        Path bin = BashRunner.newScratchDir();
+        write(bin.resolve("pg_dump"), PG_DUMP);
+        write(bin.resolve("psql"), RECORD);
+        write(bin.resolve("pg_isready"), "#!/bin/bash\nexit 0\n");
+        return new FakeClients(bin);
+    }
+
+    /** A container environment whose PATH finds the fakes first; they log into {@code log}. */
+    Map<String, String> env(Path log, String password) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", bin + ":/usr/bin:/bin");
+        env.put("HOME", log.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("FAKE_LOG", log.toString());
+        env.put("POSTGRES_PASSWORD", password);
+        return env;
+    }
+
+    /** The argv {@code tool} was called with, if it was called. */
+    static Optional<List<String>> argv(Path log, String tool) {
+        Path file = log.resolve(tool + ".argv");
+        if (!Files.exists(file)) return Optional.empty();
+        String all = read(file);
+        return Optional.of(all.isEmpty() ? List.of() : Arrays.asList(all.substring(0, all.length() - 1).split("\0", -1)));
+    }
+
+    static String password(Path log, String tool) {
+        return read(log.resolve(tool + ".pgpassword"));
+    }
+
+    /** The word after {@code option} in argv. */
+    static String after(List<String> argv, String option) {
+        int i = argv.indexOf(option);
+        if (i < 0 || i + 1 >= argv.size()) throw new AssertionError("no " + option + " in " + argv);
+        return argv.get(i + 1);
+    }
+
+    private static void write(Path file, String script) {
+        try {
+            Files.writeString(file, script, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
