@@ -1,0 +1,103 @@
+package io.pgbackupwizard.hostile;
+
+import io.pgbackupwizard.model.Field;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Wizard parameters for property tests: per field, left out, valid-looking (the field's grammar, sometimes just past
+ * its limits now and then) or hostile (shell/YAML/template metacharacters, look-alike and invisible Unicode, any string at all).
+ * About half the inputs are "clean" (no hostile field) so that accepted inputs are common.
+ */
+final class ArbitraryInputs {
+    private ArbitraryInputs() {}
+
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String UNICODE_LETTERS = "äöüßéñøÅΩжЖаеоїąčšžİı日本中文한글ｄ١٢";
+    private static final String META = " '\"$`;|&<>()[]{}*?!#~=%\\\n\t\r:,-./@^+";
+    private static final String ODD_UNICODE = "аеоΩü日／＄\u200B\u200D\uFEFF\u202E\u00A0\u0301\u2028";
+    private static final List<String> FRAGMENTS = List.of("$(touch canary)", "`touch canary`", "'", "\"", "\\",
+            "repl{{ ConfigOption \"x\" }}", "{{repl x }}", "{{ .Values.x }}", "\n---\n", ": ", "- ", "&a", "*a", "!!str",
+            "🐘", "\u0301", "%", "#", "\n", "..", "/");
+
+    /** Parameter name -> value, for a random subset of the known parameters. */
+    static Arbitrary<Map<String, String>> params() {
+        return Arbitraries.frequencyOf(Tuple.of(1, perField(false)), Tuple.of(1, perField(true)));
+    }
+
+    private static Arbitrary<Map<String, String>> perField(boolean withHostile) {
+        List<Arbitrary<Optional<String>>> fields = Arrays.stream(Field.values())
+                .map(f -> withHostile
+                        ? Arbitraries.frequencyOf(Tuple.of(1, absent()), Tuple.of(2, present(validLooking(f))),
+                                Tuple.of(1, present(hostile(f))))
+                        : Arbitraries.frequencyOf(Tuple.of(1, absent()), Tuple.of(3, present(validLooking(f)))))
+                .toList();
+        return Combinators.combine(fields).as(values -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                int field = i;
+                values.get(i).ifPresent(v -> params.put(Field.values()[field].param(), v));
+            }
+            return params;
+        });
+    }
+
+    private static Arbitrary<Optional<String>> absent() {
+        return Arbitraries.just(Optional.empty());
+    }
+
+    private static Arbitrary<Optional<String>> present(Arbitrary<String> value) {
+        return value.map(Optional::of);
+    }
+
+    static Arbitrary<String> hostile(Field f) {
+        Arbitrary<String> metaChars = Arbitraries.strings().withChars(META + ODD_UNICODE).withChars(LETTERS)
+                .ofMaxLength(12);
+        Arbitrary<String> fragment = Arbitraries.oneOf(metaChars, validLooking(f), Arbitraries.of(FRAGMENTS));
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, fragment.list().ofMaxSize(4).map(parts -> String.join("", parts))),
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(40)),
+                Tuple.of(1, Combinators.combine(Arbitraries.of(FRAGMENTS), Arbitraries.integers().between(250, 300))
+                        .as((part, length) -> part.repeat(length).substring(0, length))));
+    }
+
+    static Arbitrary<String> validLooking(Field f) {
+        return switch (f) {
+            case NAME -> word(LETTERS.substring(0, 26), "abcdefghijklmnopqrstuvwxyz0123456789-", 50);
+            case API_VERSION -> Arbitraries.of("kots.io/v1beta1", "kots.io/v1beta2");
+            case CHART_VERSION -> Combinators.combine(Arbitraries.integers().between(8, 20),
+                    Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 40),
+                    Arbitraries.of("", "", "-rc.1", "+build.7", "-debian-12-r3"))
+                    .as((major, minor, patch, suffix) -> major + "." + minor + "." + patch + suffix);
+            case ALLOW_EXTERNAL, RESTORE_HOOK -> Arbitraries.of("true", "false");
+            case TYPE_OPTION, EMBEDDED_VALUE, EXTERNAL_VALUE, PASSWORD_OPTION ->
+                word(LETTERS, LETTERS + "0123456789_-", 64);
+            case USERNAME, DATABASE -> word(LETTERS + UNICODE_LETTERS + "0123456789_",
+                    LETTERS + UNICODE_LETTERS + "0123456789_.-\u0301", 24);
+            case SCRATCH_SIZE -> Combinators.combine(Arbitraries.of("1", "512", "1.5", ".5", "2048", "+3"),
+                    Arbitraries.of("", "Ki", "Mi", "Gi", "Ti", "M", "G", "k", "m", "e3", "E2")).as(String::concat);
+            case SCRATCH_MEDIUM -> Arbitraries.of("Memory", "Disk");
+            case MOUNT_PATH -> Arbitraries.oneOf(
+                    Arbitraries.strings().withChars(LETTERS + "0123456789._-").ofMinLength(1).ofMaxLength(12)
+                            .list().ofMinSize(1).ofMaxSize(4).map(segments -> "/" + String.join("/", segments)),
+                    Arbitraries.of("/scratch", "/backup", "/data/dump", "/tmp/x", "/mnt/pg-dump"));
+            case HOOK_TIMEOUT, RESTORE_WAIT_TIMEOUT, RESTORE_EXEC_TIMEOUT -> Combinators.combine(
+                    Arbitraries.of("1", "1.5", "30", "90", "600", ".5"),
+                    Arbitraries.of("ns", "us", "µs", "ms", "s", "m", "h")).as(String::concat)
+                    .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
+            case ON_ERROR -> Arbitraries.of("Fail", "Continue");
+        };
+    }
+
+    private static Arbitrary<String> word(String first, String rest, int maxLength) {
+        return Combinators.combine(Arbitraries.strings().withChars(first).ofLength(1),
+                Arbitraries.strings().withChars(rest).ofMaxLength(maxLength - 1)).as(String::concat);
+    }
+}

@@ -1,0 +1,116 @@
+package io.pgbackupwizard.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.ManifestView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * For any parameters: accepted ones give manifests that parse back, whose hook annotations are Velero-readable
+ * {@code ["/bin/bash", "-c", script]} arrays with scripts bash parses (every distinct script, checked in batches);
+ * rejected ones only name known fields.
+ */
+class ManifestProperties {
+
+    private static final WizardInputParser PARSER = new WizardInputParser();
+    private static final ScriptSyntax SYNTAX = new ScriptSyntax();
+
+    @Provide
+    Arbitrary<Map<String, String>> params() {
+        return ArbitraryInputs.params();
+    }
+
+    // Edge cases off: combining 18 fields' edge cases costs more than it finds; the generators include them anyway.
+    @Property(tries = 10_000, edgeCases = EdgeCasesMode.NONE)
+    void acceptedInputGivesReadableHooksAndRejectedInputNamesKnownFields(@ForAll("params") Map<String, String> given) {
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        given.forEach((k, v) -> raw.put(k, List.of(v)));
+        WizardInputParser.Result parsed = PARSER.parse(raw);
+        Statistics.label("verdict").collect(parsed.ok() ? "accepted" : "rejected");
+        Statistics.label("verdict").coverage(c -> {
+            c.check("accepted").percentage(p -> p > 20);
+            c.check("rejected").percentage(p -> p > 20);
+        });
+        if (!parsed.ok()) {
+            assertFalse(parsed.errors().isEmpty());
+            for (FieldError e : parsed.errors()) {
+                assertTrue(Field.params().contains(e.field()), () -> "unknown field in " + e);
+                assertFalse(e.message().isBlank());
+            }
+            return;
+        }
+        Release release = Release.of(parsed.input());
+        ManifestView helm = ManifestView.parse(release.helmChart());
+        ManifestView.parse(release.config());
+        ManifestView.parse(release.backup());
+
+        SYNTAX.add(bashScript(helm.hookArgv(ManifestView.BACKUP_COMMAND)), "backup hook of " + given);
+        Optional<List<String>> restore = helm.hookArgv(ManifestView.RESTORE_COMMAND);
+        assertEquals(parsed.input().restoreHook(), restore.isPresent(), "restore hook present iff asked for");
+        if (restore.isPresent()) SYNTAX.add(bashScript(restore), "restore hook of " + given);
+    }
+
+    private static String bashScript(Optional<List<String>> argv) {
+        List<String> a = argv.orElseThrow(() -> new AssertionError("hook command missing"));
+        assertEquals(3, a.size(), a::toString);
+        assertEquals(List.of("/bin/bash", "-c"), a.subList(0, 2));
+        assertFalse(a.get(2).isBlank());
+        return a.get(2);
+    }
+
+    @AfterContainer
+    static void checkRemainingScripts() {
+        SYNTAX.flush();
+        System.out.println("[ManifestProperties] bash parsed " + SYNTAX.checked() + " distinct hook scripts");
+        assertTrue(SYNTAX.checked() >= 2_000, "too few distinct scripts syntax-checked: " + SYNTAX.checked());
+    }
+
+    @Example
+    void syntaxCheckerCatchesQuotesThatOnlyBalanceAcrossScripts() {
+        ScriptSyntax checker = new ScriptSyntax();
+        checker.add("set -euo pipefail; pg_dump -U 'a b' -d \"$(cat \"$F\")\"", "a valid script");
+        checker.add("echo 'opens a quote", "an opening quote");
+        checker.add("echo closes it'", "a closing quote");
+        AssertionError e = assertThrows(AssertionError.class, checker::flush);
+        assertTrue(e.getMessage().contains("an opening quote") && e.getMessage().contains("a closing quote"), e::getMessage);
+        assertFalse(e.getMessage().contains("a valid script"), e::getMessage);
+        assertEquals(3, checker.checked());
+    }
+
+    @Example
+    void syntaxCheckerCatchesABraceThatWouldEndItsFunction() {
+        ScriptSyntax checker = new ScriptSyntax();
+        checker.add("pg_dump -U x; }", "a stray brace");
+        checker.add("echo fine", "a valid script");
+        AssertionError e = assertThrows(AssertionError.class, checker::flush);
+        assertTrue(e.getMessage().contains("a stray brace"), e::getMessage);
+        assertFalse(e.getMessage().contains("a valid script"), e::getMessage);
+    }
+
+    @Example
+    void syntaxCheckerPassesValidScripts() {
+        ScriptSyntax checker = new ScriptSyntax();
+        checker.add("set -e; rm -f '/x y/it'\\''s'; echo \"${A:-$(cat \"$B\")}\"", "quotes within quotes");
+        checker.add("until pg_isready -q; do sleep 1; done; psql -f /s/backup.sql", "a loop");
+        checker.flush();
+        assertEquals(2, checker.checked());
+    }
+}
