@@ -1,24 +1,54 @@
 package io.pgbackupwizard.generate;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.emitter.Emitter;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Represent;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.serializer.Serializer;
 
-/** Emits manifests with SnakeYAML in the layout Kubernetes people write by hand. */
+/**
+ * Emits manifests with SnakeYAML in the layout Kubernetes people write by hand.
+ *
+ * <p>Manifests are plain maps, lists, strings and booleans, so they are turned into SnakeYAML nodes here and
+ * handed to SnakeYAML's serializer and emitter, which do the quoting and escaping. This skips {@code Yaml}'s
+ * general-purpose representer (JavaBean introspection, a regular expression per string), which cost most of
+ * the time of a download (bench/README.md).
+ */
 public final class ManifestYaml {
     private ManifestYaml() {}
 
     private static final DumperOptions OPTIONS = options();
 
+    /** Read-only after construction: it only tells the serializer which plain scalars would not read back as strings. */
+    private static final Resolver RESOLVER = new Resolver();
+
     public static String dump(Map<String, Object> manifest) {
-        // Yaml instances are not thread-safe; one per call is cheap next to the dump itself.
-        return new Yaml(new TemplateQuotingRepresenter(OPTIONS), OPTIONS).dump(manifest);
+        StringWriter out = new StringWriter(2048);
+        Serializer serializer = new Serializer(new Emitter(out, OPTIONS), RESOLVER, OPTIONS, null);
+        try {
+            serializer.open();
+            serializer.serialize(node(manifest));
+            serializer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return out.toString();
     }
 
     /** Reads YAML back with a safe loader (no arbitrary types). */
@@ -28,12 +58,53 @@ public final class ManifestYaml {
 
     private static DumperOptions options() {
         DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setDefaultFlowStyle(FlowStyle.BLOCK);
         o.setIndent(2);
         o.setSplitLines(false); // a folded hook command would still parse, but nobody could read it
         o.setWidth(Integer.MAX_VALUE);
         o.setExplicitStart(false);
         return o;
+    }
+
+    private static Node node(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            List<NodeTuple> pairs = new ArrayList<>(map.size());
+            map.forEach((k, v) -> pairs.add(new NodeTuple(node(k), node(v))));
+            return new MappingNode(Tag.MAP, pairs, FlowStyle.BLOCK); // the emitter writes an empty one as {}
+        }
+        if (value instanceof List<?> list) {
+            List<Node> items = new ArrayList<>(list.size());
+            list.forEach(item -> items.add(node(item)));
+            return new SequenceNode(Tag.SEQ, items, FlowStyle.BLOCK);
+        }
+        if (value instanceof String s) {
+            return new ScalarNode(Tag.STR, s, null, null, style(s));
+        }
+        if (value instanceof Boolean b) {
+            return new ScalarNode(Tag.BOOL, b.toString(), null, null, ScalarStyle.PLAIN);
+        }
+        throw new IllegalArgumentException("a manifest holds maps, lists, strings and booleans, not "
+                + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    /**
+     * KOTS templates and JSON-array annotations go out single-quoted, as in KOTS's docs: plain style
+     * would also parse, but a manifest must stay valid YAML before KOTS renders it, and readers expect quotes.
+     * Strings a Go YAML reader would take for something else are single-quoted too. Multi-line strings are
+     * literal blocks. Otherwise plain, and the emitter quotes whatever plain style cannot carry.
+     */
+    private static ScalarStyle style(String s) {
+        boolean singleLinePrintable = true;
+        boolean lineBreak = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) singleLinePrintable = false;
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') lineBreak = true;
+        }
+        if (singleLinePrintable && (s.contains("{{") || s.startsWith("[") || isGoYamlNonString(s))) {
+            return ScalarStyle.SINGLE_QUOTED;
+        }
+        return lineBreak ? ScalarStyle.LITERAL : ScalarStyle.PLAIN;
     }
 
     /**
@@ -43,23 +114,8 @@ public final class ManifestYaml {
      */
     private static final Pattern GO_YAML_NON_STRING = Pattern.compile("[yYnN]|[-+]?0[oObBxX][0-9a-fA-F_]+");
 
-    /**
-     * KOTS templates and JSON-array annotations go out single-quoted, as in KOTS's docs: plain style
-     * would also parse, but a manifest must stay valid YAML before KOTS renders it, and readers expect quotes.
-     * Strings a Go YAML reader would take for something else are single-quoted too.
-     */
-    private static final class TemplateQuotingRepresenter extends Representer {
-        TemplateQuotingRepresenter(DumperOptions options) {
-            super(options);
-            Represent plainStrings = representers.get(String.class);
-            representers.put(String.class, data -> {
-                String s = (String) data;
-                if ((s.contains("{{") || s.startsWith("[") || GO_YAML_NON_STRING.matcher(s).matches())
-                        && s.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
-                    return representScalar(Tag.STR, s, ScalarStyle.SINGLE_QUOTED);
-                }
-                return plainStrings.representData(data);
-            });
-        }
+    private static boolean isGoYamlNonString(String s) {
+        // The first-character test spares the regular expression for nearly every string.
+        return !s.isEmpty() && "yYnN+-0".indexOf(s.charAt(0)) >= 0 && GO_YAML_NON_STRING.matcher(s).matches();
     }
 }

@@ -4,15 +4,50 @@ import io.pgbackupwizard.model.WizardInput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Everything generated for one input: the three manifests and the hook commands they carry. */
-public record Release(WizardInput input, HookAnnotations hooks, String helmChart, String config, String backup) {
+/**
+ * Everything generated for one input: the three manifests and the hook commands they carry.
+ * Each manifest is emitted when first asked for: a download needs one of them, the page all three.
+ * One instance serves one request; nothing here outlives it.
+ */
+public final class Release {
+
+    /** The Backup manifest has no input: one text serves everyone. */
+    private static final String BACKUP = ManifestYaml.dump(BackupManifest.build());
+
+    private final WizardInput input;
+    private final HookAnnotations hooks;
+    private String helmChart;
+    private String config;
+
+    private Release(WizardInput input, HookAnnotations hooks) {
+        this.input = input;
+        this.hooks = hooks;
+    }
 
     public static Release of(WizardInput in) {
-        HookAnnotations hooks = HookAnnotations.of(in);
-        return new Release(in, hooks,
-                ManifestYaml.dump(HelmChartManifest.build(in, hooks)),
-                ManifestYaml.dump(ConfigManifest.build(in)),
-                ManifestYaml.dump(BackupManifest.build()));
+        return new Release(in, HookAnnotations.of(in));
+    }
+
+    public WizardInput input() {
+        return input;
+    }
+
+    public HookAnnotations hooks() {
+        return hooks;
+    }
+
+    public String helmChart() {
+        if (helmChart == null) helmChart = ManifestYaml.dump(HelmChartManifest.build(input, hooks));
+        return helmChart;
+    }
+
+    public String config() {
+        if (config == null) config = ManifestYaml.dump(ConfigManifest.build(input));
+        return config;
+    }
+
+    public String backup() {
+        return BACKUP;
     }
 
     public String helmChartFileName() {
@@ -22,9 +57,9 @@ public record Release(WizardInput input, HookAnnotations hooks, String helmChart
     /** File name -> YAML, in the order a release lists them. */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(helmChartFileName(), helmChart);
-        files.put("config.yaml", config);
-        files.put("backup.yaml", backup);
+        files.put(helmChartFileName(), helmChart());
+        files.put("config.yaml", config());
+        files.put("backup.yaml", backup());
         return files;
     }
 }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The generator core alone, without HTTP: parse a realistic non-default request and build the release
- * (hook commands plus the three YAML manifests). Score is manifests (releases) per second, single thread;
+ * (hook commands plus the three YAML manifests, or the HelmChart alone). Score is releases per second, single thread;
  * run with {@code -prof gc} for gc.alloc.rate.norm (bytes allocated per release). Run it with {@code bench/run --jmh}.
  */
 @State(Scope.Thread)
@@ -57,10 +57,17 @@ public class GeneratorBenchmark {
         if (!r.ok()) throw new IllegalStateException("benchmark input is invalid: " + r.errors());
     }
 
-    /** Returns the release so JMH consumes it (no dead-code elimination). */
+    /** All three files, as the page and the JSON API need them; returned so JMH consumes them. */
     @Benchmark
-    public Release parseAndGenerate() {
+    public Map<String, String> parseAndGenerate() {
         WizardInputParser.Result parsed = parser.parse(params);
-        return Release.of(parsed.input());
+        return Release.of(parsed.input()).files();
+    }
+
+    /** The HelmChart alone, as GET /helmchart.yaml needs it. */
+    @Benchmark
+    public String parseAndGenerateHelmChart() {
+        WizardInputParser.Result parsed = parser.parse(params);
+        return Release.of(parsed.input()).helmChart();
     }
 }
