@@ -3,6 +3,7 @@ package io.pgbackupwizard.web;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,8 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** JSON in, JSON out: for scripts and for the page's live preview. */
+/**
+ * JSON in, JSON out: for scripts and for the page's live preview. Non-blocking: generating is pure CPU work
+ * with no I/O, so it runs on the event loop instead of being handed to a worker thread (see bench/README.md).
+ */
 @Path("/api/manifests")
+@NonBlocking
 public class ApiResource {
 
     @Inject

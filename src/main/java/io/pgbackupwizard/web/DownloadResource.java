@@ -4,6 +4,7 @@ import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.ReleaseZip;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,9 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The generated files as downloads. Parameters come from the query string (GET, so curl -O works)
- * or a form (POST); left-out parameters take their defaults.
+ * or a form (POST); left-out parameters take their defaults. Non-blocking: no I/O, so no worker thread.
  */
 @Path("/")
+@NonBlocking
 public class DownloadResource {
 
     static final MediaType YAML = new MediaType("application", "yaml", "UTF-8");

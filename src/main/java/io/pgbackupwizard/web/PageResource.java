@@ -5,6 +5,7 @@ import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The wizard page: the form, and for valid input the previews and downloads. */
+/** The wizard page: the form, and for valid input the previews and downloads. Non-blocking: no I/O. */
 @Path("/")
+@NonBlocking
 public class PageResource {
 
     @Inject
