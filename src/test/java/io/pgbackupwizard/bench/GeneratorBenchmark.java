@@ -1,6 +1,9 @@
 package io.pgbackupwizard.bench;
 
+import io.pgbackupwizard.generate.HelmChartManifest;
+import io.pgbackupwizard.generate.HookAnnotations;
 import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The generator core alone, without HTTP: parse a realistic non-default request and build the release
@@ -48,6 +53,8 @@ public class GeneratorBenchmark {
 
     private WizardInputParser parser;
     private Map<String, List<String>> params;
+    private Map<String, Object> helmChartModel;
+    private DumperOptions stockOptions;
 
     @Setup
     public void setUp() {
@@ -55,6 +62,20 @@ public class GeneratorBenchmark {
         params = realisticParams();
         WizardInputParser.Result r = parser.parse(params);
         if (!r.ok()) throw new IllegalStateException("benchmark input is invalid: " + r.errors());
+        WizardInput in = r.input();
+        helmChartModel = HelmChartManifest.build(in, HookAnnotations.of(in));
+        stockOptions = new DumperOptions();
+        stockOptions.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        stockOptions.setSplitLines(false);
+    }
+
+    /**
+     * Baseline for the ratios bench/run prints: only dumping the same, already built HelmChart model the stock
+     * way ({@code new Yaml(options).dump}), with no parsing, validating, hook building or quoting rules.
+     */
+    @Benchmark
+    public String baselineStockSnakeYamlDump() {
+        return new Yaml(stockOptions).dump(helmChartModel);
     }
 
     /** All three files, as the page and the JSON API need them; returned so JMH consumes them. */
