@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,23 +114,6 @@ record Generated(WizardInput input, Release release) {
             for (int i = 0; i < l.size(); i++) walk(l.get(i), path + "[" + i + "]", leaf);
         } else {
             leaf.accept(path, node);
-        }
-    }
-
-    /** The argv a hook annotation holds: Velero parses a value starting with '[' as a JSON array of strings. */
-    static List<String> jsonArgv(String annotation) {
-        assertTrue(annotation.startsWith("["), "Velero treats only a value starting with '[' as a JSON array");
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(annotation);
-            assertTrue(node.isArray(), "a JSON array");
-            List<String> argv = new ArrayList<>();
-            node.forEach(item -> {
-                assertTrue(item.isTextual(), "every element is a JSON string: " + item);
-                argv.add(item.textValue());
-            });
-            return argv;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError("not valid JSON (Velero would run it as ONE argument): " + annotation, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.generate.Generated.at;
-import static io.pgbackupwizard.generate.Generated.jsonArgv;
 import static io.pgbackupwizard.generate.Generated.list;
 import static io.pgbackupwizard.generate.Generated.map;
 import static io.pgbackupwizard.generate.Generated.string;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,11 +57,11 @@ class HelmChartManifestTest {
     }
 
     static List<String> backupArgv(Generated g) {
-        return jsonArgv(string(podAnnotations(g), BACKUP_COMMAND));
+        return ManifestView.veleroArgv(BACKUP_COMMAND, string(podAnnotations(g), BACKUP_COMMAND));
     }
 
     static List<String> restoreArgv(Generated g) {
-        return jsonArgv(string(podAnnotations(g), RESTORE_COMMAND));
+        return ManifestView.veleroArgv(RESTORE_COMMAND, string(podAnnotations(g), RESTORE_COMMAND));
     }
 
     /** The pg_dump or psql invocation in a script: from the program name to the end of its statement. */

@@ -2,8 +2,7 @@ package io.pgbackupwizard.generate;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,10 +36,6 @@ final class ReferenceFiles {
     }
 
     static String read(String relative) {
-        try {
-            return Files.readString(file(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextFiles.read(file(relative));
     }
 }

@@ -13,6 +13,7 @@ import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.ManifestView;
 import io.pgbackupwizard.testsupport.PostgresServer;
+import io.pgbackupwizard.testsupport.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,13 +78,7 @@ final class HookFixture {
 
     /** A password file as a Kubernetes secret mounts it: exactly the password bytes, readable by the container user. */
     static Path writePasswordFile(String password) {
-        Path file = BashRunner.newScratchDir().resolve("password");
-        try {
-            Files.writeString(file, password);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return TextFiles.write(BashRunner.newScratchDir().resolve("password"), password);
     }
 
     /** Creates role and database, or (role already made by an earlier case) an empty database for it. */

@@ -1,9 +1,9 @@
 package io.pgbackupwizard.hostile;
 
 import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,9 +35,9 @@ final class FakeClients {
 
     static FakeClients install() {
         Path bin = BashRunner.newScratchDir();
-        write(bin.resolve("pg_dump"), PG_DUMP);
-        write(bin.resolve("psql"), RECORD);
-        write(bin.resolve("pg_isready"), "#!/bin/bash\nexit 0\n");
+        executable(bin.resolve("pg_dump"), PG_DUMP);
+        executable(bin.resolve("psql"), RECORD);
+        executable(bin.resolve("pg_isready"), "#!/bin/bash\nexit 0\n");
         return new FakeClients(bin);
     }
 
@@ -56,12 +56,12 @@ final class FakeClients {
     static Optional<List<String>> argv(Path log, String tool) {
         Path file = log.resolve(tool + ".argv");
         if (!Files.exists(file)) return Optional.empty();
-        String all = read(file);
+        String all = TextFiles.read(file);
         return Optional.of(all.isEmpty() ? List.of() : Arrays.asList(all.substring(0, all.length() - 1).split("\0", -1)));
     }
 
     static String password(Path log, String tool) {
-        return read(log.resolve(tool + ".pgpassword"));
+        return TextFiles.read(log.resolve(tool + ".pgpassword"));
     }
 
     /** The word after {@code option} in argv. */
@@ -71,18 +71,9 @@ final class FakeClients {
         return argv.get(i + 1);
     }
 
-    private static void write(Path file, String script) {
+    private static void executable(Path file, String script) {
         try {
-            Files.writeString(file, script, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(TextFiles.write(file, script), PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

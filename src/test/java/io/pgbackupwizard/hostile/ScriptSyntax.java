@@ -1,9 +1,7 @@
 package io.pgbackupwizard.hostile;
 
 import io.pgbackupwizard.testsupport.BashRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +58,7 @@ final class ScriptSyntax {
     private boolean bundleParses(List<Map.Entry<String, String>> batch) {
         StringBuilder bundle = new StringBuilder();
         for (int i = 0; i < batch.size(); i++) bundle.append("__s").append(i).append("() {\n").append(batch.get(i).getKey()).append("\n}\n");
-        write(dir.resolve("bundle"), bundle.toString());
+        TextFiles.write(dir.resolve("bundle"), bundle.toString());
         BashRunner.Result r = BashRunner.run(List.of("/bin/bash", "--pretty-print", "bundle"), ENV, TIMEOUT, dir);
         List<String> headers = r.stdout().lines().filter(l -> l.matches("__s\\d+ \\(\\) ")).toList();
         return r.exitCode() == 0
@@ -70,30 +68,18 @@ final class ScriptSyntax {
     private List<String> checkEach(List<Map.Entry<String, String>> batch) {
         List<String> argv = new ArrayList<>(List.of("/bin/bash", "-c", CHECK_EACH, "check"));
         for (int i = 0; i < batch.size(); i++) {
-            write(dir.resolve("s" + i), batch.get(i).getKey());
+            TextFiles.write(dir.resolve("s" + i), batch.get(i).getKey());
             argv.add("s" + i);
         }
         BashRunner.Result r = BashRunner.run(argv, ENV, TIMEOUT, dir);
         if (r.exitCode() != 0) throw new AssertionError("syntax check did not run: " + r);
         return r.stdout().lines().map(name -> {
             Map.Entry<String, String> e = batch.get(Integer.parseInt(name.substring(1)));
-            return "bash -n rejects the script of " + e.getValue() + ":\n" + e.getKey() + "\n" + read(dir.resolve(name + ".err"));
+            return "bash -n rejects the script of " + e.getValue() + ":\n" + e.getKey() + "\n" + stderr(dir.resolve(name + ".err"));
         }).toList();
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no stderr: " + e + ")";
-        }
+    private static String stderr(Path file) {
+        return Files.exists(file) ? TextFiles.read(file) : "(no stderr)";
     }
 }

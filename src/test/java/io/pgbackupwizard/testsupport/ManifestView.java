@@ -81,8 +81,16 @@ public final class ManifestView {
     public Optional<List<String>> hookArgv(String annotation) {
         Optional<Object> value = findPod("podAnnotations", annotation);
         if (value.isEmpty()) return Optional.empty();
-        if (!(value.get() instanceof String text) || !text.startsWith("[")) {
-            throw new AssertionError(annotation + " is not a string starting with '[': " + value.get());
+        if (!(value.get() instanceof String text)) {
+            throw new AssertionError(annotation + " is not a string: " + value.get());
+        }
+        return Optional.of(veleroArgv(annotation, text));
+    }
+
+    /** An annotation value read as Velero reads a hook command: a JSON array of strings, starting with '['. */
+    public static List<String> veleroArgv(String annotation, String text) {
+        if (!text.startsWith("[")) {
+            throw new AssertionError(annotation + " does not start with '[' (Velero would run it as ONE argument): " + text);
         }
         JsonNode array;
         try {
@@ -96,6 +104,6 @@ public final class ManifestView {
             if (!item.isTextual()) throw new AssertionError(annotation + " holds a non-string: " + text);
             argv.add(item.asText());
         }
-        return Optional.of(argv);
+        return argv;
     }
 }
