@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public final class Release {
 
+    public static final String CONFIG_FILE = "config.yaml";
+    public static final String BACKUP_FILE = "backup.yaml";
+
     /** The Backup manifest has no input: one text serves everyone. */
     private static final String BACKUP = ManifestYaml.dump(BackupManifest.build());
 
@@ -58,8 +61,8 @@ public final class Release {
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(helmChartFileName(), helmChart());
-        files.put("config.yaml", config());
-        files.put("backup.yaml", backup());
+        files.put(CONFIG_FILE, config());
+        files.put(BACKUP_FILE, backup());
         return files;
     }
 }

@@ -58,23 +58,23 @@ public class DownloadResource {
     }
 
     @GET
-    @Path("config.yaml")
+    @Path(Release.CONFIG_FILE)
     @Produces({"application/yaml", MediaType.TEXT_PLAIN})
     @Operation(summary = "The KOTS Config defining every option the HelmChart references")
     @APIResponse(responseCode = "200", description = "application/yaml attachment named config.yaml")
     @APIResponse(responseCode = "400", description = "text/plain list of problems")
     public Response config(@Context UriInfo uri) {
-        return yaml(Params.of(uri.getQueryParameters()), r -> "config.yaml", Release::config);
+        return yaml(Params.of(uri.getQueryParameters()), r -> Release.CONFIG_FILE, Release::config);
     }
 
     @GET
-    @Path("backup.yaml")
+    @Path(Release.BACKUP_FILE)
     @Produces({"application/yaml", MediaType.TEXT_PLAIN})
     @Operation(summary = "The Velero Backup manifest KOTS needs to include the app in snapshots")
     @APIResponse(responseCode = "200", description = "application/yaml attachment named backup.yaml")
     @APIResponse(responseCode = "400", description = "text/plain list of problems")
     public Response backup(@Context UriInfo uri) {
-        return yaml(Params.of(uri.getQueryParameters()), r -> "backup.yaml", Release::backup);
+        return yaml(Params.of(uri.getQueryParameters()), r -> Release.BACKUP_FILE, Release::backup);
     }
 
     @GET

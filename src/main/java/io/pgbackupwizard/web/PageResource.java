@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -62,10 +63,10 @@ public class PageResource {
         return page(uri, Params.of(form));
     }
 
-    private Response page(UriInfo uri, java.util.Map<String, List<String>> params) {
+    private Response page(UriInfo uri, Map<String, List<String>> params) {
         WizardInputParser.Result parsed = wizard.parse(params);
         Release release = parsed.ok() ? wizard.generate(parsed) : null;
-        Preview preview = Preview.of(release, wizard.queryString(parsed.values()), baseUrl.of(uri));
+        Preview preview = new Preview(release, wizard.queryString(parsed.values()), baseUrl.of(uri));
         String html = Templates.page(FormView.of(parsed.values(), parsed.errors()), preview, parsed.errors()).render();
         return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build();

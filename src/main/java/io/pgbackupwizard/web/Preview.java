@@ -13,10 +13,6 @@ import io.pgbackupwizard.model.WizardInput;
  */
 public record Preview(Release release, String query, String baseUrl) {
 
-    static Preview of(Release release, String query, String baseUrl) {
-        return new Preview(release, query, baseUrl);
-    }
-
     public boolean valid() { return release != null; }
     public WizardInput input() { return release.input(); }
     public ChartGeneration generation() { return release.input().generation(); }
