@@ -18,6 +18,12 @@ public final class WizardInputParser {
     /** Longest raw value looked at; anything longer is rejected before any rule runs. */
     public static final int MAX_VALUE_LENGTH = 256;
 
+    /** More parameters than this is a flood, not a form: refused with one error, none looked at. */
+    public static final int MAX_PARAMETERS = 64;
+
+    /** Unknown names reported one by one; the rest are summed up in one error (a flood must not make a huge page). */
+    public static final int MAX_UNKNOWN_REPORTED = 5;
+
     private final Map<Field, String> defaults;
 
     public WizardInputParser() {
@@ -48,15 +54,28 @@ public final class WizardInputParser {
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         for (Field f : Field.values()) values.put(f.param(), defaults.get(f));
+        if (params.size() > MAX_PARAMETERS) {
+            return new Result(null, List.of(new FieldError("parameters",
+                    "too many (" + params.size() + "; at most " + MAX_PARAMETERS + ")")), values);
+        }
+        int[] unknown = {0};
         params.forEach((name, given) -> {
             if (Field.byParam(name).isEmpty()) {
-                errors.add(new FieldError(safeName(name), "unknown parameter (known: " + String.join(", ", Field.params()) + ")"));
+                // The known names are listed once, in the first unknown-parameter error only.
+                if (++unknown[0] <= MAX_UNKNOWN_REPORTED) {
+                    errors.add(new FieldError(safeName(name), unknown[0] == 1
+                            ? "unknown parameter (known: " + String.join(", ", Field.params()) + ")"
+                            : "unknown parameter"));
+                }
             } else if (given.size() > 1) {
                 errors.add(new FieldError(name, "given more than once"));
             } else if (!given.isEmpty()) {
                 values.put(name, given.get(0) == null ? "" : given.get(0));
             }
         });
+        if (unknown[0] > MAX_UNKNOWN_REPORTED) {
+            errors.add(new FieldError("parameters", (unknown[0] - MAX_UNKNOWN_REPORTED) + " more unknown parameters not listed"));
+        }
         Reader r = new Reader(values, errors);
         String name = r.get(Field.NAME, v -> ValueRules.dnsLabel(v, 53));
         ApiVersion apiVersion = r.get(Field.API_VERSION, ApiVersion::parse);

@@ -236,6 +236,25 @@ class WizardInputParserTest {
         }
 
         @Test
+        void aFloodOfUnknownNamesGivesAFewShortErrors() {
+            Map<String, List<String>> flood = new LinkedHashMap<>();
+            for (int i = 0; i < 60; i++) flood.put("x" + i, List.of("1"));
+            WizardInputParser.Result r = parser.parse(flood);
+            assertEquals(WizardInputParser.MAX_UNKNOWN_REPORTED + 1, r.errors().size(), () -> "errors: " + r.errors());
+            String all = r.errors().toString();
+            assertEquals(1, all.split("chartVersion", -1).length - 1, "the known names are listed once: " + all);
+            assertTrue(r.errors().get(r.errors().size() - 1).message().contains("55 more unknown"), all);
+        }
+
+        @Test
+        void tooManyParametersAreRefusedWithOneError() {
+            Map<String, List<String>> flood = new LinkedHashMap<>();
+            for (int i = 0; i < 5000; i++) flood.put("x" + i, List.of("1"));
+            WizardInputParser.Result r = parser.parse(flood);
+            onlyError(r, "parameters", "too many (5000; at most " + WizardInputParser.MAX_PARAMETERS + ")");
+        }
+
+        @Test
         void unknownAndBadParametersAreAllReported() {
             WizardInputParser.Result r = parse("nmae", "db", "onError", "fail");
             assertEquals(List.of("nmae", "onError"), r.errors().stream().map(FieldError::field).sorted().toList());
