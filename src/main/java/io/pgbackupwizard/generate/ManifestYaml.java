@@ -108,14 +108,19 @@ public final class ManifestYaml {
     }
 
     /**
-     * Plain scalars SnakeYAML reads as strings but Go's gopkg.in/yaml.v2 (behind sigs.k8s.io/yaml, which Helm
-     * and KOTS use) reads as a bool (YAML 1.1's y/Y/n/N) or an integer (Go's 0o/0b/0x prefixes, either case):
-     * a database named "n" would reach the chart as false. Broader than Go's rule; extra quotes are harmless.
+     * Plain scalars SnakeYAML reads as strings but Go's yaml.v2 (behind sigs.k8s.io/yaml, which Helm and KOTS
+     * use) reads as a bool (YAML 1.1's y/Y/n/N) or a number: Go drops every '_' before trying
+     * strconv.ParseInt(s, 0) (0x/0o/0b prefixes, either case) and its float pattern, so "1e3_" becomes 1000
+     * and "0_x1F" 31. Broader than Go's rule (hex digits after any prefix); extra quotes are harmless.
      */
-    private static final Pattern GO_YAML_NON_STRING = Pattern.compile("[yYnN]|[-+]?0[oObBxX][0-9a-fA-F_]+");
+    private static final Pattern GO_YAML_NUMBER = Pattern.compile(
+            "[-+]?(0[oObBxX][0-9a-fA-F]+|(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
 
     private static boolean isGoYamlNonString(String s) {
+        if (s.isEmpty()) return false;
+        char first = s.charAt(0);
+        if (s.length() == 1 && "yYnN".indexOf(first) >= 0) return true;
         // The first-character test spares the regular expression for nearly every string.
-        return !s.isEmpty() && "yYnN+-0".indexOf(s.charAt(0)) >= 0 && GO_YAML_NON_STRING.matcher(s).matches();
+        return "+-._0123456789".indexOf(first) >= 0 && GO_YAML_NUMBER.matcher(s.replace("_", "")).matches();
     }
 }
