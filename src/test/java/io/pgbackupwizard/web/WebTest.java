@@ -40,6 +40,10 @@ import org.yaml.snakeyaml.Yaml;
 @QuarkusTest
 class WebTest {
 
+    /** The management interface's root (/q/ on its own port). */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     static final String YAML_TYPE = "application/yaml";
     /** Fields drawn as radio buttons: an invalid value has no button to show it in (a select shows it as an extra option). */
     static final Set<Field> CHOICE_FIELDS = Set.of(Field.ALLOW_EXTERNAL, Field.RESTORE_HOOK);
@@ -302,8 +306,8 @@ class WebTest {
 
     @Test
     void healthIsUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(management + "health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("generator"));
     }
 
@@ -311,8 +315,8 @@ class WebTest {
             "(?m)^wizard_manifests_generated_total\\{([^}]*)}\\s+(\\S+)$");
 
     /** Counter values by "chart_generation api_version". */
-    static Map<String, Double> generatedCounters() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Map<String, Double> generatedCounters() {
+        String metrics = given().get(management + "metrics").then().statusCode(200).extract().asString();
         Map<String, Double> counters = new HashMap<>();
         Matcher m = GENERATED_METRIC.matcher(metrics);
         while (m.find()) {
@@ -343,7 +347,7 @@ class WebTest {
 
     @Test
     void theOpenApiDocumentListsTheEndpoints() {
-        given().get("/q/openapi").then().statusCode(200)
+        given().get(management + "openapi").then().statusCode(200)
                 .body(containsString("/helmchart.yaml"))
                 .body(containsString("/api/manifests"))
                 .body(containsString("/bundle.zip"));
