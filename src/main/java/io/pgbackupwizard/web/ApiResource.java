@@ -45,8 +45,12 @@ public class ApiResource {
             content = @Content(schema = @Schema(implementation = Manifests.class)))
     @APIResponse(responseCode = "400", description = "A JSON list of {field, message}",
             content = @Content(schema = @Schema(implementation = FieldError[].class)))
-    public Response generate(String body) {
+    public Response generate(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         List<FieldError> bodyErrors = new ArrayList<>();
+        if (!uri.getQueryParameters().isEmpty()) { // the README promises one source of parameters: the body
+            return Response.status(400).entity(List.of(new FieldError("query",
+                    "parameters go in the JSON body, not the query string, of a POST"))).build();
+        }
         Map<String, List<String>> params = Params.ofJson(body, bodyErrors);
         if (!bodyErrors.isEmpty()) return Response.status(400).entity(bodyErrors).build();
         WizardInputParser.Result parsed = wizard.parse(params);

@@ -1,5 +1,8 @@
 package io.pgbackupwizard.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgbackupwizard.model.FieldError;
@@ -8,12 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Request parameters from a form, a query string or a JSON object, in the one shape the parser reads. */
 final class Params {
     private Params() {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a repeated key or content after the object is an error, not "last wins" or ignored. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([A-Za-z]{1,40})'");
 
     static Map<String, List<String>> of(MultivaluedMap<String, String> multi) {
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -21,14 +30,16 @@ final class Params {
         return params;
     }
 
-    /** A JSON object's members as parameters; values must be strings, booleans or numbers. */
+    /** A JSON object's members as parameters; values must be strings or booleans (a number would be rewritten: 1e3 as 1000.0). */
     static Map<String, List<String>> ofJson(String body, List<FieldError> errors) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         JsonNode root;
         try {
             root = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (Exception e) {
-            errors.add(new FieldError("body", "is not valid JSON"));
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getMessage()));
+            errors.add(duplicate.find() ? new FieldError(duplicate.group(1), "given more than once")
+                    : new FieldError("body", "is not valid JSON (one object, nothing after it)"));
             return params;
         }
         if (!root.isObject()) {
@@ -37,12 +48,17 @@ final class Params {
         }
         root.fields().forEachRemaining(member -> {
             JsonNode v = member.getValue();
-            if (v.isTextual() || v.isBoolean() || v.isNumber()) {
+            if (v.isTextual() || v.isBoolean()) {
                 params.put(member.getKey(), new ArrayList<>(List.of(v.asText())));
             } else {
-                errors.add(new FieldError(member.getKey(), "must be a string, a boolean or a number"));
+                errors.add(new FieldError(safeKey(member.getKey()), "must be a JSON string (or true/false), such as \"16.7.27\""));
             }
         });
         return params;
+    }
+
+    private static String safeKey(String key) {
+        String printable = key.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 }
