@@ -18,11 +18,11 @@ COPY --from=build /src/target/quarkus-app/quarkus/ quarkus/
 USER 10001
 # The live set is a few MB and requests allocate little: a small heap and the serial collector keep the
 # resident memory under 200 MB after load with no loss of throughput (bench/README.md). bench/run reads this line.
-ENV PORT=8080 \
+ENV PORT=8080 MANAGEMENT_PORT=9000 \
     JAVA_OPTS="-XX:+UseSerialGC -Xmx64m -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8080
+EXPOSE 8080 9000
 # Ready = the generator produced the default release; bash's /dev/tcp needs no curl in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf "GET /q/health/ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf "GET /q/health/ready HTTP/1.0\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
 # exec: java is PID 1 and gets SIGTERM, so Quarkus shuts down gracefully.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
