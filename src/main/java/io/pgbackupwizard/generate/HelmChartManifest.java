@@ -59,12 +59,12 @@ public final class HelmChartManifest {
     private static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("backup.velero.io/backup-volumes", VOLUME);
-        a.put("pre.hook.backup.velero.io/command", hooks.backupCommand());
+        a.put("pre.hook.backup.velero.io/command", hooks.backupAnnotation());
         a.put("pre.hook.backup.velero.io/timeout", in.hookTimeout());
         // Fail is Velero's default; written only when it differs, as in the reference example.
         if (in.onError() != OnError.Fail) a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
         if (in.restoreHook()) {
-            a.put("post.hook.restore.velero.io/command", hooks.restoreCommand());
+            a.put("post.hook.restore.velero.io/command", hooks.restoreAnnotation());
             a.put("post.hook.restore.velero.io/wait-timeout", in.restoreWaitTimeout());
             a.put("post.hook.restore.velero.io/exec-timeout", in.restoreExecTimeout());
         }

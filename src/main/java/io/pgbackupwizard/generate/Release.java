@@ -11,9 +11,6 @@ import java.util.Map;
  */
 public final class Release {
 
-    public static final String CONFIG_FILE = "config.yaml";
-    public static final String BACKUP_FILE = "backup.yaml";
-
     /** The Backup manifest has no input: one text serves everyone. */
     private static final String BACKUP = ManifestYaml.dump(BackupManifest.build());
 
@@ -53,16 +50,24 @@ public final class Release {
         return BACKUP;
     }
 
-    public String helmChartFileName() {
-        return input.name() + "-helmchart.yaml";
+    public String fileName(Output output) {
+        return output.fileName(input);
+    }
+
+    /** The path of the dump file the hooks write and read. */
+    public String dumpPath() {
+        return HookScripts.dumpPath(input);
+    }
+
+    /** The name of the scratch volume the HelmChart adds. */
+    public String scratchVolume() {
+        return HelmChartManifest.VOLUME;
     }
 
     /** File name -> YAML, in the order a release lists them. */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(helmChartFileName(), helmChart());
-        files.put(CONFIG_FILE, config());
-        files.put(BACKUP_FILE, backup());
+        for (Output o : Output.releaseFiles()) files.put(o.fileName(input), (String) o.content(this));
         return files;
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns raw request parameters (form, query string or JSON, all as strings) into a {@link WizardInput},
@@ -57,30 +56,14 @@ public final class WizardInputParser {
                 values.put(name, given.get(0) == null ? "" : given.get(0));
             }
         });
-        Reader r = new Reader(values, errors);
-        String name = r.get(Field.NAME, v -> ValueRules.dnsLabel(v, 53));
-        ApiVersion apiVersion = r.get(Field.API_VERSION, ApiVersion::parse);
-        ChartVersion chartVersion = r.get(Field.CHART_VERSION, ChartVersion::parse);
-        Boolean allowExternal = r.get(Field.ALLOW_EXTERNAL, ValueRules::bool);
-        String typeOption = r.get(Field.TYPE_OPTION, ValueRules::kotsItemName);
-        String embeddedValue = r.get(Field.EMBEDDED_VALUE, ValueRules::kotsItemName);
-        String externalValue = r.get(Field.EXTERNAL_VALUE, ValueRules::kotsItemName);
-        String username = r.get(Field.USERNAME, v -> ValueRules.postgresName(v, true));
-        String database = r.get(Field.DATABASE, v -> ValueRules.postgresName(v, false));
-        String passwordOption = r.get(Field.PASSWORD_OPTION, ValueRules::kotsItemName);
-        String scratchSize = r.get(Field.SCRATCH_SIZE, ValueRules::positiveQuantity);
-        ScratchMedium scratchMedium = r.get(Field.SCRATCH_MEDIUM, ScratchMedium::parse);
-        String mountPath = r.get(Field.MOUNT_PATH, ValueRules::absolutePath);
-        String hookTimeout = r.get(Field.HOOK_TIMEOUT, ValueRules::positiveDuration);
-        OnError onError = r.get(Field.ON_ERROR, OnError::parse);
-        Boolean restoreHook = r.get(Field.RESTORE_HOOK, ValueRules::bool);
-        String restoreWaitTimeout = r.get(Field.RESTORE_WAIT_TIMEOUT, ValueRules::positiveDuration);
-        String restoreExecTimeout = r.get(Field.RESTORE_EXEC_TIMEOUT, ValueRules::positiveDuration);
+        Map<Field, Object> checked = new EnumMap<>(Field.class);
+        for (Field f : Field.values()) {
+            Object v = check(f, values.get(f.param()), errors);
+            if (v != null) checked.put(f, v);
+        }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
 
-        WizardInput input = new WizardInput(name, apiVersion, chartVersion, allowExternal, typeOption, embeddedValue,
-                externalValue, username, database, passwordOption, scratchSize, scratchMedium, mountPath, hookTimeout,
-                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout);
+        WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
@@ -111,24 +94,21 @@ public final class WizardInputParser {
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
-    /** Applies one rule per field, collecting the error instead of stopping at the first. */
-    private record Reader(Map<String, String> values, List<FieldError> errors) {
-        <T> T get(Field field, Function<String, T> rule) {
-            String v = values.get(field.param());
-            if (v.length() > MAX_VALUE_LENGTH) {
-                errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));
-                return null;
-            }
-            if (v.isEmpty()) {
-                errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
-                return null;
-            }
-            try {
-                return rule.apply(v);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(field.param(), e.getMessage()));
-                return null;
-            }
+    /** Applies the field's rule, collecting the error instead of stopping at the first. */
+    private static Object check(Field field, String v, List<FieldError> errors) {
+        if (v.length() > MAX_VALUE_LENGTH) {
+            errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));
+            return null;
+        }
+        if (v.isEmpty()) {
+            errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
+            return null;
+        }
+        try {
+            return field.check(v);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field.param(), e.getMessage()));
+            return null;
         }
     }
 }

@@ -255,7 +255,7 @@ class WebTest {
     // ---- JSON API ------------------------------------------------------------------------------
 
     @Test
-    void theApiReturnsTheFilesAndTheHookCommands() {
+    void theApiReturnsTheFilesAndTheHookScripts() {
         Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false}")
                 .post("/api/manifests");
         r.then().statusCode(200).contentType(ContentType.JSON)

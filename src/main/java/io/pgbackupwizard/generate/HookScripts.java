@@ -13,8 +13,8 @@ import java.util.List;
  * 16.6.0+ mounts password files by default, and older charts do with usePasswordFile). Both connect to
  * 127.0.0.1 (pg_hba wants a password there) and pin no port, so the container's PGPORT applies.
  */
-public final class HookCommands {
-    private HookCommands() {}
+public final class HookScripts {
+    private HookScripts() {}
 
     public static final String DUMP_FILE = "backup.sql";
 
