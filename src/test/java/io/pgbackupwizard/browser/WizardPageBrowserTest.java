@@ -165,7 +165,7 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "primary:"));
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "auth:"));
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: app_owner"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-command"), "-U app_owner"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "-U app_owner"));
         await.until(d -> !text("helmchart-yaml").contains("medium: Memory"));
         assertFalse(text("helmchart-yaml").contains("master:"));
         assertEquals("still the same page", js("return window.__wizardMarker;"), "the preview must not reload the page");
@@ -255,7 +255,7 @@ class WizardPageBrowserTest {
             assertTrue(driver.findElement(By.cssSelector("input[name=restoreHook][value=false]")).isSelected());
             assertEquals("dbname", driver.findElement(By.id("database")).getAttribute("value"), "defaults stay defaults");
             assertTrue(text("helmchart-yaml").contains("username: app_owner"));
-            assertTrue(driver.findElements(By.id("restore-command")).isEmpty(), "restore hook is off");
+            assertTrue(driver.findElements(By.id("restore-script")).isEmpty(), "restore hook is off");
         } finally {
             driver.close();
             driver.switchTo().window(original);
@@ -335,8 +335,8 @@ class WizardPageBrowserTest {
             assertTrue(name.startsWith("Copy") && (target == null || name.length() > "Copy ".length()),
                     "unclear name: " + name);
         }
-        String backupCommand = text("backup-command");
-        assertEquals(backupCommand, copyAndPaste(By.cssSelector("[data-copy-target=backup-command]")));
+        String backupCommand = text("backup-script");
+        assertEquals(backupCommand, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
         assertEquals(text("helmchart-yaml").stripTrailing(),
                 copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
         assertEquals(url + "?chartVersion=17.1.0", copyAndPaste(By.id("copy-link")));
@@ -346,7 +346,7 @@ class WizardPageBrowserTest {
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
         js("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });");
-        WebElement copyCommand = driver.findElement(By.cssSelector("[data-copy-target=backup-command]"));
+        WebElement copyCommand = driver.findElement(By.cssSelector("[data-copy-target=backup-script]"));
         copyCommand.sendKeys(Keys.ENTER);
         await.until(ExpectedConditions.textToBePresentInElement(copyCommand, "Copied"));
         assertEquals("Copy the backup command", driver.switchTo().activeElement().getAttribute("aria-label"));

@@ -51,6 +51,6 @@ class ReleaseZipTest {
         assertEquals("HelmChart", Generated.parse(again.helmChart()).get("kind"));
         assertEquals("Config", Generated.parse(new String(entries.get("config.yaml"), StandardCharsets.UTF_8)).get("kind"));
         assertEquals("Backup", Generated.parse(new String(entries.get("backup.yaml"), StandardCharsets.UTF_8)).get("kind"));
-        assertEquals(name + "-kots-release.zip", ReleaseZip.fileName(g.release()));
+        assertEquals(name + "-kots-release.zip", g.release().fileName(io.pgbackupwizard.generate.Output.BUNDLE));
     }
 }

@@ -140,7 +140,7 @@ class WebTest {
         String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
                 "pre.hook.backup.velero.io/command");
         assertNotNull(annotation);
-        String backupCommand = elementText(page, "backup-command");
+        String backupCommand = elementText(page, "backup-script");
         assertTrue(backupCommand.contains("pg_dump") && backupCommand.contains("-U app_user"), backupCommand);
         assertEquals(annotation, elementText(page, "backup-annotation"), "the preview shows the annotation as written");
         assertEquals(List.of("/bin/bash", "-c", backupCommand), jsonArray(annotation),
@@ -163,7 +163,7 @@ class WebTest {
             assertTrue(block.contains("aria-invalid=\"true\""), block);
         }
         assertFalse(page.contains("apiVersion: kots.io"), "no manifest for bad input");
-        assertFalse(page.contains("id=\"backup-command\""), "no hook preview for bad input");
+        assertFalse(page.contains("id=\"backup-script\""), "no hook preview for bad input");
     }
 
     @Test
@@ -260,8 +260,8 @@ class WebTest {
                 .post("/api/manifests");
         r.then().statusCode(200).contentType(ContentType.JSON)
                 .body("chartGeneration", equalTo("PASSWORD_FILES"))
-                .body("backupCommand", containsString("pg_dump"))
-                .body("restoreCommand", containsString("psql"));
+                .body("backupScript", containsString("pg_dump"))
+                .body("restoreScript", containsString("psql"));
         Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
         assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(files.keySet()));
         Map<String, Object> helmChart = yaml(files.get("postgresql-helmchart.yaml"));
@@ -275,7 +275,7 @@ class WebTest {
     @Test
     void withoutRestoreHookTheApiHasNoRestoreCommand() {
         given().contentType(ContentType.JSON).body("{\"restoreHook\":\"false\"}").post("/api/manifests")
-                .then().statusCode(200).body("restoreCommand", nullValue()).body("backupCommand", containsString("pg_dump"));
+                .then().statusCode(200).body("restoreScript", nullValue()).body("backupScript", containsString("pg_dump"));
     }
 
     @ParameterizedTest(name = "{0}")
