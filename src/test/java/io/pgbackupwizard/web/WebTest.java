@@ -342,10 +342,40 @@ class WebTest {
     }
 
     @Test
+    void pageViewsAndLivePreviewsAreNotCountedDownloadsAndApiCallsAre() {
+        // Counted by chart generation and API version: chart 12.x with v1beta1 is the auth generation.
+        Map<String, Double> before = generatedCounters();
+        given().accept("text/html").queryParam("chartVersion", "12.12.10").get("/").then().statusCode(200);
+        given().queryParam("chartVersion", "12.12.10").get("/results").then().statusCode(200);
+        assertEquals(before, generatedCounters(), "a page view or a live refresh is not a generated release");
+        given().contentType("application/json").body("{\"chartVersion\":\"12.12.10\"}").post("/api/manifests")
+                .then().statusCode(200);
+        given().queryParam("chartVersion", "12.12.10").get("/bundle.zip").then().statusCode(200);
+        assertEquals(before.get("auth kots.io/v1beta1") + 2, generatedCounters().get("auth kots.io/v1beta1"));
+    }
+
+    @Test
+    void resultsAloneAreTheSummaryAndThePreviews() {
+        String ok = given().queryParam("username", "app_user").get("/results").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertFalse(ok.contains("<form"), "no form: only what the live preview swaps in");
+        assertTrue(ok.contains("id=\"results\"") && ok.contains("-U app_user"), ok);
+        assertTrue(ok.contains("data-page-link=\"/?username=app_user\""), ok);
+        String bad = given().queryParam("name", "Bad_Name").queryParam("scratchSize", "0").get("/results")
+                .then().statusCode(400).extract().asString();
+        assertTrue(bad.contains("data-field=\"name\"") && bad.contains("data-field=\"scratchSize\""), bad);
+        assertTrue(bad.contains("Fix 2 problems"), bad);
+        assertFalse(bad.contains("id=\"backup-script\""), "no previews for bad input");
+    }
+
+    @Test
     void theOpenApiDocumentListsTheEndpoints() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/helmchart.yaml"))
                 .body(containsString("/api/manifests"))
-                .body(containsString("/bundle.zip"));
+                .body(containsString("/bundle.zip"))
+                .body(containsString("/config.yaml"))
+                .body(containsString("/backup.yaml"))
+                .body(containsString("/results"));
     }
 }
