@@ -46,8 +46,8 @@
     history.replaceState(null, '', fresh.dataset.pageLink);
     // Field errors: the server's verdict (one summary item per problem), shown inline without touching what the user is typing.
     const messages = new Map();
-    freshSummary.querySelectorAll('li[data-field]').forEach(function (item) {
-      const name = item.dataset.field;
+    freshSummary.querySelectorAll('li[data-param]').forEach(function (item) {
+      const name = item.dataset.param;
       messages.set(name, messages.has(name) ? messages.get(name) + '; ' + item.dataset.message : item.dataset.message);
     });
     form.querySelectorAll('.field').forEach(function (field) {

@@ -335,8 +335,8 @@ class WizardPageBrowserTest {
             assertTrue(name.startsWith("Copy") && (target == null || name.length() > "Copy ".length()),
                     "unclear name: " + name);
         }
-        String backupCommand = text("backup-script");
-        assertEquals(backupCommand, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
+        String backupScript = text("backup-script");
+        assertEquals(backupScript, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
         assertEquals(text("helmchart-yaml").stripTrailing(),
                 copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
         assertEquals(url + "?chartVersion=17.1.0", copyAndPaste(By.id("copy-link")));
@@ -346,11 +346,11 @@ class WizardPageBrowserTest {
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
         js("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });");
-        WebElement copyCommand = driver.findElement(By.cssSelector("[data-copy-target=backup-script]"));
-        copyCommand.sendKeys(Keys.ENTER);
+        WebElement copyScript = driver.findElement(By.cssSelector("[data-copy-target=backup-script]"));
+        copyScript.sendKeys(Keys.ENTER);
         await.until(ExpectedConditions.textToBePresentInElement(copyCommand, "Copied"));
-        assertEquals("Copy the backup command", driver.switchTo().activeElement().getAttribute("aria-label"));
-        assertEquals(backupCommand, paste());
+        assertEquals("Copy the backup script", driver.switchTo().activeElement().getAttribute("aria-label"));
+        assertEquals(backupScript, paste());
     }
 
     @Test

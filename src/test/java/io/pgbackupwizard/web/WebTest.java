@@ -363,7 +363,7 @@ class WebTest {
         assertTrue(ok.contains("data-page-link=\"/?username=app_user\""), ok);
         String bad = given().queryParam("name", "Bad_Name").queryParam("scratchSize", "0").get("/results")
                 .then().statusCode(400).extract().asString();
-        assertTrue(bad.contains("data-field=\"name\"") && bad.contains("data-field=\"scratchSize\""), bad);
+        assertTrue(bad.contains("data-param=\"name\"") && bad.contains("data-param=\"scratchSize\""), bad);
         assertTrue(bad.contains("Fix 2 problems"), bad);
         assertFalse(bad.contains("id=\"backup-script\""), "no previews for bad input");
     }
