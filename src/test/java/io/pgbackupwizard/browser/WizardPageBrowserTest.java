@@ -348,7 +348,7 @@ class WizardPageBrowserTest {
         js("Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });");
         WebElement copyScript = driver.findElement(By.cssSelector("[data-copy-target=backup-script]"));
         copyScript.sendKeys(Keys.ENTER);
-        await.until(ExpectedConditions.textToBePresentInElement(copyCommand, "Copied"));
+        await.until(ExpectedConditions.textToBePresentInElement(copyScript, "Copied"));
         assertEquals("Copy the backup script", driver.switchTo().activeElement().getAttribute("aria-label"));
         assertEquals(backupScript, paste());
     }
