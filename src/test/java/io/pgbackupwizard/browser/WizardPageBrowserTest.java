@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -53,6 +54,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * inputs, shareable links, the download, keyboard-only use, copy buttons, narrow windows, and the form
  * without JavaScript. Uses Debian's chromium and chromedriver; Selenium Manager never runs.
  */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 @QuarkusTest
 class WizardPageBrowserTest {
 
