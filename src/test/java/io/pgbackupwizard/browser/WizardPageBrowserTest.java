@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.ManifestView;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.File;
@@ -45,9 +46,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The wizard page in a real (headless) Chromium: live preview without reloads, inline errors tied to their
@@ -278,12 +276,11 @@ class WizardPageBrowserTest {
         new FluentWait<>(file).withTimeout(WAIT).pollingEvery(POLL)
                 .withMessage(() -> "no download in " + downloads + ": " + list(downloads))
                 .until(f -> Files.isRegularFile(f) && list(downloads).stream().noneMatch(n -> n.endsWith(".crdownload")));
-        Map<String, Object> helmChart = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(file));
+        Map<String, Object> helmChart = ManifestView.load(Files.readString(file));
         assertEquals("HelmChart", helmChart.get("kind"));
-        assertEquals("17.1.0", String.valueOf(path(helmChart, "spec", "chart", "chartVersion")));
-        assertEquals("app_owner", path(helmChart, "spec", "values", "global", "postgresql", "auth", "username"));
-        assertNotNull(path(helmChart, "spec", "values", "primary", "podAnnotations"));
+        assertEquals("17.1.0", String.valueOf(ManifestView.valueAt(helmChart, "spec", "chart", "chartVersion")));
+        assertEquals("app_owner", ManifestView.valueAt(helmChart, "spec", "values", "global", "postgresql", "auth", "username"));
+        assertNotNull(ManifestView.valueAt(helmChart, "spec", "values", "primary", "podAnnotations"));
         assertEquals(text("helmchart-yaml").stripTrailing(), Files.readString(file).stripTrailing(),
                 "the preview shows exactly what is downloaded");
         assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner", driver.getCurrentUrl(),
@@ -450,16 +447,6 @@ class WizardPageBrowserTest {
         new Actions(driver).keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
         await.until(d -> !probe.getAttribute("value").isEmpty());
         return probe.getAttribute("value");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object path(Map<String, Object> map, String... keys) {
-        Object node = map;
-        for (String key : keys) {
-            assertTrue(node instanceof Map, "no map at " + key + " in " + map);
-            node = ((Map<String, Object>) node).get(key);
-        }
-        return node;
     }
 
     private static List<String> list(Path dir) {

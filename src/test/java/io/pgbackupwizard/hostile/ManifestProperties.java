@@ -23,9 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * For any parameters: accepted ones give manifests that parse back, whose hook annotations are Velero-readable
@@ -183,17 +181,14 @@ class ManifestProperties {
     }
 
     /** The default HelmChart with one pod annotation replaced (null: removed), written back as YAML. */
-    @SuppressWarnings("unchecked")
     private static String withHook(String annotation, String value) {
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        Map<String, Object> doc = yaml.load(defaultRelease().helmChart());
-        ManifestView view = ManifestView.parse(defaultRelease().helmChart());
-        Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                doc.get("spec")).get("values")).get(view.podKey());
-        annotations = (Map<String, Object>) annotations.get("podAnnotations");
+        String helmChart = defaultRelease().helmChart();
+        Map<String, Object> doc = ManifestView.load(helmChart);
+        Map<String, Object> annotations =
+                ManifestView.map(doc, "spec", "values", ManifestView.parse(helmChart).podKey(), "podAnnotations");
         assertTrue(annotations.containsKey(annotation), () -> "the default release has " + annotation);
         if (value == null) annotations.remove(annotation);
         else annotations.put(annotation, value);
-        return yaml.dump(doc);
+        return new Yaml().dump(doc);
     }
 }
