@@ -35,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -147,6 +148,8 @@ class WizardPageBrowserTest {
     void resetWindow() {
         driver.manage().window().setSize(new Dimension(1280, 900));
         await = new WebDriverWait(driver, WAIT, POLL);
+        // The live preview replaces elements while a wait reads them (seen on a loaded machine): read again.
+        await.ignoring(StaleElementReferenceException.class);
     }
 
     // ---------------------------------------------------------------------------------------------------------
