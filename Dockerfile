@@ -1,11 +1,16 @@
 # Build: docker build -t pg-backup-wizard .
 # Run:   docker run --rm -p 8080:8080 pg-backup-wizard
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
+# The same Maven as CI and the README: ./mvnw downloads the version pinned in .mvn/wrapper/ (a layer of its own;
+# with neither curl nor wget it downloads with the JDK, with no unzip it takes the .tar.gz).
+COPY mvnw ./
+COPY .mvn ./.mvn
+RUN ./mvnw -B -q -v
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline || true
+RUN ./mvnw -B -q dependency:go-offline || true
 COPY src ./src
-RUN mvn -B -q package -DskipTests
+RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app wizard

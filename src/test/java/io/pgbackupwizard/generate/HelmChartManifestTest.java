@@ -1,10 +1,10 @@
 package io.pgbackupwizard.generate;
 
-import static io.pgbackupwizard.generate.Generated.at;
-import static io.pgbackupwizard.generate.Generated.list;
-import static io.pgbackupwizard.generate.Generated.map;
-import static io.pgbackupwizard.generate.Generated.string;
-import static io.pgbackupwizard.generate.Generated.strings;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
+import static io.pgbackupwizard.testsupport.ManifestView.list;
+import static io.pgbackupwizard.testsupport.ManifestView.map;
+import static io.pgbackupwizard.testsupport.ManifestView.string;
+import static io.pgbackupwizard.testsupport.ManifestView.strings;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -227,7 +227,7 @@ class HelmChartManifestTest {
                 new Change(Field.API_VERSION, "kots.io/v1beta2", g -> {
                     Map<String, Object> hc = g.helmChart();
                     assertEquals("kots.io/v1beta2", hc.get("apiVersion"));
-                    assertNull(at(hc, "spec", "builder"), "no builder in v1beta2");
+                    assertNull(valueAt(hc, "spec", "builder"), "no builder in v1beta2");
                     assertEquals(DEFAULT_EXCLUDE, string(hc, "spec", "exclude"));
                 }),
                 new Change(Field.CHART_VERSION, "16.7.27", g -> {
@@ -309,7 +309,7 @@ class HelmChartManifestTest {
     void v1beta2PutsTheReleaseNameUnderSpec() {
         Map<String, Object> hc = Generated.with("apiVersion", "kots.io/v1beta2", "name", "orders-db").helmChart();
         assertEquals("orders-db", string(hc, "spec", "releaseName"));
-        assertNull(at(hc, "spec", "chart", "releaseName"), "v1beta2 has no chart.releaseName");
+        assertNull(valueAt(hc, "spec", "chart", "releaseName"), "v1beta2 has no chart.releaseName");
     }
 
     @ParameterizedTest(name = "chart {0}: {1}.* and {2}")
@@ -401,17 +401,17 @@ class HelmChartManifestTest {
         void everyManifestParsesBackToExactlyWhatWasBuilt(Generated g) {
             HookAnnotations hooks = HookAnnotations.of(g.input());
             Map<String, Object> built = HelmChartManifest.build(g.input(), hooks);
-            assertEquals(built, Generated.parse(ManifestYaml.dump(built)));
-            assertEquals(ConfigManifest.build(g.input()), Generated.parse(ManifestYaml.dump(ConfigManifest.build(g.input()))));
+            assertEquals(built, ManifestView.load(ManifestYaml.dump(built)));
+            assertEquals(ConfigManifest.build(g.input()), ManifestView.load(ManifestYaml.dump(ConfigManifest.build(g.input()))));
             assertEquals(built, g.helmChart(), "the release carries the same HelmChart");
         }
 
         @ParameterizedTest
         @MethodSource("variants")
         void templatesAndJsonAnnotationsAreSingleQuoted(Generated g) {
-            List<ScalarText> scalars = new ArrayList<>(ScalarText.of(g.release().helmChart()));
-            scalars.addAll(ScalarText.of(g.release().config()));
-            List<ScalarText> needQuotes = scalars.stream()
+            List<ManifestView.Scalar> scalars = new ArrayList<>(ManifestView.scalars(g.release().helmChart()));
+            scalars.addAll(ManifestView.scalars(g.release().config()));
+            List<ManifestView.Scalar> needQuotes = scalars.stream()
                     .filter(s -> s.value().contains("repl{{") || s.value().startsWith("[")).toList();
             assertFalse(needQuotes.isEmpty());
             needQuotes.forEach(s -> assertTrue(s.singleQuoted(), () -> "not single-quoted: " + s));
@@ -440,7 +440,7 @@ class HelmChartManifestTest {
             Generated g = Generated.with("username", "u" + name.length(), "database", name, "chartVersion", "16.7.27");
             Generated g2 = Generated.with("username", name, "chartVersion", "8.7.4");
             for (String yaml : List.of(g.release().helmChart(), g2.release().helmChart())) {
-                ScalarText.of(yaml).stream().filter(ScalarText::plainString).forEach(s -> assertFalse(
+                ManifestView.scalars(yaml).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
                         GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
             }
             assertEquals(name, string(g.values(), "global", "postgresql", "auth", "database"));
@@ -452,7 +452,7 @@ class HelmChartManifestTest {
         @ValueSource(strings = {"y", "Y", "n", "N", "yes", "on", "off", "true", "null"})
         void configChoiceNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("embeddedValue", name, "externalValue", "ext_" + name);
-            ScalarText.of(g.release().config()).stream().filter(ScalarText::plainString).forEach(s -> assertFalse(
+            ManifestView.scalars(g.release().config()).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
                     GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
             assertTrue(g.release().config().contains("default: '" + name + "'"), g.release().config());
         }

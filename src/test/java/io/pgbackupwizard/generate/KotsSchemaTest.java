@@ -1,6 +1,6 @@
 package io.pgbackupwizard.generate;
 
-import static io.pgbackupwizard.generate.Generated.at;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +12,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -137,11 +138,11 @@ class KotsSchemaTest {
     void keysEachApiVersionDroppedOrMovedAreAbsent(Generated g) {
         Map<String, Object> helmChart = g.helmChart();
         if (g.input().apiVersion().value().equals("kots.io/v1beta2")) {
-            assertNull(at(helmChart, "spec", "chart", "releaseName"), "v1beta2: releaseName lives under spec");
-            assertNull(at(helmChart, "spec", "helmVersion"), "v1beta2 has no helmVersion");
-            assertNull(at(helmChart, "spec", "useHelmInstall"), "v1beta2 has no useHelmInstall");
+            assertNull(valueAt(helmChart, "spec", "chart", "releaseName"), "v1beta2: releaseName lives under spec");
+            assertNull(valueAt(helmChart, "spec", "helmVersion"), "v1beta2 has no helmVersion");
+            assertNull(valueAt(helmChart, "spec", "useHelmInstall"), "v1beta2 has no useHelmInstall");
         } else {
-            assertNull(at(helmChart, "spec", "releaseName"), "v1beta1: releaseName lives under spec.chart");
+            assertNull(valueAt(helmChart, "spec", "releaseName"), "v1beta1: releaseName lives under spec.chart");
         }
     }
 

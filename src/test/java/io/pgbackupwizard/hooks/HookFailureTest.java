@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Hooks that cannot do their job exit non-zero (Velero's on-error: Fail sees it), leave no dump a later restore
  * could mistake for a fresh one, and a failed restore changes nothing and keeps the dump for another try.
  */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 class HookFailureTest {
 
     @RegisterExtension

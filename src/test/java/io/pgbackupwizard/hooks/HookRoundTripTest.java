@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The generated hooks, taken from the manifest, dump a real database and load it back row for row, for every chart
  * generation and both ways the chart hands over the password.
  */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 class HookRoundTripTest {
 
     @RegisterExtension

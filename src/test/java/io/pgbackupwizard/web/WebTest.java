@@ -1,5 +1,7 @@
 package io.pgbackupwizard.web;
 
+import static io.pgbackupwizard.testsupport.ManifestView.load;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,8 +35,6 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /** The service over HTTP: the page, the downloads, the JSON API, plain-text help, health, metrics, OpenAPI. */
 @QuarkusTest
@@ -45,20 +45,6 @@ class WebTest {
     static final Set<Field> CHOICE_FIELDS = Set.of(Field.ALLOW_EXTERNAL, Field.RESTORE_HOOK);
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> yaml(String text) {
-        Object doc = new Yaml(new LoaderOptions()).load(text);
-        assertTrue(doc instanceof Map, () -> "a YAML mapping: " + text);
-        return (Map<String, Object>) doc;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object at(Object root, String... path) {
-        Object at = root;
-        for (String key : path) at = at instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(key) : null;
-        return at;
-    }
 
     /** Text as Qute's HTML escaping writes it. */
     static String html(String text) {
@@ -135,9 +121,9 @@ class WebTest {
                 .formParam("chartVersion", "16.7.27").formParam("username", "app_user")
                 .post("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString();
 
-        Map<String, Object> helmChart = yaml(elementText(page, "helmchart-yaml"));
-        assertEquals("16.7.27", at(helmChart, "spec", "chart", "chartVersion"));
-        String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
+        Map<String, Object> helmChart = load(elementText(page, "helmchart-yaml"));
+        assertEquals("16.7.27", valueAt(helmChart, "spec", "chart", "chartVersion"));
+        String annotation = (String) valueAt(helmChart, "spec", "values", "primary", "podAnnotations",
                 "pre.hook.backup.velero.io/command");
         assertNotNull(annotation);
         String backupCommand = elementText(page, "backup-script");
@@ -145,8 +131,8 @@ class WebTest {
         assertEquals(annotation, elementText(page, "backup-annotation"), "the preview shows the annotation as written");
         assertEquals(List.of("/bin/bash", "-c", backupCommand), jsonArray(annotation),
                 "the annotation runs the previewed command");
-        assertEquals("Config", yaml(elementText(page, "config-yaml")).get("kind"));
-        assertEquals("Backup", yaml(elementText(page, "backup-yaml")).get("kind"));
+        assertEquals("Config", load(elementText(page, "config-yaml")).get("kind"));
+        assertEquals("Backup", load(elementText(page, "backup-yaml")).get("kind"));
         assertTrue(showsValue(fieldBlock(page, "username"), "username", "app_user"), "the form keeps the submitted value");
     }
 
@@ -191,16 +177,16 @@ class WebTest {
                 .header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"postgresql-helmchart.yaml\"")
                 .extract().asString();
-        Map<String, Object> helmChart = yaml(body);
+        Map<String, Object> helmChart = load(body);
         assertEquals("HelmChart", helmChart.get("kind"));
-        assertEquals("8.7.4", at(helmChart, "spec", "chart", "chartVersion"));
+        assertEquals("8.7.4", valueAt(helmChart, "spec", "chart", "chartVersion"));
     }
 
     @Test
     void theFileNameFollowsTheName() {
         String body = given().queryParam("name", "db").get("/helmchart.yaml").then().statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"db-helmchart.yaml\"").extract().asString();
-        assertEquals("db", at(yaml(body), "metadata", "name"));
+        assertEquals("db", valueAt(load(body), "metadata", "name"));
     }
 
     @Test
@@ -209,17 +195,17 @@ class WebTest {
                 .post("/helmchart.yaml").then().statusCode(200)
                 .header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"db-helmchart.yaml\"").extract().asString();
-        assertEquals("17.1.0", at(yaml(body), "spec", "chart", "chartVersion"));
+        assertEquals("17.1.0", valueAt(load(body), "spec", "chart", "chartVersion"));
     }
 
     @Test
     void theConfigAndTheBackupDownload() {
         String config = given().get("/config.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"config.yaml\"").extract().asString();
-        assertEquals("Config", yaml(config).get("kind"));
+        assertEquals("Config", load(config).get("kind"));
         String backup = given().get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"backup.yaml\"").extract().asString();
-        assertEquals("Backup", yaml(backup).get("kind"));
+        assertEquals("Backup", load(backup).get("kind"));
     }
 
     @Test
@@ -264,10 +250,10 @@ class WebTest {
                 .body("restoreScript", containsString("psql"));
         Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
         assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(files.keySet()));
-        Map<String, Object> helmChart = yaml(files.get("postgresql-helmchart.yaml"));
-        assertEquals("17.1.0", at(helmChart, "spec", "chart", "chartVersion"));
-        assertEquals(null, at(helmChart, "spec", "exclude"), "allowExternal=false as a JSON boolean");
-        String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
+        Map<String, Object> helmChart = load(files.get("postgresql-helmchart.yaml"));
+        assertEquals("17.1.0", valueAt(helmChart, "spec", "chart", "chartVersion"));
+        assertEquals(null, valueAt(helmChart, "spec", "exclude"), "allowExternal=false as a JSON boolean");
+        String annotation = (String) valueAt(helmChart, "spec", "values", "primary", "podAnnotations",
                 "pre.hook.backup.velero.io/command");
         assertEquals(annotation, r.jsonPath().getString("backupAnnotation"));
     }
