@@ -62,7 +62,12 @@ public enum Field {
             "a Go duration greater than zero"),
     RESTORE_EXEC_TIMEOUT("restoreExecTimeout", "10m", "Restore exec timeout",
             "post.hook.restore.velero.io/exec-timeout: how long the restore command may run (Velero's default is only 30s).",
-            "a Go duration greater than zero");
+            "a Go duration greater than zero"),
+    // Install path (issue 17): which files the release needs; see InstallPath for the default's reason.
+    INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Install path",
+            "How customers install the application: it decides the backup files of the release (Backup, Restore, "
+                    + "Embedded Cluster Velero extension, or Helm values and README).",
+            "kots, kurl, embedded-v2, embedded-v3 or helm");
 
     private final String param;
     private final String defaultValue;

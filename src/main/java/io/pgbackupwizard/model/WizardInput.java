@@ -22,7 +22,9 @@ public record WizardInput(
         OnError onError,
         boolean restoreHook,
         String restoreWaitTimeout,
-        String restoreExecTimeout) {
+        String restoreExecTimeout,
+        // Install path (issue 17).
+        InstallPath installPath) {
 
     public ChartGeneration generation() {
         return chartVersion.generation();

@@ -76,12 +76,15 @@ public final class WizardInputParser {
         Boolean restoreHook = r.get(Field.RESTORE_HOOK, ValueRules::bool);
         String restoreWaitTimeout = r.get(Field.RESTORE_WAIT_TIMEOUT, ValueRules::positiveDuration);
         String restoreExecTimeout = r.get(Field.RESTORE_EXEC_TIMEOUT, ValueRules::positiveDuration);
+        // Install path (issue 17).
+        InstallPath installPath = r.get(Field.INSTALL_PATH, InstallPath::parse);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
 
         WizardInput input = new WizardInput(name, apiVersion, chartVersion, allowExternal, typeOption, embeddedValue,
                 externalValue, username, database, passwordOption, scratchSize, scratchMedium, mountPath, hookTimeout,
-                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout);
+                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout, installPath);
         checkConfigItemsDistinct(input, errors);
+        checkInstallPath(input, errors);
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 
@@ -102,6 +105,14 @@ public final class WizardInputParser {
                             "makes the config item " + in.externalItem(suffix) + ", which another option already uses"));
                 }
             }
+        }
+    }
+
+    /** Install path (issue 17): Embedded Cluster v3 installs only HelmChart v2 charts. */
+    private static void checkInstallPath(WizardInput in, List<FieldError> errors) {
+        if (in.installPath() == InstallPath.EMBEDDED_V3 && in.apiVersion() != ApiVersion.V1BETA2) {
+            errors.add(new FieldError(Field.API_VERSION.param(), "must be kots.io/v1beta2 for installPath embedded-v3 "
+                    + "(Embedded Cluster v3 installs only HelmChart v2)"));
         }
     }
 

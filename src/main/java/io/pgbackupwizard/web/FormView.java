@@ -4,6 +4,7 @@ import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartVersion;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ public record FormView(List<Group> groups, List<Problem> problems) {
             Field.ALLOW_EXTERNAL, List.of(new String[] {"true", "Customer chooses embedded or external"},
                     new String[] {"false", "Always embedded"}),
             Field.RESTORE_HOOK, List.of(new String[] {"true", "On"}, new String[] {"false", "Off"}),
-            Field.CHART_VERSION, ChartVersion.KNOWN.stream().map(v -> new String[] {v, v}).toList());
+            Field.CHART_VERSION, ChartVersion.KNOWN.stream().map(v -> new String[] {v, v}).toList(),
+            Field.INSTALL_PATH, Arrays.stream(InstallPath.values()).map(p -> new String[] {p.value(), p.label()}).toList());
 
     public static FormView of(Map<String, String> values, List<FieldError> errors) {
         return new FormView(List.of(
+                group("Install path", values, errors, Field.INSTALL_PATH),
                 group("Chart", values, errors, Field.NAME, Field.CHART_VERSION, Field.API_VERSION),
                 group("Embedded or external PostgreSQL", values, errors, Field.ALLOW_EXTERNAL, Field.TYPE_OPTION,
                         Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),
