@@ -33,7 +33,9 @@ public class ApiResource {
 
     /** What a valid request gets back. {@code restoreCommand}/{@code restoreAnnotation} are null without a restore hook. */
     public record Manifests(Map<String, String> files, String backupCommand, String backupAnnotation,
-            String restoreCommand, String restoreAnnotation, String chartGeneration, String query) {}
+            String restoreCommand, String restoreAnnotation, String chartGeneration, String query,
+            // Install path (issue 17): what the vendor must know, and what to do with the files.
+            String installPath, List<String> notes, String nextSteps) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +56,7 @@ public class ApiResource {
         Release r = wizard.generate(parsed);
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupCommand(),
                 r.hooks().restoreScript(), r.hooks().restoreCommand(), parsed.input().generation().name(),
-                wizard.queryString(parsed.values()))).build();
+                wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
+                r.installPath().nextSteps())).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.web;
 
 import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.ReleaseZip;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -68,19 +70,30 @@ public class DownloadResource {
     }
 
     @GET
-    @Path(Release.BACKUP_FILE)
-    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The Velero Backup manifest KOTS needs to include the app in snapshots")
-    @APIResponse(responseCode = "200", description = "application/yaml attachment named backup.yaml")
+    @Path("{file: [a-z0-9-]+\\.(?:yaml|md)}")
+    @Produces({"application/yaml", "text/markdown", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Any other file of the chosen install path (installPath), such as backup.yaml, restore.yaml, "
+            + "embedded-cluster-config.yaml, restore-runbook.md, backup-values.yaml, backup-readme.md, velero-schedule.yaml")
+    @APIResponse(responseCode = "200", description = "application/yaml or text/markdown attachment")
     @APIResponse(responseCode = "400", description = "text/plain list of problems")
-    public Response backup(@Context UriInfo uri) {
-        return yaml(Params.of(uri.getQueryParameters()), r -> Release.BACKUP_FILE, Release::backup);
+    @APIResponse(responseCode = "404", description = "text/plain: the install path has no such file, and the files it has")
+    public Response file(@PathParam("file") String file, @Context UriInfo uri) {
+        WizardInputParser.Result parsed = wizard.parse(Params.of(uri.getQueryParameters()));
+        if (!parsed.ok()) return problems(parsed.errors());
+        Release release = wizard.generate(parsed);
+        return release.file(file)
+                .map(f -> attachment(f.content(), f.mediaType() + ";charset=UTF-8", f.name()))
+                .orElseGet(() -> Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                        .entity("installPath=" + release.installPath().value() + " has no " + file + "; its files: "
+                                + release.releaseFiles().stream().map(ReleaseFile::download)
+                                        .collect(Collectors.joining(", ")) + "\n")
+                        .build());
     }
 
     @GET
     @Path("bundle.zip")
     @Produces({"application/zip", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The three files in one zip")
+    @Operation(summary = "Every file of the chosen install path in one zip")
     @APIResponse(responseCode = "200", description = "application/zip attachment named <name>-kots-release.zip")
     @APIResponse(responseCode = "400", description = "text/plain list of problems")
     public Response bundle(@Context UriInfo uri) {

@@ -27,7 +27,9 @@ public record Preview(Release release, String query, String baseUrl) {
     public String shareLink() { return baseUrl + "/" + suffix(); }
     public String download(String file) { return "/" + file + suffix(); }
 
+    /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     public String curlCommand() {
-        return "curl -fsSL -o " + release.helmChartFileName() + " '" + baseUrl + "/helmchart.yaml" + suffix() + "'";
+        var first = release.releaseFiles().get(0);
+        return "curl -fsSL -o " + first.name() + " '" + baseUrl + "/" + first.download() + suffix() + "'";
     }
 }
