@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -44,11 +45,19 @@ final class Charts {
 
     /** helm template of a chart directory with one values text; returns every rendered document. */
     static List<Map<String, Object>> template(Path chart, String release, String namespace, String values) {
+        return template(chart, release, namespace, values, Map.of());
+    }
+
+    /** @param sets --set values, for what a cluster would supply (helm template has no cluster for lookup) */
+    static List<Map<String, Object>> template(Path chart, String release, String namespace, String values,
+            Map<String, String> sets) {
         try {
             Path file = Files.createTempFile("values", ".yaml");
             try {
                 Files.writeString(file, values);
-                String out = new Helm(chart).template().withName(release).withNamespace(namespace).withValuesFile(file).call();
+                var command = new Helm(chart).template().withName(release).withNamespace(namespace).withValuesFile(file);
+                sets.forEach(command::set);
+                String out = command.call();
                 return documents(out);
             } finally {
                 Files.deleteIfExists(file);
@@ -69,6 +78,21 @@ final class Charts {
 
     static List<Map<String, Object>> ofKind(List<Map<String, Object>> docs, String kind) {
         return docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    /**
+     * A copy of a chart without its Secret templates and NOTES.txt: charts 11+ look up their Secret in the cluster (even with
+     * the passwords given), and helm template has no cluster here. For tests that look at the pod only; the
+     * shared testsupport ChartRenderer (harness branch) answers the lookups with an empty API server instead.
+     */
+    static Path withoutSecretTemplates(Path chart, Path into) {
+        copy(chart, into);
+        try (Stream<Path> walk = Files.walk(into.resolve("templates"))) {
+            for (Path p : walk.filter(f -> Set.of("secrets.yaml", "NOTES.txt").contains(f.getFileName().toString())).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return into;
     }
 
     /** Copies a directory tree (to build a parent chart around a dependency). */
