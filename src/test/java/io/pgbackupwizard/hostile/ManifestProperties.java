@@ -60,7 +60,10 @@ class ManifestProperties {
         Release release = Release.of(parsed.input());
         ManifestView helm = ManifestView.parse(release.helmChart());
         ManifestView.parse(release.config());
-        ManifestView.parse(release.backup());
+        // Every YAML file of the install path parses back (the markdown runbook and README are not YAML).
+        release.files().forEach((name, text) -> {
+            if (name.endsWith(".yaml")) ManifestView.parse(text);
+        });
 
         SYNTAX.add(bashScript(helm.hookArgv(ManifestView.BACKUP_COMMAND)), "backup hook of " + given);
         Optional<List<String>> restore = helm.hookArgv(ManifestView.RESTORE_COMMAND);
