@@ -32,6 +32,7 @@ public record FormView(List<Group> groups, List<Problem> problems) {
 
     public static FormView of(Map<String, String> values, List<FieldError> errors) {
         return new FormView(List.of(
+                group("Install path", values, errors, Field.INSTALL_PATH),
                 group("Chart", values, errors, Field.NAME, Field.CHART_VERSION, Field.API_VERSION),
                 group("Embedded or external PostgreSQL", values, errors, Field.ALLOW_EXTERNAL, Field.TYPE_OPTION,
                         Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),

@@ -401,8 +401,9 @@ class WizardPageBrowserTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** Opens the page on the KOTS install path, whose HelmChart preview these tests follow (the default is Helm CLI). */
     private void open(String query) {
-        driver.get(url + query);
+        driver.get(url + (query.isEmpty() ? "?installPath=kots" : query + "&installPath=kots"));
         await.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
         await.until(d -> Boolean.TRUE.equals(js("return document.documentElement.classList.contains('js');")));
     }

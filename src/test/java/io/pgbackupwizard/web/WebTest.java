@@ -112,13 +112,13 @@ class WebTest {
             assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
-        assertTrue(page.contains("apiVersion: kots.io/v1beta1"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the manifest is previewed");
     }
 
     @Test
     void submittingTheFormPreviewsTheHookAndTheManifests() {
         String page = given().contentType(ContentType.URLENC).accept("text/html")
-                .formParam("chartVersion", "16.7.27").formParam("username", "app_user")
+                .formParam("chartVersion", "16.7.27").formParam("username", "app_user").formParam("installPath", "kots")
                 .post("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString();
 
         Map<String, Object> helmChart = load(elementText(page, "helmchart-yaml"));
@@ -203,14 +203,14 @@ class WebTest {
         String config = given().get("/config.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"config.yaml\"").extract().asString();
         assertEquals("Config", load(config).get("kind"));
-        String backup = given().get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
+        String backup = given().queryParam("installPath", "kots").get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"backup.yaml\"").extract().asString();
         assertEquals("Backup", load(backup).get("kind"));
     }
 
     @Test
     void theBundleHoldsTheThreeFilesAsDownloadedOneByOne() throws IOException {
-        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get("/bundle.zip")
+        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get("/bundle.zip")
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"db-kots-release.zip\"").extract().asByteArray();
         Map<String, byte[]> entries = unzip(zip);
@@ -218,7 +218,7 @@ class WebTest {
         Map<String, String> single = Map.of("db-helmchart.yaml", "/helmchart.yaml", "config.yaml", "/config.yaml",
                 "backup.yaml", "/backup.yaml");
         single.forEach((file, path) -> {
-            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get(path)
+            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get(path)
                     .then().statusCode(200).extract().asString();
             assertEquals(alone, new String(entries.get(file), StandardCharsets.UTF_8), file);
         });
@@ -242,7 +242,7 @@ class WebTest {
 
     @Test
     void theApiReturnsTheFilesAndTheHookScripts() {
-        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false}")
+        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false,\"installPath\":\"kots\"}")
                 .post("/api/manifests");
         r.then().statusCode(200).contentType(ContentType.JSON)
                 .body("chartGeneration", equalTo("PASSWORD_FILES"))
