@@ -286,14 +286,14 @@ class WizardPageBrowserTest {
         assertNotNull(ManifestView.valueAt(helmChart, "spec", "values", "primary", "podAnnotations"));
         assertEquals(text("helmchart-yaml").stripTrailing(), Files.readString(file).stripTrailing(),
                 "the preview shows exactly what is downloaded");
-        assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner", driver.getCurrentUrl(),
+        assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner&installPath=kots", driver.getCurrentUrl(),
                 "downloading does not navigate away");
     }
 
     @Test
     void keyboardOnly() {
         open("");
-        List<String> expected = List.of("skip-link", "name", "chartVersion", "apiVersion", "allowExternal", "typeOption",
+        List<String> expected = List.of("skip-link", "installPath", "name", "chartVersion", "apiVersion", "allowExternal", "typeOption",
                 "embeddedValue", "externalValue", "username", "database", "passwordOption", "scratchSize",
                 "scratchMedium", "mountPath", "hookTimeout", "onError", "restoreHook", "restoreWaitTimeout",
                 "restoreExecTimeout", "generate");
@@ -341,9 +341,9 @@ class WizardPageBrowserTest {
         assertEquals(backupScript, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
         assertEquals(text("helmchart-yaml").stripTrailing(),
                 copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
-        assertEquals(url + "?chartVersion=17.1.0", copyAndPaste(By.id("copy-link")));
+        assertEquals(url + "?chartVersion=17.1.0&installPath=kots", copyAndPaste(By.id("copy-link")));
         String curl = copyAndPaste(By.id("copy-curl"));
-        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=17.1.0'", curl);
+        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=17.1.0&installPath=kots'", curl);
         await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
@@ -372,7 +372,7 @@ class WizardPageBrowserTest {
     @Test
     void formWorksWithoutJavaScript() {
         WebDriverWait noJsWait = new WebDriverWait(noJsDriver, WAIT, POLL);
-        noJsDriver.get(url.toString());
+        noJsDriver.get(url + "?installPath=kots");
         noJsWait.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
         assertFalse(noJsDriver.findElement(By.tagName("html")).getAttribute("class").contains("js"),
                 "wizard.js must not have run");
