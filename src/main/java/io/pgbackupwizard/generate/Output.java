@@ -87,7 +87,15 @@ public enum Output {
     public boolean inRelease() { return this != BUNDLE; }
 
     /** Whether a release for this install path has this output. */
-    public boolean servedFor(InstallPath path) { return installPaths.contains(path); }
+    public boolean inReleaseOf(InstallPath path) { return inRelease() && installPaths.contains(path); }
+
+    /**
+     * Whether it downloads for this install path: the path's own files, and on every path the HelmChart and the
+     * Config (what the wizard is named for, and what scripts fetch) and the zip.
+     */
+    public boolean servedFor(InstallPath path) {
+        return installPaths.contains(path) || this == HELMCHART || this == CONFIG;
+    }
 
     public String fileName(WizardInput in) {
         return fileNamePattern.replace("<name>", in.name());
@@ -109,6 +117,6 @@ public enum Output {
 
     /** The files of a release for this install path, in the order a release lists them. */
     public static List<Output> releaseFiles(InstallPath path) {
-        return Arrays.stream(values()).filter(o -> o.inRelease() && o.servedFor(path)).toList();
+        return Arrays.stream(values()).filter(o -> o.inReleaseOf(path)).toList();
     }
 }
