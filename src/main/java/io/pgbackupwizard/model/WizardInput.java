@@ -22,7 +22,11 @@ public record WizardInput(
         OnError onError,
         boolean restoreHook,
         String restoreWaitTimeout,
-        String restoreExecTimeout) {
+        String restoreExecTimeout,
+        // issue 11
+        DumpFormat dumpFormat,
+        HookUser hookUser,
+        OnError restoreOnError) {
 
     public ChartGeneration generation() {
         return chartVersion.generation();

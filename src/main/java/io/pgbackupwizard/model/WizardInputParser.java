@@ -76,12 +76,21 @@ public final class WizardInputParser {
         Boolean restoreHook = r.get(Field.RESTORE_HOOK, ValueRules::bool);
         String restoreWaitTimeout = r.get(Field.RESTORE_WAIT_TIMEOUT, ValueRules::positiveDuration);
         String restoreExecTimeout = r.get(Field.RESTORE_EXEC_TIMEOUT, ValueRules::positiveDuration);
+        // issue 11
+        DumpFormat dumpFormat = r.get(Field.DUMP_FORMAT, DumpFormat::parse);
+        HookUser hookUser = r.get(Field.HOOK_USER, HookUser::parse);
+        OnError restoreOnError = r.get(Field.RESTORE_ON_ERROR, OnError::parse);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
 
         WizardInput input = new WizardInput(name, apiVersion, chartVersion, allowExternal, typeOption, embeddedValue,
                 externalValue, username, database, passwordOption, scratchSize, scratchMedium, mountPath, hookTimeout,
-                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout);
+                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout, dumpFormat, hookUser, restoreOnError);
         checkConfigItemsDistinct(input, errors);
+        if (hookUser == HookUser.postgres && chartVersion.major() < 11) {
+            // 8.x-10.x give the container a postgres password only when the chart is given one
+            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart 11.0.0 or later (older charts "
+                    + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
+        }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 

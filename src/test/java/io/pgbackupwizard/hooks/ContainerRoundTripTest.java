@@ -1,7 +1,6 @@
 package io.pgbackupwizard.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgbackupwizard.testsupport.BashRunner;
@@ -10,11 +9,9 @@ import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.ContainerRunner;
 import io.pgbackupwizard.testsupport.PodNetwork;
 import io.pgbackupwizard.testsupport.RenderedPod;
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -96,7 +93,11 @@ class ContainerRoundTripTest {
             // Velero restores the scratch volume's files into a new pod; everything else starts empty.
             try (PodNetwork net = PodNetwork.create()) {
                 ContainerRunner c = ContainerRunner.of(pod, restore.container(), net);
-                copyFiles(dumpDir, c.mountDir(WizardRelease.MOUNT));
+                try (Stream<Path> files = Files.list(dumpDir)) {
+                    files.filter(Files::isRegularFile).forEach(f -> c.restoreFile(WizardRelease.MOUNT, f));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
                 CompletableFuture<BashRunner.Result> hook = c.start(restore.script(), HOOK_TIMEOUT);
                 sleep(1500);
                 try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(restore.container()))) {
@@ -118,17 +119,6 @@ class ContainerRoundTripTest {
             }
         }
 
-        static void copyFiles(Path from, Path to) {
-            try (Stream<Path> files = Files.list(from)) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    TextFiles.write(to.resolve(f.getFileName()), ""); // created with the right owner
-                    Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-
         static void sleep(long millis) {
             try {
                 Thread.sleep(millis);
@@ -136,13 +126,5 @@ class ContainerRoundTripTest {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static List<String> listing(Path dir) {
-        return HookFixture.filesIn(dir);
-    }
-
-    static void assertNotSame(String a, String b) {
-        assertNotEquals(a, b);
     }
 }

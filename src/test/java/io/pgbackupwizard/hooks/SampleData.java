@@ -109,7 +109,11 @@ final class SampleData {
 
     /** Edits every table (updates, deletes, inserts, a sequence step) so a restore has something to undo. */
     static void change(PostgresServer pg, String db) {
-        pg.sql(db, """
+        change((Sql) pg::sql, db);
+    }
+
+    static void change(Sql pg, String db) {
+        pg.run(db, """
                 UPDATE customer SET name = name || ' geändert', note = NULL WHERE id % 2 = 0;
                 DELETE FROM purchase WHERE id % 3 = 0;
                 INSERT INTO customer VALUES (100000, 'neu', 'nach dem Backup', now());

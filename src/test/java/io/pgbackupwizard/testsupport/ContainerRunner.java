@@ -66,6 +66,21 @@ public final class ContainerRunner {
     }
 
     /**
+     * Restores a file into a writable mount as Velero's file-system restore does: same content and mode, owned by
+     * the container's user (the host user behind it).
+     */
+    public void restoreFile(String mountPath, Path source) {
+        try {
+            Path target = mountDir(mountPath).resolve(source.getFileName());
+            Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            if (BashRunner.isRoot()) BashRunner.chownToUnprivilegedUser(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Makes a writable mount a tmpfs of {@code bytes} (a full scratch volume: writes fail with ENOSPC). Its files
      * live only inside each exec, so look at them in the same exec.
      */
