@@ -70,8 +70,10 @@ public final class HookCommands {
                 STRICT,
                 "test -f " + dump,
                 password(in),
-                "until [ \"$(psql -X -A -t " + connection(in)
-                        + " -c 'show listen_addresses' 2>/dev/null || true)\" = '*' ]; do sleep 1; done",
+                // a wrong password will not heal: say so and stop instead of spinning until exec-timeout
+                "until out=\"$(psql -X -A -t " + connection(in) + " -c 'show listen_addresses' 2>&1)\""
+                        + " && [ \"$out\" = '*' ]; do case \"$out\" in *'password authentication failed'*)"
+                        + " echo \"$out\" >&2; exit 1;; esac; sleep 1; done",
                 load + " >/dev/null",
                 "rm -f " + dump);
     }
