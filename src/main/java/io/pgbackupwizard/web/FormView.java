@@ -34,14 +34,18 @@ public record FormView(List<Group> groups, List<Problem> problems) {
     /** One line of the error summary. onForm: the page has an input with id {@code param} to link to. */
     public record Problem(String param, String label, String message, boolean onForm) {}
 
-    private static final Map<Field, List<String[]>> CHOICES = Map.of(
-            Field.API_VERSION, Arrays.stream(ApiVersion.values()).map(v -> new String[] {v.value(), v.value()}).toList(),
-            Field.SCRATCH_MEDIUM, Arrays.stream(ScratchMedium.values()).map(v -> new String[] {v.name(), v.name()}).toList(),
-            Field.ON_ERROR, Arrays.stream(OnError.values()).map(v -> new String[] {v.name(), v.name()}).toList(),
-            Field.ALLOW_EXTERNAL, List.of(new String[] {"true", "Customer chooses embedded or external"},
-                    new String[] {"false", "Always embedded"}),
-            Field.RESTORE_HOOK, List.of(new String[] {"true", "On"}, new String[] {"false", "Off"}),
-            Field.CHART_VERSION, ChartVersion.KNOWN.stream().map(v -> new String[] {v, v}).toList());
+    private static final Map<Field, List<String[]>> CHOICES = Map.ofEntries(
+            // issue 11
+            Map.entry(Field.DUMP_FORMAT, List.of(new String[] {"custom", "custom"}, new String[] {"plain", "plain"})),
+            Map.entry(Field.HOOK_USER, List.of(new String[] {"app", "app"}, new String[] {"postgres", "postgres"})),
+            Map.entry(Field.RESTORE_ON_ERROR, List.<String[]>of(new String[] {"Continue", "Continue"}, new String[] {"Fail", "Fail"})),
+            Map.entry(Field.API_VERSION, Arrays.stream(ApiVersion.values()).map(v -> new String[] {v.value(), v.value()}).toList()),
+            Map.entry(Field.SCRATCH_MEDIUM, Arrays.stream(ScratchMedium.values()).map(v -> new String[] {v.name(), v.name()}).toList()),
+            Map.entry(Field.ON_ERROR, Arrays.stream(OnError.values()).map(v -> new String[] {v.name(), v.name()}).toList()),
+            Map.entry(Field.ALLOW_EXTERNAL, List.of(new String[] {"true", "Customer chooses embedded or external"},
+                    new String[] {"false", "Always embedded"})),
+            Map.entry(Field.RESTORE_HOOK, List.of(new String[] {"true", "On"}, new String[] {"false", "Off"})),
+            Map.entry(Field.CHART_VERSION, ChartVersion.KNOWN.stream().map(v -> new String[] {v, v}).toList()));
 
     public static FormView of(Map<String, String> values, List<FieldError> errors) {
         return new FormView(List.of(
@@ -50,9 +54,9 @@ public record FormView(List<Group> groups, List<Problem> problems) {
                         Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),
                 group("Database", values, errors, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION),
                 group("Scratch volume", values, errors, Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH),
-                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR),
+                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR, Field.DUMP_FORMAT, Field.HOOK_USER),
                 group("Restore hook", values, errors, Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT,
-                        Field.RESTORE_EXEC_TIMEOUT)),
+                        Field.RESTORE_EXEC_TIMEOUT, Field.RESTORE_ON_ERROR)),
                 errors.stream().map(FormView::problem).toList());
     }
 

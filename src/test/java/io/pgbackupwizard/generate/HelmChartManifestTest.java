@@ -275,13 +275,13 @@ class HelmChartManifestTest {
                 new Change(Field.USERNAME, "app_user", g -> {
                     assertEquals("app_user", string(g.values(), "global", "postgresql", "postgresqlUsername"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-U app_user"));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-U app_user"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U app_user"));
                     assertFalse(g.release().helmChart().contains("-U username"));
                 }),
                 new Change(Field.DATABASE, "orders", g -> {
                     assertEquals("orders", string(g.values(), "global", "postgresql", "postgresqlDatabase"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-d orders"));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-d orders"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-d orders"));
                     assertFalse(g.release().helmChart().contains("dbname"));
                 }),
                 new Change(Field.PASSWORD_OPTION, "db_secret", g -> {
