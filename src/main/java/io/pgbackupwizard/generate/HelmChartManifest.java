@@ -4,7 +4,6 @@ import static io.pgbackupwizard.generate.Maps.map;
 
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartGeneration;
-import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.LinkedHashMap;
@@ -61,14 +60,21 @@ public final class HelmChartManifest {
     }
 
     static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+        String container = ChartPod.containerName(in);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("backup.velero.io/backup-volumes", VOLUME);
+        // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
+        a.put("backup.velero.io/backup-volumes-excludes", String.join(",", ChartPod.otherVolumes(in)));
+        a.put("pre.hook.backup.velero.io/container", container);
         a.put("pre.hook.backup.velero.io/command", hooks.backupAnnotation());
         a.put("pre.hook.backup.velero.io/timeout", in.hookTimeout());
-        // Fail is Velero's default; written only when it differs, as in the reference example.
-        if (in.onError() != OnError.Fail) a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
+        // Always written: for annotation hooks an absent on-error acts like Continue, not the documented Fail.
+        a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
         if (in.restoreHook()) {
+            a.put("post.hook.restore.velero.io/container", container);
             a.put("post.hook.restore.velero.io/command", hooks.restoreAnnotation());
+            a.put("post.hook.restore.velero.io/on-error", in.restoreOnError().name());
+            a.put("post.hook.restore.velero.io/wait-for-ready", "true");
             a.put("post.hook.restore.velero.io/wait-timeout", in.restoreWaitTimeout());
             a.put("post.hook.restore.velero.io/exec-timeout", in.restoreExecTimeout());
         }

@@ -42,6 +42,9 @@ public final class WizardInput {
     public String restoreWaitTimeout() { return get(Field.RESTORE_WAIT_TIMEOUT, String.class); }
     public String restoreExecTimeout() { return get(Field.RESTORE_EXEC_TIMEOUT, String.class); }
     public InstallPath installPath() { return get(Field.INSTALL_PATH, InstallPath.class); }
+    public DumpFormat dumpFormat() { return get(Field.DUMP_FORMAT, DumpFormat.class); }
+    public HookUser hookUser() { return get(Field.HOOK_USER, HookUser.class); }
+    public OnError restoreOnError() { return get(Field.RESTORE_ON_ERROR, OnError.class); }
 
     public ChartGeneration generation() {
         return chartVersion().generation();

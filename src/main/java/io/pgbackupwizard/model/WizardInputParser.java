@@ -66,6 +66,11 @@ public final class WizardInputParser {
         WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
         checkInstallPath(input, errors);
+        if (input.hookUser() == HookUser.postgres && input.chartVersion().major() < 11) {
+            // 8.x-10.x give the container a postgres password only when the chart is given one
+            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart 11.0.0 or later (older charts "
+                    + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
+        }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 

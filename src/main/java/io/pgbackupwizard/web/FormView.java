@@ -38,9 +38,9 @@ public record FormView(List<Group> groups, List<Problem> problems) {
                         Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),
                 group("Database", values, errors, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION),
                 group("Scratch volume", values, errors, Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH),
-                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR),
+                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR, Field.DUMP_FORMAT, Field.HOOK_USER),
                 group("Restore hook", values, errors, Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT,
-                        Field.RESTORE_EXEC_TIMEOUT)),
+                        Field.RESTORE_EXEC_TIMEOUT, Field.RESTORE_ON_ERROR)),
                 errors.stream().map(FormView::problem).toList());
     }
 

@@ -45,6 +45,11 @@ class HelmChartManifestTest {
     static final String RESTORE_WAIT_TIMEOUT = "post.hook.restore.velero.io/wait-timeout";
     static final String RESTORE_EXEC_TIMEOUT = "post.hook.restore.velero.io/exec-timeout";
     static final String BACKUP_VOLUMES = "backup.velero.io/backup-volumes";
+    static final String BACKUP_VOLUMES_EXCLUDES = "backup.velero.io/backup-volumes-excludes";
+    static final String BACKUP_CONTAINER = "pre.hook.backup.velero.io/container";
+    static final String RESTORE_CONTAINER = "post.hook.restore.velero.io/container";
+    static final String RESTORE_ON_ERROR = "post.hook.restore.velero.io/on-error";
+    static final String RESTORE_WAIT_FOR_READY = "post.hook.restore.velero.io/wait-for-ready";
 
     static final String DEFAULT_EXCLUDE = "repl{{ ConfigOptionEquals \"postgres_type\" \"external_postgres\" }}";
     static final String DEFAULT_PASSWORD = "repl{{ ConfigOption \"embedded_postgres_password\" }}";
@@ -130,38 +135,53 @@ class HelmChartManifestTest {
             assertAll(
                     () -> assertTrue(pgDump.contains("-h 127.0.0.1"), pgDump),
                     () -> assertTrue(pgDump.contains("-U username"), pgDump),
-                    () -> assertTrue(pgDump.contains("-d dbname"), pgDump));
+                    () -> assertTrue(pgDump.contains("-d dbname"), pgDump),
+                    () -> assertTrue(pgDump.contains("-p \"${POSTGRESQL_PORT_NUMBER:-5432}\""), pgDump),
+                    () -> assertTrue(pgDump.contains("--no-password"), pgDump),
+                    () -> assertTrue(pgDump.contains("-Fc -Z1"), "custom format by default: " + pgDump));
         }
 
         @Test
         void backupScriptWritesTheDumpUnderScratchOnly() {
             String script = backupArgv(g).get(2);
-            assertTrue(script.contains("/scratch/backup.sql"), script);
+            assertTrue(script.contains("/scratch/backup.dump"), script);
             List<String> paths = absolutePaths(script);
             assertFalse(paths.isEmpty(), script);
             paths.forEach(p -> assertTrue(p.startsWith("/scratch/"), () -> p + " is outside the scratch volume: " + script));
         }
 
         @Test
-        void backupHookTimesOutAfterThreeMinutes() {
-            assertEquals("3m", string(podAnnotations(g), BACKUP_TIMEOUT));
+        void backupHookTimesOutAfterThirtyMinutes() {
+            assertEquals("30m", string(podAnnotations(g), BACKUP_TIMEOUT));
         }
 
         @Test
-        void onErrorIsLeftToVelerosDefaultFail() {
-            assertFalse(podAnnotations(g).containsKey(BACKUP_ON_ERROR), () -> "annotations: " + podAnnotations(g).keySet());
+        void onErrorIsAlwaysWritten() {
+            // Velero applies its Fail default only to Backup-spec hooks: absent acts like Continue for annotations.
+            assertEquals("Fail", string(podAnnotations(g), BACKUP_ON_ERROR));
+            assertEquals("Continue", string(podAnnotations(g), RESTORE_ON_ERROR));
         }
 
         @Test
-        void restoreHookLoadsTheDumpWithPsqlOverLocalhost() {
+        void hooksNameTheChartsContainerAndWaitForReadiness() {
+            // chart 8.7.4, release "postgresql": the fullname is the release name itself
+            assertEquals("postgresql", string(podAnnotations(g), BACKUP_CONTAINER));
+            assertEquals("postgresql", string(podAnnotations(g), RESTORE_CONTAINER));
+            assertEquals("true", string(podAnnotations(g), RESTORE_WAIT_FOR_READY));
+            assertEquals("data,dshm", string(podAnnotations(g), BACKUP_VOLUMES_EXCLUDES));
+        }
+
+        @Test
+        void restoreHookLoadsTheDumpWithPgRestoreOverLocalhost() {
             List<String> argv = restoreArgv(g);
             assertEquals(List.of("/bin/bash", "-c"), argv.subList(0, 2));
-            String psql = invocation(argv.get(2), "psql");
+            String load = invocation(argv.get(2), "pg_restore");
             assertAll(
-                    () -> assertTrue(psql.contains("-h 127.0.0.1"), psql),
-                    () -> assertTrue(psql.contains("-U username"), psql),
-                    () -> assertTrue(psql.contains("-d dbname"), psql),
-                    () -> assertTrue(psql.contains("/scratch/backup.sql"), psql));
+                    () -> assertTrue(load.contains("-h 127.0.0.1"), load),
+                    () -> assertTrue(load.contains("-U username"), load),
+                    () -> assertTrue(load.contains("-d dbname"), load),
+                    () -> assertTrue(load.contains("--single-transaction --exit-on-error"), load),
+                    () -> assertTrue(load.contains("/scratch/backup.dump >/dev/null"), load));
             assertEquals("10m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT));
             assertEquals("10m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT));
         }
@@ -169,8 +189,9 @@ class HelmChartManifestTest {
         @Test
         void usesNoAnnotationVeleroDoesNotKnow() {
             // There is no post.hook.restore.velero.io/timeout: restore hooks have wait-timeout and exec-timeout.
-            assertEquals(Set.of(BACKUP_VOLUMES, BACKUP_COMMAND, BACKUP_TIMEOUT, RESTORE_COMMAND, RESTORE_WAIT_TIMEOUT,
-                    RESTORE_EXEC_TIMEOUT), podAnnotations(g).keySet());
+            assertEquals(Set.of(BACKUP_VOLUMES, BACKUP_VOLUMES_EXCLUDES, BACKUP_CONTAINER, BACKUP_COMMAND, BACKUP_TIMEOUT,
+                    BACKUP_ON_ERROR, RESTORE_CONTAINER, RESTORE_COMMAND, RESTORE_ON_ERROR, RESTORE_WAIT_FOR_READY,
+                    RESTORE_WAIT_TIMEOUT, RESTORE_EXEC_TIMEOUT), podAnnotations(g).keySet());
         }
 
         @Test
@@ -256,13 +277,13 @@ class HelmChartManifestTest {
                 new Change(Field.USERNAME, "app_user", g -> {
                     assertEquals("app_user", string(g.values(), "global", "postgresql", "postgresqlUsername"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-U app_user"));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-U app_user"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U app_user"));
                     assertFalse(g.release().helmChart().contains("-U username"));
                 }),
                 new Change(Field.DATABASE, "orders", g -> {
                     assertEquals("orders", string(g.values(), "global", "postgresql", "postgresqlDatabase"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-d orders"));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-d orders"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-d orders"));
                     assertFalse(g.release().helmChart().contains("dbname"));
                 }),
                 new Change(Field.PASSWORD_OPTION, "db_secret", g -> {
@@ -277,13 +298,26 @@ class HelmChartManifestTest {
                         list(g.values(), "master", "extraVolumes"), "no medium: the node's ephemeral storage")),
                 new Change(Field.MOUNT_PATH, "/dumps", g -> {
                     assertEquals("/dumps", string(g.values(), "master", "extraVolumeMounts", "0", "mountPath"));
-                    assertTrue(backupArgv(g).get(2).contains("/dumps/backup.sql"));
+                    assertTrue(backupArgv(g).get(2).contains("/dumps/backup.dump"));
                     absolutePaths(backupArgv(g).get(2)).forEach(p -> assertTrue(p.startsWith("/dumps/"), p));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("/dumps/backup.sql"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("/dumps/backup.dump"));
                     assertFalse(g.release().helmChart().contains("/scratch"));
                 }),
                 new Change(Field.HOOK_TIMEOUT, "1h30m", g -> assertEquals("1h30m", string(podAnnotations(g), BACKUP_TIMEOUT))),
                 new Change(Field.ON_ERROR, "Continue", g -> assertEquals("Continue", string(podAnnotations(g), BACKUP_ON_ERROR))),
+                new Change(Field.DUMP_FORMAT, "plain", g -> {
+                    assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("--clean --if-exists"));
+                    assertFalse(backupArgv(g).get(2).contains("-Fc"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "psql -X -q").contains("/scratch/backup.sql"));
+                }),
+                new Change(Field.HOOK_USER, "postgres", g -> {
+                    // run with chart 17.1.0 (below 11 the parser refuses it): the superuser's own password variable
+                    String script = backupArgv(g).get(2);
+                    assertTrue(invocation(script, "pg_dump").contains("-U postgres"), script);
+                    assertTrue(script.contains("${POSTGRES_POSTGRES_PASSWORD:-$(cat \"$POSTGRES_POSTGRES_PASSWORD_FILE\")}"), script);
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U postgres"));
+                }),
+                new Change(Field.RESTORE_ON_ERROR, "Fail", g -> assertEquals("Fail", string(podAnnotations(g), RESTORE_ON_ERROR))),
                 new Change(Field.RESTORE_HOOK, "false", g -> {
                     Set<String> restoreKeys = podAnnotations(g).keySet().stream()
                             .filter(k -> k.contains("restore")).collect(Collectors.toSet());
@@ -308,7 +342,9 @@ class HelmChartManifestTest {
     @MethodSource("changes")
     void aChangedValueAppearsWhereItShould(Change change) {
         assertNotEquals(change.field().defaultValue(), change.value(), "the case changes the value");
-        change.expect().accept(Generated.with(change.field().param(), change.value()));
+        change.expect().accept(change.field() == Field.HOOK_USER
+                ? Generated.with(change.field().param(), change.value(), "chartVersion", "17.1.0")
+                : Generated.with(change.field().param(), change.value()));
     }
 
     @Test

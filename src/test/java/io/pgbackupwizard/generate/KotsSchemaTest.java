@@ -1,6 +1,7 @@
 package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -92,7 +92,9 @@ final class ArbitraryInputs {
                     Arbitraries.of("1", "1.5", "30", "90", "600", ".5"),
                     Arbitraries.of("ns", "us", "µs", "ms", "s", "m", "h")).as(String::concat)
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
-            case ON_ERROR -> Arbitraries.of("Fail", "Continue");
+            case ON_ERROR, RESTORE_ON_ERROR -> Arbitraries.of("Fail", "Continue");
+            case DUMP_FORMAT -> Arbitraries.of("custom", "plain");
+            case HOOK_USER -> Arbitraries.of("app", "postgres");
             case INSTALL_PATH -> Arbitraries.of("kots", "kurl", "embedded-v2", "embedded-v3", "helm");
         };
     }
