@@ -12,11 +12,11 @@ public enum Field {
     NAME("name", "postgresql", "HelmChart name",
             "metadata.name of the HelmChart; also the Helm release name when it is not the chart's own name.",
             "a DNS-1123 label of at most 53 characters: lower-case letters, digits and '-'"),
-    API_VERSION("apiVersion", "kots.io/v1beta1", "KOTS HelmChart API version",
-            "apiVersion of the HelmChart. v1beta2 needs no builder and moves releaseName from spec.chart to spec.",
+    API_VERSION("apiVersion", "kots.io/v1beta2", "KOTS HelmChart API version",
+            "apiVersion of the HelmChart. v1beta2 (the default) installs with Helm and gets optionalValues that label the pod for KOTS snapshots and rewrite the image for a local registry (air gap); releaseName sits under spec. v1beta1 is deprecated: it gets useHelmInstall: true, and KOTS rewrites images and adds the snapshot labels itself.",
             "kots.io/v1beta1 or kots.io/v1beta2"),
-    CHART_VERSION("chartVersion", "8.7.4", "Bitnami postgresql chart version",
-            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys).",
+    CHART_VERSION("chartVersion", "17.1.0", "Bitnami postgresql chart version",
+            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts 8.x-10.x have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
             "a semantic version, 8.0.0 or later"),
     ALLOW_EXTERNAL("allowExternal", "true", "Customers may bring an external PostgreSQL",
             "true adds spec.exclude so the chart is skipped when the customer picks external PostgreSQL on the config screen.",
@@ -42,8 +42,8 @@ public enum Field {
     SCRATCH_SIZE("scratchSize", "1Gi", "Scratch volume size",
             "sizeLimit of the emptyDir the dump is written to; it must hold one plain-SQL dump of the database.",
             "a Kubernetes quantity greater than zero, such as 512Mi or 2Gi"),
-    SCRATCH_MEDIUM("scratchMedium", "Memory", "Scratch volume medium",
-            "Memory: a tmpfs that counts against the container's memory limit. Disk: node ephemeral storage (medium omitted).",
+    SCRATCH_MEDIUM("scratchMedium", "Disk", "Scratch volume medium",
+            "Disk (the default): node ephemeral storage (medium omitted); it counts against the pod's ephemeral-storage limit, and going over sizeLimit evicts the pod. Memory: a tmpfs, faster, but it counts against the container's memory limit and the dump holds that RAM until the next backup.",
             "Memory or Disk"),
     MOUNT_PATH("mountPath", "/scratch", "Scratch mount path",
             "Where the scratch volume is mounted in the PostgreSQL container; the dump is <path>/backup.sql.",
@@ -62,7 +62,30 @@ public enum Field {
             "a Go duration greater than zero"),
     RESTORE_EXEC_TIMEOUT("restoreExecTimeout", "10m", "Restore exec timeout",
             "post.hook.restore.velero.io/exec-timeout: how long the restore command may run (Velero's default is only 30s).",
-            "a Go duration greater than zero");
+            "a Go duration greater than zero"),
+
+    // Issue 12, image source: empty = a default that pulls in 2026 for the chart version (ImageSource).
+    IMAGE_REGISTRY("imageRegistry", "", "PostgreSQL image registry",
+            "values.image.registry (and the same in builder). Empty: docker.io. A vendor mirror goes here; any registry but docker.io also writes global.security.allowInsecureImages: true on chart 16.3.0 and later, whose image check would fail the install.",
+            "empty, or a registry host with an optional port, such as docker.io or registry.example.com:5000"),
+    IMAGE_REPOSITORY("imageRepository", "", "PostgreSQL image repository",
+            "values.image.repository (and in builder). Empty: bitnamilegacy/postgresql for chart 11.0.0 and later (Bitnami moved its versioned tags there on 2025-08-28; they get no more fixes), the chart's own bitnami/postgresql for 8.x-10.x, whose Debian 10 images exist nowhere for free: use a vendor mirror.",
+            "empty, or an image repository such as bitnamilegacy/postgresql"),
+    IMAGE_TAG("imageTag", "", "PostgreSQL image tag",
+            "values.image.tag. Empty: the chart's own tag (the moved images kept their tags).",
+            "empty, or an image tag such as 17.6.0-debian-12-r4"),
+
+    // Issue 12, container resources for charts with a resources preset (15.0.0 and later; nano = 192Mi/150m):
+    // empty = computed from scratchSize and scratchMedium (ResourceLimits).
+    CPU_LIMIT("cpuLimit", "", "CPU limit",
+            "values.primary.resources.limits.cpu, chart 15.0.0 and later (the chart's nano preset allows 150m, which throttles pg_dump). Empty: 1.",
+            "empty, or a Kubernetes CPU quantity of at least 250m, such as 500m or 2"),
+    MEMORY_LIMIT("memoryLimit", "", "Memory limit",
+            "values.primary.resources.limits.memory, chart 15.0.0 and later (nano: 192Mi). A Memory scratch counts against it. Empty: scratchSize + 512Mi for a Memory scratch, 512Mi for Disk.",
+            "empty, or a Kubernetes quantity; with a Memory scratch at least scratchSize + 256Mi"),
+    EPHEMERAL_STORAGE_LIMIT("ephemeralStorageLimit", "", "Ephemeral storage limit",
+            "values.primary.resources.limits.ephemeral-storage, chart 15.0.0 and later (nano: 1-2Gi). A Disk scratch counts against it, and going over it evicts the pod. Empty: scratchSize + 1Gi for a Disk scratch, 1Gi for Memory.",
+            "empty, or a Kubernetes quantity; with a Disk scratch at least scratchSize + 256Mi");
 
     private final String param;
     private final String defaultValue;

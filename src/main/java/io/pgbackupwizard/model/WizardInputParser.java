@@ -76,12 +76,21 @@ public final class WizardInputParser {
         Boolean restoreHook = r.get(Field.RESTORE_HOOK, ValueRules::bool);
         String restoreWaitTimeout = r.get(Field.RESTORE_WAIT_TIMEOUT, ValueRules::positiveDuration);
         String restoreExecTimeout = r.get(Field.RESTORE_EXEC_TIMEOUT, ValueRules::positiveDuration);
+        // Issue 12: optional fields; empty means the computed default.
+        String imageRegistry = r.optional(Field.IMAGE_REGISTRY, ValueRules::imageRegistry);
+        String imageRepository = r.optional(Field.IMAGE_REPOSITORY, ValueRules::imageRepository);
+        String imageTag = r.optional(Field.IMAGE_TAG, ValueRules::imageTag);
+        String cpuLimit = r.optional(Field.CPU_LIMIT, ValueRules::positiveQuantity);
+        String memoryLimit = r.optional(Field.MEMORY_LIMIT, ValueRules::positiveQuantity);
+        String ephemeralStorageLimit = r.optional(Field.EPHEMERAL_STORAGE_LIMIT, ValueRules::positiveQuantity);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
 
         WizardInput input = new WizardInput(name, apiVersion, chartVersion, allowExternal, typeOption, embeddedValue,
                 externalValue, username, database, passwordOption, scratchSize, scratchMedium, mountPath, hookTimeout,
-                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout);
+                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout, imageRegistry, imageRepository, imageTag,
+                cpuLimit, memoryLimit, ephemeralStorageLimit);
         checkConfigItemsDistinct(input, errors);
+        checkLimitsHoldScratch(input, errors);
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 
@@ -105,6 +114,38 @@ public final class WizardInputParser {
         }
     }
 
+    /**
+     * Given limits must hold the scratch volume (computed ones always do), and apply only to charts that
+     * limit the container by default: a limit the wizard would not write must not be silently dropped.
+     */
+    private static void checkLimitsHoldScratch(WizardInput in, List<FieldError> errors) {
+        Map<Field, String> given = new EnumMap<>(Field.class);
+        if (in.cpuLimit() != null) given.put(Field.CPU_LIMIT, in.cpuLimit());
+        if (in.memoryLimit() != null) given.put(Field.MEMORY_LIMIT, in.memoryLimit());
+        if (in.ephemeralStorageLimit() != null) given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
+        if (given.isEmpty()) return;
+        if (!ResourceLimits.chartHasPreset(in.chartVersion())) {
+            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies to chart 15.0.0 and later only: chart "
+                    + in.chartVersion() + " sets no limits (only requests), so the scratch volume is bounded by its sizeLimit;"
+                    + " leave it empty")));
+            return;
+        }
+        Quantity scratch = Quantity.parse(in.scratchSize());
+        ResourceLimits limits = in.resources();
+        String problem;
+        if (in.cpuLimit() != null && (problem = ResourceLimits.cpuProblem(limits.cpu())) != null) {
+            errors.add(new FieldError(Field.CPU_LIMIT.param(), problem));
+        }
+        if (in.memoryLimit() != null
+                && (problem = ResourceLimits.memoryProblem(limits.memory(), scratch, in.scratchMedium())) != null) {
+            errors.add(new FieldError(Field.MEMORY_LIMIT.param(), problem));
+        }
+        if (in.ephemeralStorageLimit() != null && (problem = ResourceLimits.ephemeralStorageProblem(
+                limits.ephemeralStorage(), scratch, in.scratchMedium())) != null) {
+            errors.add(new FieldError(Field.EPHEMERAL_STORAGE_LIMIT.param(), problem));
+        }
+    }
+
     /** Hostile parameter names are echoed back, so keep them short and printable. */
     private static String safeName(String name) {
         String printable = name.replaceAll("[^\\x20-\\x7E]", "?");
@@ -123,6 +164,20 @@ public final class WizardInputParser {
                 errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
                 return null;
             }
+            return apply(field, v, rule);
+        }
+
+        /** For fields whose empty value means "computed": null then. */
+        <T> T optional(Field field, Function<String, T> rule) {
+            String v = values.get(field.param());
+            if (v.length() > MAX_VALUE_LENGTH) {
+                errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));
+                return null;
+            }
+            return v.isEmpty() ? null : apply(field, v, rule);
+        }
+
+        private <T> T apply(Field field, String v, Function<String, T> rule) {
             try {
                 return rule.apply(v);
             } catch (IllegalArgumentException e) {
