@@ -93,6 +93,11 @@ final class ArbitraryInputs {
                     Arbitraries.of("ns", "us", "µs", "ms", "s", "m", "h")).as(String::concat)
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
             case ON_ERROR -> Arbitraries.of("Fail", "Continue");
+            case IMAGE_REGISTRY -> Arbitraries.of("", "docker.io", "registry.example.com:5000", "localhost", "quay.io");
+            case IMAGE_REPOSITORY -> Arbitraries.of("", "bitnamilegacy/postgresql", "acme/mirror/postgresql", "postgresql");
+            case IMAGE_TAG -> Arbitraries.of("", "17.6.0-debian-12-r4", "latest", "16_x");
+            case CPU_LIMIT -> Arbitraries.of("", "250m", "1", "2", "1.5", "100m");
+            case MEMORY_LIMIT, EPHEMERAL_STORAGE_LIMIT -> Arbitraries.of("", "512Mi", "2Gi", "4G", "100Gi", "1Ki");
         };
     }
 
