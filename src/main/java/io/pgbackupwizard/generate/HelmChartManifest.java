@@ -62,7 +62,7 @@ public final class HelmChartManifest {
 
     /** KOTS does not touch a v1beta2 chart: the values must label the pod for snapshots and follow a local registry. */
     private static List<Object> v1beta2OptionalValues(WizardInput in) {
-        return List.of(SnapshotLabels.optionalValues(in.generation()), LocalRegistryValues.optionalValues(in.image()));
+        return List.of(SnapshotLabels.optionalValues(in.chartVersion()), LocalRegistryValues.optionalValues(in.image()));
     }
 
     private static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {

@@ -88,7 +88,7 @@ class ChartInstallMatrixTest {
         // Snapshot labels (v1beta2) on the pod, never in the selector (that would freeze the StatefulSet on a change).
         Map<String, Object> podLabels = Generated.map(sts, "spec", "template", "metadata", "labels");
         Map<String, Object> selector = Generated.map(sts, "spec", "selector", "matchLabels");
-        if (api.equals("kots.io/v1beta2")) {
+        if (api.equals("kots.io/v1beta2") && ChartVersion.parse(version).major() >= 9) { // 8.x: see SnapshotLabels
             assertEquals("velero", podLabels.get("kots.io/backup"), () -> "pod labels " + podLabels);
             assertEquals("my-app", podLabels.get("kots.io/app-slug"));
         }
@@ -106,7 +106,7 @@ class ChartInstallMatrixTest {
                     ? Map.of("cpu", "1", "memory", "1536Mi", "ephemeral-storage", "1024Mi")
                     : Map.of("cpu", "1", "memory", "512Mi", "ephemeral-storage", "2048Mi"), limits);
         } else {
-            assertNull(limits, "before 15.0.0 the chart sets no limits and the wizard writes none");
+            assertTrue(limits == null || limits.equals(Map.of()), () -> "before 15.0.0 the chart sets no limits and the wizard writes none: " + limits);
         }
 
         // Hook annotations and the scratch volume, mounted in the PostgreSQL container.
@@ -170,8 +170,11 @@ class ChartInstallMatrixTest {
         if (!Files.isRegularFile(schema)) return Set.of();
         ObjectMapper json = new ObjectMapper();
         try {
+            // Bitnami's schemas name the unversioned meta-schema URL, which the validator cannot load offline: draft 7.
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(schema.toFile());
+            tree.remove("$schema");
             Set<ValidationMessage> messages = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                    .getSchema(json.readTree(schema.toFile())).validate(json.valueToTree(values));
+                    .getSchema(tree).validate(json.valueToTree(values));
             return messages.stream().map(ValidationMessage::getMessage).collect(java.util.stream.Collectors.toSet());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
