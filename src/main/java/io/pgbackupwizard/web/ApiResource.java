@@ -31,9 +31,14 @@ public class ApiResource {
     @Inject
     Wizard wizard;
 
-    /** What a valid request gets back. {@code restoreCommand}/{@code restoreAnnotation} are null without a restore hook. */
+    /**
+     * What a valid request gets back. {@code restoreCommand}/{@code restoreAnnotation} are null without a restore hook.
+     * {@code warnings}: what stands between the release and a working install (empty when nothing does);
+     * {@code chartSource}: how to get the chart archive the release must hold.
+     */
     public record Manifests(Map<String, String> files, String backupCommand, String backupAnnotation,
-            String restoreCommand, String restoreAnnotation, String chartGeneration, String query) {}
+            String restoreCommand, String restoreAnnotation, String chartGeneration, String query,
+            List<String> warnings, String chartSource) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +59,6 @@ public class ApiResource {
         Release r = wizard.generate(parsed);
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupCommand(),
                 r.hooks().restoreScript(), r.hooks().restoreCommand(), parsed.input().generation().name(),
-                wizard.queryString(parsed.values()))).build();
+                wizard.queryString(parsed.values()), r.warnings(), r.chartSource())).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.web;
 
 import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.Preset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,10 +32,26 @@ public class PlainTextHelp {
                 .append("  GET  /q/openapi        OpenAPI document   (/q/swagger-ui for a browser)\n\n")
                 .append("Parameters\n----------\n");
         for (Field f : Field.values()) {
-            out.append(String.format("  %-20s default %s%n", f.param(), wizard.defaultValue(f)))
+            out.append(String.format("  %-20s default %s%n", f.param(),
+                    wizard.defaultValue(f).isEmpty() ? "empty (computed)" : wizard.defaultValue(f)))
                     .append("      ").append(f.help()).append('\n')
                     .append("      Rule: ").append(f.rule()).append("\n");
         }
+        out.append("\nPresets\n-------\n");
+        for (Preset p : Preset.ALL) {
+            out.append("  ").append(p.title()).append(": ").append(base).append("/helmchart.yaml");
+            StringBuilder q = new StringBuilder();
+            p.params().forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(k).append('=').append(v.get(0)));
+            out.append(q).append('\n').append("      ").append(p.description()).append('\n');
+            if (p.warning() != null) out.append("      Warning: ").append(p.warning()).append('\n');
+        }
+        out.append("\nThe chart itself\n----------------\n")
+                .append("  Put the chart archive in the KOTS release next to the HelmChart:\n")
+                .append("    helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <chartVersion>\n")
+                .append("  Old versions the OCI registry does not serve are listed in the archive-full-index branch:\n")
+                .append("    https://raw.githubusercontent.com/bitnami/charts/archive-full-index/bitnami/index.yaml\n")
+                .append("  Charts 8.x-10.x have no free image in 2026 (their Debian 10 tags were not kept): mirror it\n")
+                .append("  and set imageRegistry/imageRepository. /api/manifests lists such warnings for each input.\n");
         out.append("\nExamples\n--------\n")
                 .append("  curl -fsSLO ").append(base).append("/helmchart.yaml\n")
                 .append("  curl -fsSL -o db-helmchart.yaml '").append(base)

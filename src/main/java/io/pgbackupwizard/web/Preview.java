@@ -5,6 +5,7 @@ import io.pgbackupwizard.generate.HookCommands;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.ReleaseZip;
 import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.Preset;
 import io.pgbackupwizard.model.WizardInput;
 
 /**
@@ -19,6 +20,15 @@ public record Preview(Release release, String query, String baseUrl) {
     public String volume() { return HelmChartManifest.VOLUME; }
     public String dumpPath() { return HookCommands.dumpPath(release.input()); }
     public String zipFileName() { return ReleaseZip.fileName(release); }
+
+    /** A named starting point (model/Preset) as a link to this page. */
+    public record PresetLink(String title, String description, String href, String warning) {}
+
+    public java.util.List<PresetLink> presets() {
+        return Preset.ALL.stream().map(p -> new PresetLink(p.title(), p.description(), "/" + p.params().entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue().get(0), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&", p.values().isEmpty() ? "" : "?", "")), p.warning())).toList();
+    }
 
     private String suffix() { return query.isEmpty() ? "" : "?" + query; }
 

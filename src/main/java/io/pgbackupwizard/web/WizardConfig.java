@@ -12,6 +12,6 @@ public interface WizardConfig {
     Optional<String> baseUrl();
 
     /** The chart version the form starts with. */
-    @WithDefault("8.7.4")
+    @WithDefault("17.1.0")
     String defaultChartVersion();
 }
