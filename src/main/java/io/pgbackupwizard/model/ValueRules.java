@@ -133,6 +133,13 @@ public final class ValueRules {
         return positive(v).text();
     }
 
+    /** A CPU quantity pg_dump can work with (see {@link ResourceLimits#MIN_CPU}). */
+    public static String cpuLimit(String v) {
+        String problem = ResourceLimits.cpuProblem(positive(v));
+        if (problem != null) throw new IllegalArgumentException(problem);
+        return v;
+    }
+
     /** A Kubernetes quantity greater than zero, parsed (see {@link Quantity}). */
     public static Quantity positive(String v) {
         Quantity q = Quantity.parse(v);

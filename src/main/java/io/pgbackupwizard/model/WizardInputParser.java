@@ -80,7 +80,7 @@ public final class WizardInputParser {
         String imageRegistry = r.optional(Field.IMAGE_REGISTRY, ValueRules::imageRegistry);
         String imageRepository = r.optional(Field.IMAGE_REPOSITORY, ValueRules::imageRepository);
         String imageTag = r.optional(Field.IMAGE_TAG, ValueRules::imageTag);
-        String cpuLimit = r.optional(Field.CPU_LIMIT, ValueRules::positiveQuantity);
+        String cpuLimit = r.optional(Field.CPU_LIMIT, ValueRules::cpuLimit);
         String memoryLimit = r.optional(Field.MEMORY_LIMIT, ValueRules::positiveQuantity);
         String ephemeralStorageLimit = r.optional(Field.EPHEMERAL_STORAGE_LIMIT, ValueRules::positiveQuantity);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
@@ -133,9 +133,6 @@ public final class WizardInputParser {
         Quantity scratch = Quantity.parse(in.scratchSize());
         ResourceLimits limits = in.resources();
         String problem;
-        if (in.cpuLimit() != null && (problem = ResourceLimits.cpuProblem(limits.cpu())) != null) {
-            errors.add(new FieldError(Field.CPU_LIMIT.param(), problem));
-        }
         if (in.memoryLimit() != null
                 && (problem = ResourceLimits.memoryProblem(limits.memory(), scratch, in.scratchMedium())) != null) {
             errors.add(new FieldError(Field.MEMORY_LIMIT.param(), problem));
