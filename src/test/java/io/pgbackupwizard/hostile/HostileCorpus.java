@@ -28,7 +28,8 @@ final class HostileCorpus {
     static final List<Field> FREE_TEXT = List.of(Field.NAME, Field.CHART_VERSION, Field.TYPE_OPTION,
             Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION,
             Field.SCRATCH_SIZE, Field.MOUNT_PATH, Field.HOOK_TIMEOUT, Field.RESTORE_WAIT_TIMEOUT,
-            Field.RESTORE_EXEC_TIMEOUT);
+            Field.RESTORE_EXEC_TIMEOUT, Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG, Field.CPU_LIMIT,
+            Field.MEMORY_LIMIT, Field.EPHEMERAL_STORAGE_LIMIT);
 
     static final List<String> SHELL_PAYLOADS = List.of("$(touch canary)", "`touch canary`", ";touch canary",
             "|touch canary", "&&touch canary", "\ntouch canary", "\r\ntouch canary", " #", "'", "\"", "\\",
