@@ -24,6 +24,11 @@ final class InstallNotes {
                     + " is end-of-life). Mirror that exact image into your own registry and set imageRegistry and"
                     + " imageRepository to it, or use chart 11.0.0 or later (17.1.0 is the newest).");
         }
+        if (image.freeImageExists() && !image.relocated()) {
+            w.add("docker.io/bitnami/postgresql no longer serves the versioned tag chart " + in.chartVersion() + " names"
+                    + " (Bitnami moved them to docker.io/bitnamilegacy on 2025-08-28): the pod would not pull its image."
+                    + " Leave imageRepository empty for bitnamilegacy/postgresql, or use your own mirror.");
+        }
         if (image.repository().startsWith("bitnamilegacy/")) {
             w.add("docker.io/bitnamilegacy images are frozen: they get no more updates or CVE fixes. For production,"
                     + " mirror the image into a registry you control (imageRegistry, imageRepository) or use a Bitnami"

@@ -22,10 +22,10 @@ public record Preview(Release release, String query, String baseUrl) {
     public String zipFileName() { return ReleaseZip.fileName(release); }
 
     /** A named starting point (model/Preset) as a link to this page. */
-    public record PresetLink(String title, String description, String href, String warning) {}
+    public record PresetLink(String name, String title, String description, String href, String warning) {}
 
     public java.util.List<PresetLink> presets() {
-        return Preset.ALL.stream().map(p -> new PresetLink(p.title(), p.description(), "/" + p.params().entrySet().stream()
+        return Preset.ALL.stream().map(p -> new PresetLink(p.name(), p.title(), p.description(), "/" + p.params().entrySet().stream()
                 .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue().get(0), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&", p.values().isEmpty() ? "" : "?", "")), p.warning())).toList();
     }

@@ -291,10 +291,11 @@ class WizardPageBrowserTest {
     @Test
     void keyboardOnly() {
         open("");
-        List<String> expected = List.of("skip-link", "name", "chartVersion", "apiVersion", "allowExternal", "typeOption",
+        List<String> expected = List.of("skip-link", "preset-current", "preset-kots-docs-2020", "name", "chartVersion",
+                "apiVersion", "imageRegistry", "imageRepository", "imageTag", "allowExternal", "typeOption",
                 "embeddedValue", "externalValue", "username", "database", "passwordOption", "scratchSize",
-                "scratchMedium", "mountPath", "hookTimeout", "onError", "restoreHook", "restoreWaitTimeout",
-                "restoreExecTimeout", "generate");
+                "scratchMedium", "mountPath", "cpuLimit", "memoryLimit", "ephemeralStorageLimit", "hookTimeout", "onError",
+                "restoreHook", "restoreWaitTimeout", "restoreExecTimeout", "generate");
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();

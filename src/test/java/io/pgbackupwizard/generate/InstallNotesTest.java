@@ -32,6 +32,8 @@ class InstallNotesTest {
         assertTrue(g.release().warnings().stream().anyMatch(w -> w.contains("bitnamilegacy/postgres-exporter")));
         assertFalse(warns(Generated.with("imageRepository", "bitnami/postgresql"), "If you turn on"),
                 "the chart's own image needs nothing for the sidecars");
+        assertTrue(warns(Generated.with("imageRepository", "bitnami/postgresql"), "docker.io/bitnami/postgresql no longer serves"),
+                "but it does not pull any more");
     }
 
     @Test
