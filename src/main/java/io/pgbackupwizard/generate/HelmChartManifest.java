@@ -29,8 +29,11 @@ public final class HelmChartManifest {
             // Helm release names must be unique in a release; keep it tied to the HelmChart's name.
             (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
         }
+        // v1beta1 without it locks the install into kubectl apply, and a later move to v1beta2 is refused.
+        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("useHelmInstall", true);
         spec.put("values", values(in, hooks));
-        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("builder", map());
+        if (in.apiVersion() == ApiVersion.V1BETA2) spec.put("optionalValues", v1beta2OptionalValues(in));
+        spec.put("builder", ImageValues.of(in.image()));
         return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
                 "metadata", map("name", in.name()), "spec", spec);
     }
@@ -43,9 +46,15 @@ public final class HelmChartManifest {
                 gen.usernameKey(), in.username(),
                 gen.passwordKey(), KotsTemplates.configOption(in.passwordOption()),
                 gen.databaseKey(), in.database());
+        if (in.resources() != null) pod.put("resources", ResourceValues.of(in.resources()));
         Map<String, Object> values = map(gen.podKey(), pod);
         Maps.putPath(values, gen.credentialsPath(), credentials);
-        return values;
+        return Maps.deepMerge(values, ImageValues.of(in.image()));
+    }
+
+    /** KOTS does not touch a v1beta2 chart: the values must label the pod for snapshots and follow a local registry. */
+    private static List<Object> v1beta2OptionalValues(WizardInput in) {
+        return List.of(SnapshotLabels.optionalValues(in.chartVersion()), LocalRegistryValues.optionalValues(in.image()));
     }
 
     /** The PostgreSQL pod's values: the hook annotations and the scratch volume (also used by HelmCliValues). */

@@ -17,13 +17,13 @@ public enum Field {
             "a DNS-1123 label of at most 53 characters: lower-case letters, digits and '-'",
             Control.TEXT,
             v -> ValueRules.dnsLabel(v, 53)),
-    API_VERSION("apiVersion", "kots.io/v1beta1", "KOTS HelmChart API version",
-            "apiVersion of the HelmChart. v1beta2 moves releaseName from spec.chart to spec.",
+    API_VERSION("apiVersion", "kots.io/v1beta2", "KOTS HelmChart API version",
+            "apiVersion of the HelmChart. v1beta2 (the default) installs with Helm and gets optionalValues that label the pod for KOTS snapshots and rewrite the image for a local registry (air gap); releaseName sits under spec. v1beta1 is deprecated: it gets useHelmInstall: true, and KOTS rewrites images and adds the snapshot labels itself.",
             "kots.io/v1beta1 or kots.io/v1beta2",
             Control.select(ApiVersion.texts()),
             ApiVersion::parse),
-    CHART_VERSION("chartVersion", "8.7.4", "Bitnami postgresql chart version",
-            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys).",
+    CHART_VERSION("chartVersion", "17.1.0", "Bitnami postgresql chart version",
+            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts 8.x-10.x have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
             "a semantic version, 8.0.0 or later",
             Control.suggest(ChartVersion.KNOWN),
             ChartVersion::parse),
@@ -67,8 +67,8 @@ public enum Field {
             "a Kubernetes quantity greater than zero, such as 512Mi or 2Gi",
             Control.TEXT,
             ValueRules::positiveQuantity),
-    SCRATCH_MEDIUM("scratchMedium", "Memory", "Scratch volume medium",
-            "Memory: a tmpfs that counts against the container's memory limit. Disk: node ephemeral storage (medium omitted).",
+    SCRATCH_MEDIUM("scratchMedium", "Disk", "Scratch volume medium",
+            "Disk (the default): node ephemeral storage (medium omitted); it counts against the pod's ephemeral-storage limit, and going over sizeLimit evicts the pod. Memory: a tmpfs, faster, but it counts against the container's memory limit and the dump holds that RAM until the next backup.",
             "Memory or Disk",
             Control.select(ScratchMedium.values()),
             ScratchMedium::parse),
@@ -123,7 +123,42 @@ public enum Field {
             "post.hook.restore.velero.io/on-error, always written. Continue (Velero's default): the restore goes on and ends PartiallyFailed (Velero 1.14+). Fail: the restore stops with the hook.",
             "Fail or Continue",
             Control.select(List.of("Continue", "Fail")),
-            OnError::parse);
+            OnError::parse),
+
+    // Image source: empty = a default that pulls in 2026 for the chart version (ImageSource).
+    IMAGE_REGISTRY("imageRegistry", "", "PostgreSQL image registry",
+            "values.image.registry (and the same in builder). Empty: docker.io. A vendor mirror goes here; any registry but docker.io also writes global.security.allowInsecureImages: true on chart 16.3.0 and later, whose image check would fail the install.",
+            "empty, or a registry host with an optional port, such as docker.io or registry.example.com:5000",
+            Control.TEXT,
+            ValueRules::imageRegistry),
+    IMAGE_REPOSITORY("imageRepository", "", "PostgreSQL image repository",
+            "values.image.repository (and in builder). Empty: bitnamilegacy/postgresql for chart 11.0.0 and later (Bitnami moved its versioned tags there on 2025-08-28; they get no more fixes), the chart's own bitnami/postgresql for 8.x-10.x, whose Debian 10 images exist nowhere for free: use a vendor mirror.",
+            "empty, or an image repository such as bitnamilegacy/postgresql",
+            Control.TEXT,
+            ValueRules::imageRepository),
+    IMAGE_TAG("imageTag", "", "PostgreSQL image tag",
+            "values.image.tag. Empty: the chart's own tag (the moved images kept their tags).",
+            "empty, or an image tag such as 17.6.0-debian-12-r4",
+            Control.TEXT,
+            ValueRules::imageTag),
+
+    // Container resources for charts with a resources preset (15.0.0 and later; nano = 192Mi/150m):
+    // empty = computed from scratchSize and scratchMedium (ResourceLimits).
+    CPU_LIMIT("cpuLimit", "", "CPU limit",
+            "values.primary.resources.limits.cpu, chart 15.0.0 and later (the chart's nano preset allows 150m, which throttles pg_dump). Empty: 1.",
+            "empty, or a Kubernetes CPU quantity of at least 250m, such as 500m or 2",
+            Control.TEXT,
+            ValueRules::cpuLimit),
+    MEMORY_LIMIT("memoryLimit", "", "Memory limit",
+            "values.primary.resources.limits.memory, chart 15.0.0 and later (nano: 192Mi). A Memory scratch counts against it. Empty: scratchSize + 512Mi for a Memory scratch, 512Mi for Disk.",
+            "empty, or a Kubernetes quantity; with a Memory scratch at least scratchSize + 256Mi",
+            Control.TEXT,
+            ValueRules::positiveQuantity),
+    EPHEMERAL_STORAGE_LIMIT("ephemeralStorageLimit", "", "Ephemeral storage limit",
+            "values.primary.resources.limits.ephemeral-storage, chart 15.0.0 and later (nano: 1-2Gi). A Disk scratch counts against it, and going over it evicts the pod. Empty: scratchSize + 1Gi for a Disk scratch, 1Gi for Memory.",
+            "empty, or a Kubernetes quantity; with a Disk scratch at least scratchSize + 256Mi",
+            Control.TEXT,
+            ValueRules::positiveQuantity);
 
     private final String param;
     private final String defaultValue;
@@ -152,6 +187,8 @@ public enum Field {
     /** The request parameter / JSON property name. */
     public String param() { return param; }
     public String defaultValue() { return defaultValue; }
+    /** An optional field has an empty default: left empty, the generator computes its value. */
+    public boolean optional() { return defaultValue.isEmpty(); }
     public String label() { return label; }
     /** What the value becomes in the manifests. */
     public String help() { return help; }

@@ -34,10 +34,13 @@ public record FormView(List<Group> groups, List<Problem> problems) {
         return new FormView(List.of(
                 group("Install path", values, errors, Field.INSTALL_PATH),
                 group("Chart", values, errors, Field.NAME, Field.CHART_VERSION, Field.API_VERSION),
+                group("PostgreSQL image", values, errors, Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG),
                 group("Embedded or external PostgreSQL", values, errors, Field.ALLOW_EXTERNAL, Field.TYPE_OPTION,
                         Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),
                 group("Database", values, errors, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION),
                 group("Scratch volume", values, errors, Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH),
+                group("Container limits (chart 15.0.0 and later)", values, errors, Field.CPU_LIMIT, Field.MEMORY_LIMIT,
+                        Field.EPHEMERAL_STORAGE_LIMIT),
                 group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR, Field.DUMP_FORMAT, Field.HOOK_USER),
                 group("Restore hook", values, errors, Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT,
                         Field.RESTORE_EXEC_TIMEOUT, Field.RESTORE_ON_ERROR)),

@@ -30,7 +30,9 @@ final class HostileCorpus {
             Field.SCRATCH_SIZE, Field.MOUNT_PATH, Field.HOOK_TIMEOUT, Field.RESTORE_WAIT_TIMEOUT,
             Field.RESTORE_EXEC_TIMEOUT,
             // issue 11: choice fields, given the corpus too (they select shell text)
-            Field.DUMP_FORMAT, Field.HOOK_USER, Field.RESTORE_ON_ERROR);
+            Field.DUMP_FORMAT, Field.HOOK_USER, Field.RESTORE_ON_ERROR,
+            Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG, Field.CPU_LIMIT, Field.MEMORY_LIMIT,
+            Field.EPHEMERAL_STORAGE_LIMIT);
 
     static final List<String> SHELL_PAYLOADS = List.of("$(touch canary)", "`touch canary`", ";touch canary",
             "|touch canary", "&&touch canary", "\ntouch canary", "\r\ntouch canary", " #", "'", "\"", "\\",
