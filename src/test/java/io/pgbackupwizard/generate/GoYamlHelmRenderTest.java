@@ -3,26 +3,19 @@ package io.pgbackupwizard.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.marcnuri.helm.Helm;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.pgbackupwizard.testsupport.ChartRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The chart's values as the wizard writes them, read by Helm's own Go YAML reader (helm-java carries Helm as
  * a native library): user and database names Go would take for numbers or booleans must reach the rendered
- * StatefulSet's env as the exact strings. Rendering lives in {@link #render} only, so a shared renderer can
- * replace it.
+ * StatefulSet's env as the exact strings, for every chart version in the reference directory.
  */
 @Tag("slow")
 class GoYamlHelmRenderTest {
@@ -32,33 +25,25 @@ class GoYamlHelmRenderTest {
             "0x_1F", "1e_3", "1_e3", "1.5_", "_1.5", "0_7", "0_9", "1__2", "1e-3", "1_e-3", "0_X1f", "0_B1", "0_O7",
             "9_223_372_036_854_775_808", "1.", "_0x1F", "y", "N");
 
-    @TempDir
-    Path tmp;
+    static List<String> chartVersions() {
+        return ChartRenderer.versions();
+    }
 
     @ParameterizedTest
-    @CsvSource({"8.7.4, postgresql-8.7.4, POSTGRES_DB", "9.8.12, postgresql-9.8.12, POSTGRES_DB"})
+    @MethodSource("chartVersions")
     @SuppressWarnings("unchecked")
-    void namesGoReadsAsNumbersReachTheChartAsTheExactStrings(String chartVersion, String chartDir, String dbEnv)
-            throws IOException {
+    void namesGoReadsAsNumbersReachTheChartAsTheExactStrings(String chartVersion) {
         List<String> wrong = new ArrayList<>();
         for (String name : GO_NUMBERS) {
             Generated g = Generated.with("chartVersion", chartVersion, "database", name, "username", name);
-            Map<String, String> env = statefulSetEnv(render(ReferenceFiles.dir().resolve("bitnami-postgresql/charts/" + chartDir),
-                    ManifestYaml.dump((Map<String, Object>) withoutKotsTemplates(g.values()))));
-            if (!name.equals(env.get(dbEnv))) wrong.add(name + " -> database " + env.get(dbEnv));
+            ChartRenderer.Rendered r = ChartRenderer.renderYaml(chartVersion, "postgresql",
+                    ManifestYaml.dump((Map<String, Object>) withoutKotsTemplates(g.values()))).requireOk();
+            Map<String, String> env = statefulSetEnv(r.ofKind("StatefulSet"));
+            if (!name.equals(env.get("POSTGRES_DB"))
+                    && !name.equals(env.get("POSTGRES_DATABASE"))) wrong.add(name + " -> database " + env.get("POSTGRES_DB") + "/" + env.get("POSTGRES_DATABASE"));
             if (!name.equals(env.get("POSTGRES_USER"))) wrong.add(name + " -> user " + env.get("POSTGRES_USER"));
         }
         assertEquals(List.of(), wrong, "names Helm read as something else");
-    }
-
-    /**
-     * helm template with the values file written exactly as given. Charts 10 and later call lookup in their
-     * Secret template, which helm-java sends to a cluster, so charts 8.x and 9.x are rendered (the values code and quoting rule are the same for every chart).
-     */
-    String render(Path chart, String valuesYaml) throws IOException {
-        Path values = Files.writeString(Files.createTempFile(tmp, "values", ".yaml"), valuesYaml);
-        return new Helm(chart).template().withName("postgresql").withValuesFile(values)
-                .call();
     }
 
     /** KOTS renders repl{{ ... }} before Helm sees the values (charts that tpl values would fail on them). */
@@ -75,10 +60,9 @@ class GoYamlHelmRenderTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, String> statefulSetEnv(String manifests) {
+    static Map<String, String> statefulSetEnv(List<Map<String, Object>> statefulSets) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (Object doc : new Yaml(new LoaderOptions()).loadAll(manifests)) {
-            if (!(doc instanceof Map<?, ?> m) || !"StatefulSet".equals(m.get("kind"))) continue;
+        for (Map<String, Object> m : statefulSets) {
             Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) m.get("spec")).get("template")).get("spec");
             for (Object c : (List<Object>) podSpec.get("containers")) {
                 for (Object e : (List<Object>) ((Map<String, Object>) c).getOrDefault("env", List.of())) {
@@ -87,7 +71,7 @@ class GoYamlHelmRenderTest {
                 }
             }
         }
-        assertTrue(!env.isEmpty(), () -> "no StatefulSet env in the rendered chart:\n" + manifests);
+        assertTrue(!env.isEmpty(), "no StatefulSet env in the rendered chart");
         return env;
     }
 }
