@@ -18,7 +18,7 @@ public final class ValueRules {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern KOTS_ITEM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
-    private static final Pattern PG_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}\\p{M}_.-]*");
+    private static final Pattern PG_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     // Container image references, as github.com/distribution/reference reads them (lower-case repository).
     private static final Pattern REGISTRY = Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
@@ -67,7 +67,8 @@ public final class ValueRules {
         if (bytes > 63) throw new IllegalArgumentException("must be at most 63 bytes (PostgreSQL truncates longer names)");
         if (!PG_NAME.matcher(v).matches()) {
             throw new IllegalArgumentException(
-                    "must hold only letters, digits, '_', '-' and '.', and start with a letter, digit or '_'");
+                    "must hold only ASCII letters, digits, '_', '-' and '.', and start with a letter, digit or '_'"
+                    + " (no look-alike or invisible Unicode: the name is typed again in psql and kubectl)");
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (role && (lower.startsWith("pg_") || RESERVED_ROLES.contains(lower))) {
@@ -129,8 +130,20 @@ public final class ValueRules {
     }
 
     /** A Kubernetes quantity greater than zero; returns it unchanged. */
+    /** Smallest size accepted: below 1Mi no dump fits, and "500m" (half a byte) is a typo for 500Mi. */
+    public static final Quantity MIN_SIZE = Quantity.mebibytes(1);
+
+    /** Shortest duration accepted: below 1s no hook or wait can finish, and "1ns" is a typo. */
+    public static final BigDecimal MIN_DURATION_NANOS = BigDecimal.valueOf(1_000_000_000L);
+
+    /** A size greater than zero and at least {@link #MIN_SIZE}. */
     public static String positiveQuantity(String v) {
-        return positive(v).text();
+        Quantity q = positive(v);
+        if (q.compareTo(MIN_SIZE) < 0) {
+            throw new IllegalArgumentException("must be at least 1Mi (" + v + " is " + q.value().stripTrailingZeros().toPlainString()
+                    + " bytes; 500Mi, not 500m, is 500 mebibytes)");
+        }
+        return q.text();
     }
 
     /** A CPU quantity pg_dump can work with (see {@link ResourceLimits#MIN_CPU}). */
@@ -161,6 +174,7 @@ public final class ValueRules {
             nanos = nanos.add(new BigDecimal(n.startsWith(".") ? "0" + n : n).multiply(NANOS_PER_UNIT.get(part.group(2))));
         }
         if (nanos.signum() <= 0) throw new IllegalArgumentException("must be greater than zero");
+        if (nanos.compareTo(MIN_DURATION_NANOS) < 0) throw new IllegalArgumentException("must be at least 1s");
         if (nanos.compareTo(MAX_GO_DURATION) > 0) throw new IllegalArgumentException("is longer than Go can represent (about 2562047h)");
         return v;
     }
