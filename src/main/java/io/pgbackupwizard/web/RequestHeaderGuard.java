@@ -1,0 +1,59 @@
+package io.pgbackupwizard.web;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses, before any resource runs, two headers the server would otherwise misread: a Host that is no host
+ * name (the framework fails building the request URI: an ERROR log line per request and a 400 whose body says
+ * 500) and a Transfer-Encoding other than chunked (ignored by the server, so the body would be read wrongly;
+ * RFC 9112 6.1: 501).
+ */
+@ApplicationScoped
+public class RequestHeaderGuard {
+
+    /** A DNS name or IPv4 address, or a bracketed IPv6 literal, then an optional port. */
+    static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9.])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(this::badHost);
+    }
+
+    /** Vert.x drops a Host it cannot parse and then fails the request ("Host header is required"). */
+    void badHost(RoutingContext rc) {
+        String host = rc.request().getHeader(HttpHeaders.HOST);
+        if (host == null || !HOST.matcher(host).matches()) {
+            refuse(rc, 400, "Bad request: the Host header is not a host name with an optional port.\n");
+        } else {
+            rc.next();
+        }
+    }
+
+    void check(RoutingContext rc) {
+        String host = rc.request().getHeader(HttpHeaders.HOST);
+        if (host != null && !HOST.matcher(host).matches()) {
+            refuse(rc, 400, "Bad request: the Host header is not a host name with an optional port.\n");
+            return;
+        }
+        String te = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (te != null && !te.trim().equalsIgnoreCase("chunked")) {
+            refuse(rc, 501, "Not implemented: Transfer-Encoding " + printable(te) + "; only chunked is understood.\n");
+            return;
+        }
+        rc.next();
+    }
+
+    private static void refuse(RoutingContext rc, int status, String text) {
+        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .putHeader(HttpHeaders.CONNECTION, "close").end(text);
+    }
+
+    private static String printable(String s) {
+        String p = s.replaceAll("[^\\x20-\\x7E]", "?");
+        return p.length() > 40 ? p.substring(0, 40) + "..." : p;
+    }
+}
