@@ -1,0 +1,27 @@
+package io.pgbackupwizard.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Forwarded headers from an address not in trusted-proxies are ignored. */
+@QuarkusTest
+@TestProfile(ShareLinkUntrustedProxyTest.Profile.class)
+class ShareLinkUntrustedProxyTest {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.enable-forwarded-host", "true", "quarkus.http.proxy.trusted-proxies", "10.9.8.7");
+        }
+    }
+
+    @Test
+    void forwardedHeadersAreIgnored() {
+        String link = ShareLinks.shareLink("evil.example", "evil2.example");
+        assertFalse(link.contains("evil"), link);
+    }
+}
