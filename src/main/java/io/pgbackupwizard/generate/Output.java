@@ -20,6 +20,14 @@ public enum Output {
     BACKUP("backup.yaml", "backup.yaml", "application/yaml", "the Velero Backup",
             "KOTS includes the application in snapshots only when the release has a Velero Backup; an empty spec is enough.",
             true, Release::backup),
+    APP_VALUES("app-database-values.yaml", "app-database-values.yaml", "application/yaml",
+            "your application's database values",
+            "Not a manifest: the optionalValues to merge into your own application's HelmChart, so it connects to"
+                    + " the embedded or the external PostgreSQL the customer chose.",
+            true, Release::appValues),
+    README("readme.txt", "README.txt", "text/plain", "what to do next",
+            "What to do with these files: the chart archive, merging the Config, the license, testing a backup.",
+            true, Release::readme),
     BUNDLE("bundle.zip", "<name>-kots-release.zip", "application/zip", "all the files in one zip",
             "Every file of the release in one zip, ready to unpack into a KOTS release directory.", false,
             ReleaseZip::bytes);

@@ -36,17 +36,17 @@ public enum Field {
             "The KOTS config item (a radio) whose value says embedded or external.",
             "a KOTS item name: a letter, then letters, digits, '_' or '-', at most 63 characters",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     EMBEDDED_VALUE("embeddedValue", "embedded_postgres", "Value meaning embedded",
             "The radio choice that keeps the bundled chart.",
             "a KOTS item name",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     EXTERNAL_VALUE("externalValue", "external_postgres", "Value meaning external",
             "The radio choice that excludes the chart; also prefixes the external connection items (<value>_host, ...).",
             "a KOTS item name",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     USERNAME("username", "username", "Database user",
             "The user the chart creates and the hooks connect as (pg_dump -U / psql -U).",
             "1-63 bytes of letters, digits, '_', '-' and '.', not starting with '-' or 'pg_'",
@@ -61,7 +61,7 @@ public enum Field {
             "The password is written only as repl{{ ConfigOption \"...\" }}, never in clear; the hooks read it inside the container.",
             "a KOTS item name",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     SCRATCH_SIZE("scratchSize", "1Gi", "Scratch volume size",
             "sizeLimit of the emptyDir the dump is written to; it must hold one plain-SQL dump of the database.",
             "a Kubernetes quantity greater than zero, such as 512Mi or 2Gi",
@@ -76,7 +76,7 @@ public enum Field {
             "Where the scratch volume is mounted in the PostgreSQL container; the dump is <path>/backup.sql.",
             "an absolute path of letters, digits, '.', '_' and '-' segments, not a system or chart directory",
             Control.TEXT,
-            ValueRules::absolutePath),
+            ValueRules::absolutePath, Shown.ADVANCED),
     HOOK_TIMEOUT("hookTimeout", "3m", "Backup hook timeout",
             "pre.hook.backup.velero.io/timeout: how long Velero lets pg_dump run.",
             "a Go duration greater than zero, such as 90s, 3m or 1h30m",
@@ -86,7 +86,7 @@ public enum Field {
             "pre.hook.backup.velero.io/on-error. Fail (Velero's default, so not written) skips the pod's volumes and marks the backup PartiallyFailed; Continue backs up anyway.",
             "Fail or Continue",
             Control.select(OnError.values()),
-            OnError::parse),
+            OnError::parse, Shown.ADVANCED),
     RESTORE_HOOK("restoreHook", "true", "Restore hook",
             "true adds post.hook.restore.velero.io/command, which loads the dump back with psql after a restore.",
             "true or false",
@@ -96,12 +96,12 @@ public enum Field {
             "post.hook.restore.velero.io/wait-timeout: how long Velero waits for the container to start before giving up.",
             "a Go duration greater than zero",
             Control.TEXT,
-            ValueRules::positiveDuration),
+            ValueRules::positiveDuration, Shown.ADVANCED),
     RESTORE_EXEC_TIMEOUT("restoreExecTimeout", "10m", "Restore exec timeout",
             "post.hook.restore.velero.io/exec-timeout: how long the restore command may run (Velero's default is only 30s).",
             "a Go duration greater than zero",
             Control.TEXT,
-            ValueRules::positiveDuration);
+            ValueRules::positiveDuration, Shown.ADVANCED);
 
     private final String param;
     private final String defaultValue;
@@ -110,6 +110,10 @@ public enum Field {
     private final String rule;
     private final Control control;
     private final Function<String, ?> check;
+    private final Shown shown;
+
+    /** Where the form shows a parameter: basic fields always, advanced ones folded away until asked for. */
+    public enum Shown { BASIC, ADVANCED }
 
     /**
      * @param rule  what a valid value looks like, in words (help, form, OpenAPI, README)
@@ -118,6 +122,12 @@ public enum Field {
      */
     Field(String param, String defaultValue, String label, String help, String rule, Control control,
             Function<String, ?> check) {
+        this(param, defaultValue, label, help, rule, control, check, Shown.BASIC);
+    }
+
+    Field(String param, String defaultValue, String label, String help, String rule, Control control,
+            Function<String, ?> check, Shown shown) {
+        this.shown = shown;
         this.param = param;
         this.defaultValue = defaultValue;
         this.label = label;
@@ -136,6 +146,8 @@ public enum Field {
     /** What a valid value looks like, in words. */
     public String rule() { return rule; }
     public Control control() { return control; }
+    /** True when the form folds it away with the other advanced fields (their defaults suit most releases). */
+    public boolean advanced() { return shown == Shown.ADVANCED; }
 
     /** The typed value (String, Boolean, an enum, ChartVersion) of a non-empty raw value; throws if it breaks the rule. */
     public Object check(String raw) {
