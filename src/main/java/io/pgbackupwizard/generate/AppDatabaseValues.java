@@ -15,11 +15,11 @@ import java.util.Map;
 public final class AppDatabaseValues {
     private AppDatabaseValues() {}
 
-    /** The port the Bitnami chart's service listens on unless its values change it (the wizard does not). */
+    /** The port (a string, like the external one from the Config) the Bitnami chart's service listens on unless its values change it (the wizard does not). */
     public static final int EMBEDDED_PORT = 5432;
 
     public static Map<String, Object> build(WizardInput in) {
-        Map<String, Object> embedded = map("host", embeddedHost(in), "port", EMBEDDED_PORT,
+        Map<String, Object> embedded = map("host", embeddedHost(in), "port", String.valueOf(EMBEDDED_PORT),
                 "user", in.username(), "name", in.database(),
                 "password", KotsTemplates.configOption(in.passwordOption()));
         if (!in.allowExternal()) {
