@@ -13,7 +13,7 @@ class NextStepsTest {
         String readme = g.release().readme();
         assertTrue(readme.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"), readme);
         assertTrue(readme.contains("postgresql-16.7.27.tgz next to orders-db-helmchart.yaml"), readme);
-        for (String must : new String[] {"kind: Config", "isSnapshotSupported", "kubectl kots backup",
+        for (String must : new String[] {"clashes", "isSnapshotSupported", "kubectl kots backup",
                 "velero backup describe", "--details", "restore", "Embedded Cluster", "app-database-values.yaml"}) {
             assertTrue(readme.contains(must), () -> "README.txt mentions " + must + ":\n" + readme);
         }
