@@ -75,7 +75,7 @@ class AppDatabaseValuesTest {
         String full = AppDatabaseValues.fullname(release);
         assertEquals(63, full.length());
         assertEquals(release + "-postgres", full);
-        assertEquals("a".repeat(52), AppDatabaseValues.fullname("a".repeat(52) + "-"), "no trailing dash");
+        assertEquals("a".repeat(62), AppDatabaseValues.fullname("a".repeat(62) + "-x"), "cut after the dash: no trailing dash");
     }
 
     /** The rule the generator copies is the one every reference chart generation's templates define. */
