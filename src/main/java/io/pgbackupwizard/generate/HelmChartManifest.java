@@ -38,14 +38,7 @@ public final class HelmChartManifest {
 
     private static Map<String, Object> values(WizardInput in, HookAnnotations hooks) {
         ChartGeneration gen = in.generation();
-        Map<String, Object> emptyDir = new LinkedHashMap<>();
-        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
-        emptyDir.put("sizeLimit", in.scratchSize());
-
-        Map<String, Object> pod = map(
-                "podAnnotations", podAnnotations(in, hooks),
-                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
-                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+        Map<String, Object> pod = pod(in, podAnnotations(in, hooks));
 
         Map<String, Object> credentials = map(
                 gen.usernameKey(), in.username(),
@@ -56,7 +49,18 @@ public final class HelmChartManifest {
         return values;
     }
 
-    private static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+    /** The PostgreSQL pod's values: the hook annotations and the scratch volume (also used by HelmCliValues). */
+    static Map<String, Object> pod(WizardInput in, Map<String, Object> podAnnotations) {
+        Map<String, Object> emptyDir = new LinkedHashMap<>();
+        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
+        emptyDir.put("sizeLimit", in.scratchSize());
+        return map(
+                "podAnnotations", podAnnotations,
+                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
+                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+    }
+
+    static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("backup.velero.io/backup-volumes", VOLUME);
         a.put("pre.hook.backup.velero.io/command", hooks.backupAnnotation());

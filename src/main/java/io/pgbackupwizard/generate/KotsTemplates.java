@@ -9,6 +9,18 @@ public final class KotsTemplates {
         return "repl{{ ConfigOption \"" + item + "\" }}";
     }
 
+    /** The admin console's namespace (kotsadm on Embedded Cluster): where the chart goes without spec.namespace. */
+    public static final String NAMESPACE = "repl{{ Namespace }}";
+
+    public static String configOptionNotEquals(String item, String value) {
+        return "repl{{ ConfigOptionNotEquals \"" + item + "\" \"" + value + "\" }}";
+    }
+
+    /** Embedded Cluster v3: the image's reference through the Replicated proxy or the local registry. */
+    public static String replicatedImageName(String image) {
+        return "repl{{ ReplicatedImageName \"" + image + "\" }}";
+    }
+
     public static String configOptionEquals(String item, String value) {
         return "repl{{ ConfigOptionEquals \"" + item + "\" \"" + value + "\" }}";
     }

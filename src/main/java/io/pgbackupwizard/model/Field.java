@@ -101,7 +101,14 @@ public enum Field {
             "post.hook.restore.velero.io/exec-timeout: how long the restore command may run (Velero's default is only 30s).",
             "a Go duration greater than zero",
             Control.TEXT,
-            ValueRules::positiveDuration, Shown.ADVANCED);
+            ValueRules::positiveDuration, Shown.ADVANCED),
+    // Install path (issue 17): which files the release needs; see InstallPath for the default's reason.
+    INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Install path",
+            "How customers install the application: it decides the backup files of the release (Backup, Restore, "
+                    + "Embedded Cluster Velero extension, or Helm values and README).",
+            "kots, kurl, embedded-v2, embedded-v3 or helm",
+            InstallPath.control(),
+            InstallPath::parse);
 
     private final String param;
     private final String defaultValue;

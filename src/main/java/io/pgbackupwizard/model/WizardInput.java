@@ -41,6 +41,7 @@ public final class WizardInput {
     public boolean restoreHook() { return get(Field.RESTORE_HOOK, Boolean.class); }
     public String restoreWaitTimeout() { return get(Field.RESTORE_WAIT_TIMEOUT, String.class); }
     public String restoreExecTimeout() { return get(Field.RESTORE_EXEC_TIMEOUT, String.class); }
+    public InstallPath installPath() { return get(Field.INSTALL_PATH, InstallPath.class); }
 
     public ChartGeneration generation() {
         return chartVersion().generation();

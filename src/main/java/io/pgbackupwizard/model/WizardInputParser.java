@@ -65,6 +65,7 @@ public final class WizardInputParser {
 
         WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
+        checkInstallPath(input, errors);
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 
@@ -85,6 +86,14 @@ public final class WizardInputParser {
                             "makes the config item " + in.externalItem(suffix) + ", which another option already uses"));
                 }
             }
+        }
+    }
+
+    /** Install path (issue 17): Embedded Cluster v3 installs only HelmChart v2 charts. */
+    private static void checkInstallPath(WizardInput in, List<FieldError> errors) {
+        if (in.installPath() == InstallPath.EMBEDDED_V3 && in.apiVersion() != ApiVersion.V1BETA2) {
+            errors.add(new FieldError(Field.API_VERSION.param(), "must be kots.io/v1beta2 for installPath embedded-v3 "
+                    + "(Embedded Cluster v3 installs only HelmChart v2)"));
         }
     }
 

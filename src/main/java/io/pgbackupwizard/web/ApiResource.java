@@ -36,7 +36,9 @@ public class ApiResource {
      * hook's command annotation that carries it. {@code restoreScript}/{@code restoreAnnotation} are null without a restore hook.
      */
     public record Manifests(Map<String, String> files, String backupScript, String backupAnnotation,
-            String restoreScript, String restoreAnnotation, String chartGeneration, String query) {}
+            String restoreScript, String restoreAnnotation, String chartGeneration, String query,
+            // Install path (issue 17): what the vendor must know, and what to do with the files.
+            String installPath, List<String> notes, String nextSteps) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,6 +59,7 @@ public class ApiResource {
         Release r = wizard.generate(parsed);
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
                 r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().generation().name(),
-                wizard.queryString(parsed.values()))).build();
+                wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
+                r.installPath().nextSteps())).build();
     }
 }

@@ -32,14 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DownloadResource {
 
     /** Only names shaped like an output's path reach this resource; static files (.css, .js) never match. */
-    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|txt)}";
+    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|md|txt)}";
 
     @Inject
     Wizard wizard;
 
     @GET
     @Path(FILE)
-    @Produces({"application/yaml", "application/zip", MediaType.TEXT_PLAIN})
+    @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
     @Operation(hidden = true)
     public Response get(@PathParam("file") String file, @Context UriInfo uri) {
         return download(file, Params.of(uri.getQueryParameters()));
@@ -48,7 +48,7 @@ public class DownloadResource {
     @POST
     @Path(FILE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces({"application/yaml", "application/zip", MediaType.TEXT_PLAIN})
+    @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
     @Operation(hidden = true)
     public Response post(@PathParam("file") String file, MultivaluedMap<String, String> form) {
         return download(file, Params.of(form));
@@ -59,12 +59,21 @@ public class DownloadResource {
         if (output == null) return Response.status(404).build();
         WizardInputParser.Result parsed = wizard.parse(params);
         if (!parsed.ok()) return problems(parsed.errors());
+        if (!output.servedFor(parsed.input().installPath())) return notOnThisPath(output, parsed);
         Release release = wizard.generate(parsed);
         Object content = output.content(release);
         String type = content instanceof String ? output.mediaType() + ";charset=UTF-8" : output.mediaType();
         // File names are built from a DNS-1123 label, so they need no escaping in the header.
         return Response.ok(content, type)
                 .header("Content-Disposition", "attachment; filename=\"" + release.fileName(output) + "\"").build();
+    }
+
+    /** 404 that says which files the chosen install path has instead. */
+    private static Response notOnThisPath(Output output, WizardInputParser.Result parsed) {
+        var path = parsed.input().installPath();
+        String files = Output.releaseFiles(path).stream().map(Output::path).collect(Collectors.joining(", "));
+        return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity("installPath=" + path.value() + " has no " + output.path() + "; its files: " + files + "\n").build();
     }
 
     static Response problems(List<FieldError> errors) {

@@ -38,6 +38,7 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
 
     private static Map<String, List<Field>> layout() {
         Map<String, List<Field>> g = new java.util.LinkedHashMap<>();
+        g.put("Install path", List.of(Field.INSTALL_PATH));
         g.put("Chart", List.of(Field.NAME, Field.CHART_VERSION, Field.API_VERSION));
         g.put("Embedded or external PostgreSQL", List.of(Field.ALLOW_EXTERNAL, Field.TYPE_OPTION, Field.EMBEDDED_VALUE,
                 Field.EXTERNAL_VALUE));

@@ -6,6 +6,7 @@ import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.WizardInput;
@@ -43,20 +44,26 @@ public record Preview(Release release, String query, String baseUrl) {
     /** What the vendor's engineer does next (the same steps as the zip's README.txt). */
     public List<NextSteps.Step> nextSteps() { return NextSteps.of(input()); }
 
-    public File helmChart() { return file(Output.HELMCHART); }
+    public InstallPath installPath() { return release.installPath(); }
+    /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */
+    public File mainFile() { return file(mainOutput()); }
     public File bundle() { return file(Output.BUNDLE); }
 
     /** The release's files, each previewed in full. */
     public List<File> files() {
-        return Output.releaseFiles().stream().map(this::file).toList();
+        return Output.releaseFiles(release.installPath()).stream().map(this::file).toList();
     }
 
     private File file(Output o) {
         String id = o.path().replace('.', '-');
         // The HelmChart's download has its own button at the top; the others' links are found by id.
-        String linkId = o == Output.HELMCHART ? null : "download-" + id.substring(0, id.lastIndexOf('-'));
+        String linkId = o == mainOutput() ? null : "download-" + id.substring(0, id.lastIndexOf('-'));
         String content = o.inRelease() ? (String) o.content(release) : null; // no zip is built just to link to it
         return new File(id, linkId, release.fileName(o), o.description(), "/" + o.path() + suffix(), content);
+    }
+
+    private Output mainOutput() {
+        return Output.releaseFiles(release.installPath()).get(0);
     }
 
     private String suffix() { return query.isEmpty() ? "" : "?" + query; }
@@ -65,8 +72,10 @@ public record Preview(Release release, String query, String baseUrl) {
     public String pageLink() { return "/" + suffix(); }
     public String shareLink() { return baseUrl + "/" + suffix(); }
 
+    /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
+    /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     public String curlCommand() {
-        return "curl -fsSL -o " + release.fileName(Output.HELMCHART) + " '" + baseUrl + "/" + Output.HELMCHART.path()
-                + suffix() + "'";
+        Output first = mainOutput();
+        return "curl -fsSL -o " + release.fileName(first) + " '" + baseUrl + "/" + first.path() + suffix() + "'";
     }
 }

@@ -287,7 +287,7 @@ class WizardPageBrowserTest {
         assertNotNull(ManifestView.valueAt(helmChart, "spec", "values", "primary", "podAnnotations"));
         assertEquals(text("helmchart-yaml").stripTrailing(), Files.readString(file).stripTrailing(),
                 "the preview shows exactly what is downloaded");
-        assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner", driver.getCurrentUrl(),
+        assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner&installPath=kots", driver.getCurrentUrl(),
                 "downloading does not navigate away");
     }
 
@@ -295,7 +295,7 @@ class WizardPageBrowserTest {
     void keyboardOnly() {
         open("");
         List<String> expected = List.of("skip-link", "preset-newest", "preset-kots-docs-2020", "preset-large-database",
-                "name", "chartVersion", "apiVersion", "allowExternal", "username", "database",
+                "installPath", "name", "chartVersion", "apiVersion", "allowExternal", "username", "database",
                 "scratchSize", "scratchMedium", "hookTimeout", "restoreHook", "advanced-toggle", "generate");
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
@@ -341,9 +341,9 @@ class WizardPageBrowserTest {
         assertEquals(backupScript, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
         assertEquals(text("helmchart-yaml").stripTrailing(),
                 copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
-        assertEquals(url + "?chartVersion=17.1.0", copyAndPaste(By.id("copy-link")));
+        assertEquals(url + "?chartVersion=17.1.0&installPath=kots", copyAndPaste(By.id("copy-link")));
         String curl = copyAndPaste(By.id("copy-curl"));
-        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=17.1.0'", curl);
+        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=17.1.0&installPath=kots'", curl);
         await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
@@ -372,7 +372,7 @@ class WizardPageBrowserTest {
     @Test
     void formWorksWithoutJavaScript() {
         WebDriverWait noJsWait = new WebDriverWait(noJsDriver, WAIT, POLL);
-        noJsDriver.get(url.toString());
+        noJsDriver.get(url + "?installPath=kots");
         noJsWait.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
         assertFalse(noJsDriver.findElement(By.tagName("html")).getAttribute("class").contains("js"),
                 "wizard.js must not have run");
@@ -418,7 +418,7 @@ class WizardPageBrowserTest {
         type("username", "app_owner2");
         await.until(d -> "current".equals(freshnessState()));
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: app_owner2"));
-        WebElement link = driver.findElement(By.id("download-helmchart"));
+        WebElement link = driver.findElement(By.id("download-main"));
         assertTrue(link.getAttribute("href").contains("username=app_owner2"), link.getAttribute("href"));
         assertNull(link.getAttribute("aria-disabled"));
         assertTrue(driver.findElement(By.id("copy-curl")).isEnabled());
@@ -473,7 +473,7 @@ class WizardPageBrowserTest {
 
     @Test
     void anUnknownLinkParameterIsIgnoredWithANotice() {
-        driver.get(url + "?utm_source=newsletter&chartVersion=17.1.0&fbclid=abc");
+        driver.get(url + "?utm_source=newsletter&chartVersion=17.1.0&fbclid=abc&installPath=kots");
         WebElement notice = await.until(ExpectedConditions.visibilityOfElementLocated(By.id("ignored-params")));
         assertTrue(notice.getText().contains("utm_source") && notice.getText().contains("fbclid"), notice.getText());
         assertTrue(text("helmchart-yaml").contains("chartVersion: 17.1.0"), "the rest of the link is used");
@@ -498,7 +498,8 @@ class WizardPageBrowserTest {
         assertFalse(driver.findElement(By.id("mountPath")).isDisplayed());
         driver.findElement(By.id("preset-newest")).click();
         await.until(ExpectedConditions.urlContains("apiVersion=kots.io%2Fv1beta2"));
-        assertTrue(text("helmchart-yaml").contains("apiVersion: kots.io/v1beta2"));
+        assertEquals("kots.io/v1beta2", new Select(driver.findElement(By.id("apiVersion"))).getFirstSelectedOption()
+                .getAttribute("value"));
     }
 
     @Test
@@ -556,7 +557,7 @@ class WizardPageBrowserTest {
     private void assertStale(String oldText) {
         assertTrue(text("helmchart-yaml").contains(oldText), "the files shown are kept: " + oldText);
         assertTrue(driver.findElement(By.id("results")).getAttribute("class").contains("stale"));
-        for (String id : List.of("download-helmchart", "download-bundle", "share-link")) {
+        for (String id : List.of("download-main", "download-bundle", "share-link")) {
             WebElement link = driver.findElement(By.id(id));
             assertNull(link.getAttribute("href"), id + " must not point at values other than the form's");
             assertEquals("true", link.getAttribute("aria-disabled"), id);
@@ -579,8 +580,9 @@ class WizardPageBrowserTest {
         assertEquals(List.of(), violations, "axe-core violations with " + state);
     }
 
+    /** Opens the page on the KOTS install path, whose HelmChart preview these tests follow (the default is Helm CLI). */
     private void open(String query) {
-        driver.get(url + query);
+        driver.get(url + (query.isEmpty() ? "?installPath=kots" : query + "&installPath=kots"));
         await.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
         await.until(d -> Boolean.TRUE.equals(js("return document.documentElement.classList.contains('js');")));
     }

@@ -201,7 +201,9 @@ class HelmChartManifestTest {
 
         @Test
         void theVeleroBackupIsABareBackup() {
-            Map<String, Object> backup = g.backup();
+            // The default path (Helm CLI) has no Backup; KOTS snapshots get the bare one.
+            assertNull(g.release().backup());
+            Map<String, Object> backup = Generated.with("installPath", "kots").backup();
             assertEquals("velero.io/v1", backup.get("apiVersion"));
             assertEquals("Backup", backup.get("kind"));
             assertEquals(Map.of(), map(backup, "spec"));
@@ -289,7 +291,11 @@ class HelmChartManifestTest {
                     assertTrue(podAnnotations(g).containsKey(BACKUP_COMMAND), "the backup hook stays");
                 }),
                 new Change(Field.RESTORE_WAIT_TIMEOUT, "5m", g -> assertEquals("5m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT))),
-                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))));
+                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))),
+                // The HelmChart is the same on every path; the path decides the files beside it (InstallPathFilesTest).
+                new Change(Field.INSTALL_PATH, "embedded-v2", g -> assertEquals(
+                        java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml"),
+                        java.util.List.copyOf(g.release().files().keySet()))));
     }
 
     @Test

@@ -99,7 +99,7 @@ class KotsSchemaTest {
                                 // The default name emits no releaseName; another name does, in the API's own place.
                                 .flatMap(external -> Stream.of("postgresql", "orders-db")
                                         .map(name -> Generated.with("chartVersion", v, "apiVersion", api,
-                                                "allowExternal", external, "name", name)))));
+                                                "allowExternal", external, "name", name, "installPath", "kots")))));
     }
 
     @Test

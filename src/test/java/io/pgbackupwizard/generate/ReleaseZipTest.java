@@ -38,7 +38,8 @@ class ReleaseZipTest {
             "orders-db,  17.1.0,  kots.io/v1beta2, false"})
     void holdsExactlyTheThreeFilesAsServedOneByOne(String name, String chartVersion, String api, String external)
             throws IOException {
-        Generated g = Generated.with("name", name, "chartVersion", chartVersion, "apiVersion", api, "allowExternal", external);
+        Generated g = Generated.with("name", name, "chartVersion", chartVersion, "apiVersion", api, "allowExternal", external,
+                "installPath", "kots");
         Map<String, byte[]> entries = unzip(ReleaseZip.bytes(g.release()));
 
         assertEquals(List.of(name + "-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),

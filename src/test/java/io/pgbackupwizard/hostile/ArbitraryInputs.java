@@ -93,6 +93,7 @@ final class ArbitraryInputs {
                     Arbitraries.of("ns", "us", "µs", "ms", "s", "m", "h")).as(String::concat)
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
             case ON_ERROR -> Arbitraries.of("Fail", "Continue");
+            case INSTALL_PATH -> Arbitraries.of("kots", "kurl", "embedded-v2", "embedded-v3", "helm");
         };
     }
 

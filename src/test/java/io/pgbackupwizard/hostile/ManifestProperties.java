@@ -61,20 +61,22 @@ class ManifestProperties {
             return;
         }
         Release release = Release.of(parsed.input());
-        checkRelease(release.helmChart(), release.config(), release.backup(), parsed.input().restoreHook(),
+        checkRelease(release.helmChart(), release.files(), parsed.input().restoreHook(),
                 given.toString(), SYNTAX);
     }
 
     /**
-     * The property's check of one accepted input's release: all three files parse back, the backup hook (and the
+     * The property's check of one accepted input's release: every YAML file of its install path parses back, the backup hook (and the
      * restore hook exactly when asked for) is a {@code ["/bin/bash", "-c", script]} array, and each script is queued
      * for bash's syntax check (which fails on {@link ScriptSyntax#flush}).
      */
-    static void checkRelease(String helmChart, String config, String backup, boolean restoreWanted, String origin,
+    static void checkRelease(String helmChart, Map<String, String> files, boolean restoreWanted, String origin,
             ScriptSyntax syntax) {
         ManifestView helm = ManifestView.parse(helmChart);
-        ManifestView.parse(config);
-        ManifestView.parse(backup);
+        // Every YAML file of the install path parses back (the markdown runbook and README are not YAML).
+        files.forEach((name, text) -> {
+            if (name.endsWith(".yaml")) ManifestView.parse(text);
+        });
 
         syntax.add(bashScript(helm.hookArgv(ManifestView.BACKUP_COMMAND)), "backup hook of " + origin);
         Optional<List<String>> restore = helm.hookArgv(ManifestView.RESTORE_COMMAND);
@@ -134,7 +136,7 @@ class ManifestProperties {
     void propertyCheckPassesTheDefaultRelease() {
         ScriptSyntax syntax = new ScriptSyntax();
         Release release = defaultRelease();
-        checkRelease(release.helmChart(), release.config(), release.backup(), true, "the defaults", syntax);
+        checkRelease(release.helmChart(), release.files(), true, "the defaults", syntax);
         syntax.flush();
         assertEquals(2, syntax.checked());
     }
@@ -143,7 +145,7 @@ class ManifestProperties {
     void propertyCheckCatchesABrokenBackupScript() {
         String broken = withHook(ManifestView.BACKUP_COMMAND, "[\"/bin/bash\", \"-c\", \"pg_dump -f \\\"$(cat /x\"]");
         ScriptSyntax syntax = new ScriptSyntax();
-        checkRelease(broken, defaultRelease().config(), defaultRelease().backup(), true, "a broken backup", syntax);
+        checkRelease(broken, defaultRelease().files(), true, "a broken backup", syntax);
         AssertionError e = assertThrows(AssertionError.class, syntax::flush);
         assertTrue(e.getMessage().contains("backup hook of a broken backup"), e::getMessage);
         assertFalse(e.getMessage().contains("restore hook"), e::getMessage);
@@ -153,7 +155,7 @@ class ManifestProperties {
     void propertyCheckCatchesABrokenRestoreScript() {
         String broken = withHook(ManifestView.RESTORE_COMMAND, "[\"/bin/bash\", \"-c\", \"psql -f /s/backup.sql; fi\"]");
         ScriptSyntax syntax = new ScriptSyntax();
-        checkRelease(broken, defaultRelease().config(), defaultRelease().backup(), true, "a broken restore", syntax);
+        checkRelease(broken, defaultRelease().files(), true, "a broken restore", syntax);
         AssertionError e = assertThrows(AssertionError.class, syntax::flush);
         assertTrue(e.getMessage().contains("restore hook of a broken restore"), e::getMessage);
     }
@@ -161,16 +163,16 @@ class ManifestProperties {
     @Example
     void propertyCheckCatchesAHookVeleroWouldRunAsOneArgument() {
         String broken = withHook(ManifestView.BACKUP_COMMAND, "/bin/bash -c 'pg_dump -f /s/backup.sql'");
-        AssertionError e = assertThrows(AssertionError.class, () -> checkRelease(broken, defaultRelease().config(),
-                defaultRelease().backup(), true, "a plain-string hook", new ScriptSyntax()));
+        AssertionError e = assertThrows(AssertionError.class, () -> checkRelease(broken, defaultRelease().files(),
+                true, "a plain-string hook", new ScriptSyntax()));
         assertTrue(e.getMessage().contains("does not start with '['"), e::getMessage);
     }
 
     @Example
     void propertyCheckCatchesAMissingRestoreHook() {
         String broken = withHook(ManifestView.RESTORE_COMMAND, null);
-        AssertionError e = assertThrows(AssertionError.class, () -> checkRelease(broken, defaultRelease().config(),
-                defaultRelease().backup(), true, "no restore hook", new ScriptSyntax()));
+        AssertionError e = assertThrows(AssertionError.class, () -> checkRelease(broken, defaultRelease().files(),
+                true, "no restore hook", new ScriptSyntax()));
         assertTrue(e.getMessage().contains("restore hook present iff asked for"), e::getMessage);
     }
 

@@ -48,6 +48,7 @@ public final class BadValues {
         bad(Field.RESTORE_HOOK, "1", "true or false");
         bad(Field.RESTORE_WAIT_TIMEOUT, "0s", "greater than zero");
         bad(Field.RESTORE_EXEC_TIMEOUT, "1d", "Go duration");
+        bad(Field.INSTALL_PATH, "embedded", "embedded-v2");
         if (BY_FIELD.size() != Field.values().length) {
             throw new IllegalStateException("every Field needs a bad value; missing: "
                     + Arrays.stream(Field.values()).filter(f -> !BY_FIELD.containsKey(f)).toList());

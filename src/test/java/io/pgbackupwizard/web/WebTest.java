@@ -112,13 +112,13 @@ class WebTest {
             assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
-        assertTrue(page.contains("apiVersion: kots.io/v1beta1"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the manifest is previewed");
     }
 
     @Test
     void submittingTheFormPreviewsTheHookAndTheManifests() {
         String page = given().contentType(ContentType.URLENC).accept("text/html")
-                .formParam("chartVersion", "16.7.27").formParam("username", "app_user")
+                .formParam("chartVersion", "16.7.27").formParam("username", "app_user").formParam("installPath", "kots")
                 .post("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString();
 
         Map<String, Object> helmChart = load(elementText(page, "helmchart-yaml"));
@@ -155,11 +155,12 @@ class WebTest {
     @Test
     void unknownLinkParametersAreIgnoredOnThePageWithANoticeButNotInDownloads() {
         String page = given().accept("text/html").queryParam("utm_source", "newsletter").queryParam("chartVersion", "17.1.0")
-                .queryParam("<b>x</b>", "1").get("/").then().statusCode(200).extract().asString();
+                .queryParam("installPath", "kots").queryParam("<b>x</b>", "1").get("/").then().statusCode(200).extract().asString();
         String notice = page.substring(page.indexOf("id=\"ignored-params\""), page.indexOf("</div>", page.indexOf("id=\"ignored-params\"")));
         assertTrue(notice.contains("<code>utm_source</code>") && notice.contains("<code>&lt;b&gt;x&lt;/b&gt;</code>"), notice);
         assertTrue(page.contains("chartVersion: 17.1.0"), "the known parameters still make the preview");
-        assertTrue(page.contains("data-page-link=\"/?chartVersion=17.1.0\""), "the shareable link drops the unknown names");
+        assertTrue(page.contains("data-page-link=\"/?chartVersion=17.1.0&amp;installPath=kots\""),
+                "the shareable link drops the unknown names");
         assertFalse(page.contains("id=\"ignored-params\"") && given().accept("text/html").get("/").asString()
                 .contains("id=\"ignored-params\""), "no notice without unknown names");
         // The live preview is the page's too; downloads and the API stay strict, so a script's typo is an error.
@@ -204,11 +205,11 @@ class WebTest {
 
     @Test
     void thePageSaysWhatNextAndTheFreshnessOfItsFiles() {
-        String page = given().accept("text/html").queryParam("chartVersion", "16.7.27").get("/").then().statusCode(200)
-                .extract().asString();
+        String page = given().accept("text/html").queryParam("chartVersion", "16.7.27").queryParam("installPath", "kots")
+                .get("/").then().statusCode(200).extract().asString();
         assertTrue(page.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"));
         assertTrue(page.contains("id=\"freshness\" class=\"freshness\" data-state=\"current\""));
-        String readme = given().queryParam("chartVersion", "16.7.27").get("/readme.txt").then().statusCode(200)
+        String readme = given().queryParam("chartVersion", "16.7.27").queryParam("installPath", "kots").get("/readme.txt").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .header("Content-Disposition", "attachment; filename=\"README.txt\"").extract().asString();
         assertTrue(readme.contains("--version 16.7.27") && readme.contains("kubectl kots backup"), readme);
@@ -268,14 +269,14 @@ class WebTest {
         String config = given().get("/config.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"config.yaml\"").extract().asString();
         assertEquals("Config", load(config).get("kind"));
-        String backup = given().get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
+        String backup = given().queryParam("installPath", "kots").get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"backup.yaml\"").extract().asString();
         assertEquals("Backup", load(backup).get("kind"));
     }
 
     @Test
     void theBundleHoldsTheThreeFilesAsDownloadedOneByOne() throws IOException {
-        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get("/bundle.zip")
+        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get("/bundle.zip")
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"db-kots-release.zip\"").extract().asByteArray();
         Map<String, byte[]> entries = unzip(zip);
@@ -285,7 +286,7 @@ class WebTest {
                 "backup.yaml", "/backup.yaml", "app-database-values.yaml", "/app-database-values.yaml",
                 "README.txt", "/readme.txt");
         single.forEach((file, path) -> {
-            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get(path)
+            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get(path)
                     .then().statusCode(200).extract().asString();
             assertEquals(alone, new String(entries.get(file), StandardCharsets.UTF_8), file);
         });
@@ -309,7 +310,7 @@ class WebTest {
 
     @Test
     void theApiReturnsTheFilesAndTheHookScripts() {
-        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false}")
+        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false,\"installPath\":\"kots\"}")
                 .post("/api/manifests");
         r.then().statusCode(200).contentType(ContentType.JSON)
                 .body("chartGeneration", equalTo("PASSWORD_FILES"))
