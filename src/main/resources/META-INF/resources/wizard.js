@@ -36,10 +36,16 @@
     results.classList.toggle('stale', !current && results.dataset.valid === 'true');
     // Downloads and copies of files that are not the form's are switched off, not left pointing at other values.
     results.querySelectorAll('a[href], a[data-href]').forEach(function (a) {
-      if (current && a.dataset.href) { a.setAttribute('href', a.dataset.href); a.removeAttribute('aria-disabled'); }
+      if (current && a.dataset.href) {
+        a.setAttribute('href', a.dataset.href);
+        delete a.dataset.href;
+        a.removeAttribute('role');
+        a.removeAttribute('aria-disabled');
+      }
       if (!current && a.hasAttribute('href') && !a.getAttribute('href').startsWith('#')) {
         a.dataset.href = a.getAttribute('href');
-        a.removeAttribute('href');
+        a.removeAttribute('href'); // nothing to follow, click or copy: not merely greyed out
+        a.setAttribute('role', 'link'); // still read as a link, and one that is disabled
         a.setAttribute('aria-disabled', 'true');
       }
     });

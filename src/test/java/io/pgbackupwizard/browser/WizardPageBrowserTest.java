@@ -272,7 +272,7 @@ class WizardPageBrowserTest {
         try (Stream<Path> old = Files.list(downloads)) {
             old.forEach(p -> p.toFile().delete());
         }
-        WebElement link = driver.findElement(By.id("download-helmchart"));
+        WebElement link = driver.findElement(By.id("download-main"));
         assertTrue(link.getAttribute("href").contains("chartVersion=17.1.0"), link.getAttribute("href"));
         link.click();
 
@@ -295,7 +295,7 @@ class WizardPageBrowserTest {
     void keyboardOnly() {
         open("");
         List<String> expected = List.of("skip-link", "preset-newest", "preset-kots-docs-2020", "preset-large-database",
-                "installPath", "name", "chartVersion", "apiVersion", "allowExternal", "username", "database",
+                "installPath", "installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal", "username", "database",
                 "scratchSize", "scratchMedium", "hookTimeout", "restoreHook", "advanced-toggle", "generate");
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
@@ -320,7 +320,7 @@ class WizardPageBrowserTest {
         // The skip link jumps over the form: the next Tab lands on the first download.
         driver.findElement(By.id("skip-link")).sendKeys(Keys.ENTER);
         new Actions(driver).sendKeys(Keys.TAB).perform();
-        await.until(d -> "download-helmchart".equals(activeId(d)));
+        await.until(d -> "download-main".equals(activeId(d)));
     }
 
     @Test
@@ -434,7 +434,7 @@ class WizardPageBrowserTest {
             type("database", "orders");
             await.until(d -> "failed".equals(freshnessState()));
             assertTrue(text("freshness").contains("offline"), text("freshness"));
-            assertStale("database: dbname");
+            assertStale("postgresqlDatabase: dbname");
         } finally {
             driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
                     "downloadThroughput", -1, "uploadThroughput", -1));
@@ -447,7 +447,7 @@ class WizardPageBrowserTest {
         pointLivePreviewAt("/test-only/slow");
         type("database", "orders");
         await.until(d -> "updating".equals(freshnessState()));
-        assertStale("database: dbname");
+        assertStale("postgresqlDatabase: dbname");
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("freshness"), "server is slow"));
         await.until(d -> "failed".equals(freshnessState()));
         assertTrue(text("freshness").contains("HTTP 504"), text("freshness"));
@@ -460,7 +460,7 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
         await.until(d -> "invalid".equals(freshnessState()));
         assertTrue(text("freshness").contains("last valid values"), text("freshness"));
-        assertStale("username: app_owner");
+        assertStale("postgresqlUsername: app_owner");
         assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 3m"), "the last good file, not emptied");
         screenshot(driver, "wizard-stale-error.png");
         assertNoAxeViolations("a bad field with the last good files");
@@ -492,7 +492,7 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.urlContains("username=app_owner"));
         driver.findElement(By.id("username-reset")).click();
         assertEquals("username", driver.findElement(By.id("username")).getAttribute("value"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: username"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "postgresqlUsername: username"));
         await.until(d -> !d.getCurrentUrl().contains("username="));
         // Advanced fields are folded away until asked for, and a preset is a link.
         assertFalse(driver.findElement(By.id("mountPath")).isDisplayed());
