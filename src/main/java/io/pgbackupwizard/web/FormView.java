@@ -46,6 +46,10 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         g.put("Scratch volume", List.of(Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH));
         g.put("Backup hook", List.of(Field.HOOK_TIMEOUT, Field.ON_ERROR));
         g.put("Restore hook", List.of(Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT, Field.RESTORE_EXEC_TIMEOUT));
+        // A parameter added to Field but not placed above still reaches the form.
+        List<Field> placed = g.values().stream().flatMap(List::stream).toList();
+        List<Field> rest = java.util.Arrays.stream(Field.values()).filter(f -> !placed.contains(f)).toList();
+        if (!rest.isEmpty()) g.put("More", rest);
         return g;
     }
 
