@@ -294,7 +294,8 @@ class HelmChartManifestTest {
                 new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))),
                 // The HelmChart is the same on every path; the path decides the files beside it (InstallPathFilesTest).
                 new Change(Field.INSTALL_PATH, "embedded-v2", g -> assertEquals(
-                        java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml"),
+                        java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml",
+                                "app-database-values.yaml", "README.txt"),
                         java.util.List.copyOf(g.release().files().keySet()))));
     }
 

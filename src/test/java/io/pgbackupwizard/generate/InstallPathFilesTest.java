@@ -44,12 +44,17 @@ class InstallPathFilesTest {
 
     @Test
     void eachPathHasItsFiles() {
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), names(path("kots")));
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "kurl-installer.yaml"), names(path("kurl")));
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml"), names(path("embedded-v2")));
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "embedded-cluster-config.yaml", "restore-runbook.md"),
-                names(path("embedded-v3")));
-        assertEquals(List.of("backup-values.yaml", "backup-readme.md", "velero-schedule.yaml"), names(path("helm")));
+        // Every HelmChart path also gets the application's database values and README.txt (issue 15); Helm CLI README.txt.
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
+                names(path("kots")));
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "kurl-installer.yaml",
+                "app-database-values.yaml", "README.txt"), names(path("kurl")));
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml",
+                "app-database-values.yaml", "README.txt"), names(path("embedded-v2")));
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "embedded-cluster-config.yaml", "restore-runbook.md",
+                "app-database-values.yaml", "README.txt"), names(path("embedded-v3")));
+        assertEquals(List.of("backup-values.yaml", "backup-readme.md", "velero-schedule.yaml", "README.txt"),
+                names(path("helm")));
     }
 
     @Test
