@@ -24,4 +24,15 @@ public final class KotsTemplates {
     public static String configOptionEquals(String item, String value) {
         return "repl{{ ConfigOptionEquals \"" + item + "\" \"" + value + "\" }}";
     }
+
+    // Issue 12: the functions a v1beta2 HelmChart needs for local registries (air gap) and snapshots.
+    public static final String HAS_LOCAL_REGISTRY = "repl{{ HasLocalRegistry }}";
+    public static final String LOCAL_REGISTRY_HOST = "repl{{ LocalRegistryHost }}";
+    public static final String LOCAL_REGISTRY_NAMESPACE = "repl{{ LocalRegistryNamespace }}";
+    public static final String IMAGE_PULL_SECRET_NAME = "repl{{ ImagePullSecretName }}";
+
+    /** License fields are built-in names such as isSnapshotSupported and appSlug: no escaping needed. */
+    public static String licenseFieldValue(String field) {
+        return "repl{{ LicenseFieldValue \"" + field + "\" }}";
+    }
 }

@@ -67,6 +67,16 @@ public final class Release {
         };
     }
 
+    /** What stands between this release and a working install in 2026 (empty when nothing does). */
+    public java.util.List<String> warnings() {
+        return InstallNotes.warnings(input);
+    }
+
+    /** How to get the chart archive the release must hold. */
+    public String chartSource() {
+        return InstallNotes.chartSource(input);
+    }
+
     public String restore() {
         return ManifestYaml.dump(DisasterRecoveryManifests.restore());
     }

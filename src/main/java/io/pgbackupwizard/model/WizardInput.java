@@ -42,6 +42,32 @@ public final class WizardInput {
     public String restoreWaitTimeout() { return get(Field.RESTORE_WAIT_TIMEOUT, String.class); }
     public String restoreExecTimeout() { return get(Field.RESTORE_EXEC_TIMEOUT, String.class); }
     public InstallPath installPath() { return get(Field.INSTALL_PATH, InstallPath.class); }
+    public DumpFormat dumpFormat() { return get(Field.DUMP_FORMAT, DumpFormat.class); }
+    public HookUser hookUser() { return get(Field.HOOK_USER, HookUser.class); }
+    public OnError restoreOnError() { return get(Field.RESTORE_ON_ERROR, OnError.class); }
+    /** Optional (null = computed): see {@link #image()} and {@link #resources()}. */
+    public String imageRegistry() { return get(Field.IMAGE_REGISTRY, String.class); }
+    public String imageRepository() { return get(Field.IMAGE_REPOSITORY, String.class); }
+    public String imageTag() { return get(Field.IMAGE_TAG, String.class); }
+    public String cpuLimit() { return get(Field.CPU_LIMIT, String.class); }
+    public String memoryLimit() { return get(Field.MEMORY_LIMIT, String.class); }
+    public String ephemeralStorageLimit() { return get(Field.EPHEMERAL_STORAGE_LIMIT, String.class); }
+
+    /** The PostgreSQL image, with the defaults for this chart version filled in. */
+    public ImageSource image() {
+        return ImageSource.of(chartVersion(), imageRegistry(), imageRepository(), imageTag());
+    }
+
+    /** The container's requests and limits, or null when the chart sets no limits by default (before 15.0.0). */
+    public ResourceLimits resources() {
+        if (!ResourceLimits.chartHasPreset(chartVersion())) return null;
+        return ResourceLimits.of(Quantity.parse(scratchSize()), scratchMedium(), quantity(cpuLimit()),
+                quantity(memoryLimit()), quantity(ephemeralStorageLimit()));
+    }
+
+    private static Quantity quantity(String text) {
+        return text == null ? null : Quantity.parse(text);
+    }
 
     public ChartGeneration generation() {
         return chartVersion().generation();

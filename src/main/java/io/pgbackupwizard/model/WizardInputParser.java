@@ -59,13 +59,20 @@ public final class WizardInputParser {
         Map<Field, Object> checked = new EnumMap<>(Field.class);
         for (Field f : Field.values()) {
             Object v = check(f, values.get(f.param()), errors);
-            if (v != null) checked.put(f, v);
+            if (v == OMITTED) checked.put(f, null); // an optional field left empty: its default is computed
+            else if (v != null) checked.put(f, v);
         }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
 
         WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
         checkInstallPath(input, errors);
+        checkLimitsHoldScratch(input, errors);
+        if (input.hookUser() == HookUser.postgres && input.chartVersion().major() < 11) {
+            // 8.x-10.x give the container a postgres password only when the chart is given one
+            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart 11.0.0 or later (older charts "
+                    + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
+        }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 
@@ -97,6 +104,35 @@ public final class WizardInputParser {
         }
     }
 
+    /**
+     * Given limits must hold the scratch volume (computed ones always do), and apply only to charts that
+     * limit the container by default: a limit the wizard would not write must not be silently dropped.
+     */
+    private static void checkLimitsHoldScratch(WizardInput in, List<FieldError> errors) {
+        Map<Field, String> given = new EnumMap<>(Field.class);
+        if (in.cpuLimit() != null) given.put(Field.CPU_LIMIT, in.cpuLimit());
+        if (in.memoryLimit() != null) given.put(Field.MEMORY_LIMIT, in.memoryLimit());
+        if (in.ephemeralStorageLimit() != null) given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
+        if (given.isEmpty()) return;
+        if (!ResourceLimits.chartHasPreset(in.chartVersion())) {
+            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies to chart 15.0.0 and later only: chart "
+                    + in.chartVersion() + " sets no limits (only requests), so the scratch volume is bounded by its sizeLimit;"
+                    + " leave it empty")));
+            return;
+        }
+        Quantity scratch = Quantity.parse(in.scratchSize());
+        ResourceLimits limits = in.resources();
+        String problem;
+        if (in.memoryLimit() != null
+                && (problem = ResourceLimits.memoryProblem(limits.memory(), scratch, in.scratchMedium())) != null) {
+            errors.add(new FieldError(Field.MEMORY_LIMIT.param(), problem));
+        }
+        if (in.ephemeralStorageLimit() != null && (problem = ResourceLimits.ephemeralStorageProblem(
+                limits.ephemeralStorage(), scratch, in.scratchMedium())) != null) {
+            errors.add(new FieldError(Field.EPHEMERAL_STORAGE_LIMIT.param(), problem));
+        }
+    }
+
     /** Hostile parameter names are echoed back, so keep them short and printable. */
     private static String safeName(String name) {
         String printable = name.replaceAll("[^\\x20-\\x7E]", "?");
@@ -104,12 +140,16 @@ public final class WizardInputParser {
     }
 
     /** Applies the field's rule, collecting the error instead of stopping at the first. */
+    /** What check() returns for an optional field left empty (null means the value was refused). */
+    private static final Object OMITTED = new Object();
+
     private static Object check(Field field, String v, List<FieldError> errors) {
         if (v.length() > MAX_VALUE_LENGTH) {
             errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));
             return null;
         }
         if (v.isEmpty()) {
+            if (field.optional()) return OMITTED;
             errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
             return null;
         }

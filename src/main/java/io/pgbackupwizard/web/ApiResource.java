@@ -34,11 +34,13 @@ public class ApiResource {
     /**
      * What a valid request gets back. A script is what bash runs; an annotation is the JSON-array value of the
      * hook's command annotation that carries it. {@code restoreScript}/{@code restoreAnnotation} are null without a restore hook.
+     * {@code warnings}: what stands between the release and a working install (empty when nothing does);
+     * {@code chartSource}: how to get the chart archive the release must hold.
      */
     public record Manifests(Map<String, String> files, String backupScript, String backupAnnotation,
             String restoreScript, String restoreAnnotation, String chartGeneration, String query,
             // Install path (issue 17): what the vendor must know, and what to do with the files.
-            String installPath, List<String> notes, String nextSteps) {}
+            String installPath, List<String> notes, String nextSteps, List<String> warnings, String chartSource) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +62,6 @@ public class ApiResource {
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
                 r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().generation().name(),
                 wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
-                r.installPath().nextSteps())).build();
+                r.installPath().nextSteps(), r.warnings(), r.chartSource())).build();
     }
 }

@@ -40,12 +40,16 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         Map<String, List<Field>> g = new java.util.LinkedHashMap<>();
         g.put("Install path", List.of(Field.INSTALL_PATH));
         g.put("Chart", List.of(Field.NAME, Field.CHART_VERSION, Field.API_VERSION));
+        g.put("PostgreSQL image", List.of(Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG));
         g.put("Embedded or external PostgreSQL", List.of(Field.ALLOW_EXTERNAL, Field.TYPE_OPTION, Field.EMBEDDED_VALUE,
                 Field.EXTERNAL_VALUE));
         g.put("Database", List.of(Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION));
         g.put("Scratch volume", List.of(Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH));
-        g.put("Backup hook", List.of(Field.HOOK_TIMEOUT, Field.ON_ERROR));
-        g.put("Restore hook", List.of(Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT, Field.RESTORE_EXEC_TIMEOUT));
+        g.put("Container limits (chart 15.0.0 and later)", List.of(Field.CPU_LIMIT, Field.MEMORY_LIMIT,
+                Field.EPHEMERAL_STORAGE_LIMIT));
+        g.put("Backup hook", List.of(Field.HOOK_TIMEOUT, Field.ON_ERROR, Field.DUMP_FORMAT, Field.HOOK_USER));
+        g.put("Restore hook", List.of(Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT, Field.RESTORE_EXEC_TIMEOUT,
+                Field.RESTORE_ON_ERROR));
         // A parameter added to Field but not placed above still reaches the form.
         List<Field> placed = g.values().stream().flatMap(List::stream).toList();
         List<Field> rest = java.util.Arrays.stream(Field.values()).filter(f -> !placed.contains(f)).toList();

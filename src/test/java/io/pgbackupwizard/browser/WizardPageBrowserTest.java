@@ -157,27 +157,27 @@ class WizardPageBrowserTest {
     @Test
     void livePreviewFollowsTheFormWithoutReloading() throws IOException {
         open("");
-        assertTrue(text("helmchart-yaml").contains("master:"), "chart 8.7.4 (the default) calls the pod master");
-        assertFalse(text("helmchart-yaml").contains("primary:"));
+        assertTrue(text("helmchart-yaml").contains("primary:"), "chart 17.1.0 (the default) calls the pod primary");
+        assertFalse(text("helmchart-yaml").contains("master:"));
         js("window.__wizardMarker = 'still the same page';");
 
-        type("chartVersion", "17.1.0");
+        type("chartVersion", "8.7.4");
         type("username", "app_owner");
-        new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Disk");
+        new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Memory");
 
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "primary:"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "auth:"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: app_owner"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "master:"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "postgresqlUsername: app_owner"));
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "-U app_owner"));
-        await.until(d -> !text("helmchart-yaml").contains("medium: Memory"));
-        assertFalse(text("helmchart-yaml").contains("master:"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "medium: Memory"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warnings"), "No free image exists for chart 8.7.4"));
+        assertFalse(text("helmchart-yaml").contains("primary:"));
         assertEquals("still the same page", js("return window.__wizardMarker;"), "the preview must not reload the page");
 
-        await.until(ExpectedConditions.urlContains("chartVersion=17.1.0"));
+        await.until(ExpectedConditions.urlContains("chartVersion=8.7.4"));
         await.until(ExpectedConditions.urlContains("username=app_owner"));
-        await.until(ExpectedConditions.urlContains("scratchMedium=Disk"));
+        await.until(ExpectedConditions.urlContains("scratchMedium=Memory"));
         assertTrue(driver.getCurrentUrl().startsWith(url.toString()), driver.getCurrentUrl());
-        assertTrue(driver.findElement(By.id("share-link")).getText().contains("chartVersion=17.1.0"));
+        assertTrue(driver.findElement(By.id("share-link")).getText().contains("chartVersion=8.7.4"));
         assertEquals(driver.getCurrentUrl(), driver.findElement(By.id("share-link")).getAttribute("href"),
                 "the address bar and the shareable link are the same page");
 
@@ -186,7 +186,7 @@ class WizardPageBrowserTest {
 
     @Test
     void badValueShowsAnInlineErrorTiedToItsInputUntilFixed() throws IOException {
-        open("?chartVersion=17.1.0");
+        open("?chartVersion=16.7.27");
         WebElement hookTimeout = driver.findElement(By.id("hookTimeout"));
         assertNull(hookTimeout.getAttribute("aria-invalid"));
         assertFalse(driver.findElement(By.id("hookTimeout-error")).isDisplayed());
@@ -240,21 +240,21 @@ class WizardPageBrowserTest {
     @Test
     void shareableLinkRestoresTheFormInANewTab() {
         open("");
-        type("chartVersion", "17.1.0");
+        type("chartVersion", "16.7.27");
         type("username", "app_owner");
-        new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Disk");
+        new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Memory");
         driver.findElement(By.cssSelector("input[name=restoreHook][value=false]")).click();
         await.until(ExpectedConditions.urlContains("restoreHook=false"));
-        await.until(ExpectedConditions.urlContains("scratchMedium=Disk"));
+        await.until(ExpectedConditions.urlContains("scratchMedium=Memory"));
         String shared = driver.getCurrentUrl();
         String original = driver.getWindowHandle();
 
         driver.switchTo().newWindow(WindowType.TAB);
         try {
             driver.get(shared);
-            assertEquals("17.1.0", driver.findElement(By.id("chartVersion")).getAttribute("value"));
+            assertEquals("16.7.27", driver.findElement(By.id("chartVersion")).getAttribute("value"));
             assertEquals("app_owner", driver.findElement(By.id("username")).getAttribute("value"));
-            assertEquals("Disk", new Select(driver.findElement(By.id("scratchMedium"))).getFirstSelectedOption()
+            assertEquals("Memory", new Select(driver.findElement(By.id("scratchMedium"))).getFirstSelectedOption()
                     .getAttribute("value"));
             assertTrue(driver.findElement(By.cssSelector("input[name=restoreHook][value=false]")).isSelected());
             assertEquals("dbname", driver.findElement(By.id("database")).getAttribute("value"), "defaults stay defaults");
@@ -268,12 +268,12 @@ class WizardPageBrowserTest {
 
     @Test
     void downloadedManifestIsTheFormsHelmChart() throws IOException {
-        open("?chartVersion=17.1.0&username=app_owner");
+        open("?chartVersion=16.7.27&username=app_owner");
         try (Stream<Path> old = Files.list(downloads)) {
             old.forEach(p -> p.toFile().delete());
         }
         WebElement link = driver.findElement(By.id("download-main"));
-        assertTrue(link.getAttribute("href").contains("chartVersion=17.1.0"), link.getAttribute("href"));
+        assertTrue(link.getAttribute("href").contains("chartVersion=16.7.27"), link.getAttribute("href"));
         link.click();
 
         Path file = downloads.resolve("postgresql-helmchart.yaml");
@@ -282,21 +282,21 @@ class WizardPageBrowserTest {
                 .until(f -> Files.isRegularFile(f) && list(downloads).stream().noneMatch(n -> n.endsWith(".crdownload")));
         Map<String, Object> helmChart = ManifestView.load(Files.readString(file));
         assertEquals("HelmChart", helmChart.get("kind"));
-        assertEquals("17.1.0", String.valueOf(ManifestView.valueAt(helmChart, "spec", "chart", "chartVersion")));
+        assertEquals("16.7.27", String.valueOf(ManifestView.valueAt(helmChart, "spec", "chart", "chartVersion")));
         assertEquals("app_owner", ManifestView.valueAt(helmChart, "spec", "values", "global", "postgresql", "auth", "username"));
         assertNotNull(ManifestView.valueAt(helmChart, "spec", "values", "primary", "podAnnotations"));
         assertEquals(text("helmchart-yaml").stripTrailing(), Files.readString(file).stripTrailing(),
                 "the preview shows exactly what is downloaded");
-        assertEquals(url.toString() + "?chartVersion=17.1.0&username=app_owner&installPath=kots", driver.getCurrentUrl(),
+        assertEquals(url.toString() + "?chartVersion=16.7.27&username=app_owner&installPath=kots", driver.getCurrentUrl(),
                 "downloading does not navigate away");
     }
 
     @Test
     void keyboardOnly() {
         open("");
-        List<String> expected = List.of("skip-link", "preset-newest", "preset-kots-docs-2020", "preset-large-database",
+        List<String> expected = List.of("skip-link", "preset-current", "preset-kots-docs-2020",
                 "installPath", "installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal", "username", "database",
-                "scratchSize", "scratchMedium", "hookTimeout", "restoreHook", "advanced-toggle", "generate");
+                "scratchSize", "scratchMedium", "hookTimeout", "dumpFormat", "restoreHook", "advanced-toggle", "generate");
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
@@ -325,7 +325,7 @@ class WizardPageBrowserTest {
 
     @Test
     void copyButtonsCopyWhatTheySay() {
-        open("?chartVersion=17.1.0");
+        open("?chartVersion=16.7.27");
         // Every copy button has something to copy and a name that says what (seven "Copy" buttons are otherwise alike).
         List<WebElement> buttons = driver.findElements(By.cssSelector("#results button.copy"));
         assertEquals(11, buttons.size(), "link, curl, the four scripts and annotations, the five files");
@@ -341,9 +341,9 @@ class WizardPageBrowserTest {
         assertEquals(backupScript, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
         assertEquals(text("helmchart-yaml").stripTrailing(),
                 copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
-        assertEquals(url + "?chartVersion=17.1.0&installPath=kots", copyAndPaste(By.id("copy-link")));
+        assertEquals(url + "?chartVersion=16.7.27&installPath=kots", copyAndPaste(By.id("copy-link")));
         String curl = copyAndPaste(By.id("copy-curl"));
-        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=17.1.0&installPath=kots'", curl);
+        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
         await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
@@ -357,7 +357,7 @@ class WizardPageBrowserTest {
 
     @Test
     void narrowWindowHasNoSidewaysScroll() throws IOException {
-        open("?chartVersion=17.1.0&username=app_owner&scratchMedium=Disk");
+        open("?chartVersion=16.7.27&username=app_owner&scratchMedium=Memory");
         driver.manage().window().setSize(new Dimension(420, 900));
         await.until(d -> ((Number) js("return window.innerWidth;")).intValue() <= 440);
         Number scrollWidth = (Number) js("return document.documentElement.scrollWidth;");
@@ -378,15 +378,15 @@ class WizardPageBrowserTest {
                 "wizard.js must not have run");
         WebElement chartVersion = noJsDriver.findElement(By.id("chartVersion"));
         chartVersion.clear();
-        chartVersion.sendKeys("17.1.0");
+        chartVersion.sendKeys("16.7.27");
         WebElement username = noJsDriver.findElement(By.id("username"));
         username.clear();
         username.sendKeys("app_owner");
         noJsDriver.findElement(By.id("generate")).click();
         noJsWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "primary:"));
         assertTrue(noJsDriver.findElement(By.id("helmchart-yaml")).getText().contains("username: app_owner"));
-        assertEquals("17.1.0", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"));
-        assertTrue(noJsDriver.findElement(By.id("share-link")).getText().contains("chartVersion=17.1.0&username=app_owner"));
+        assertEquals("16.7.27", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"));
+        assertTrue(noJsDriver.findElement(By.id("share-link")).getText().contains("chartVersion=16.7.27&username=app_owner"));
 
         // A bad value: the server answers with the message beside the field, and the keyboard lands on the summary.
         WebElement hookTimeout = noJsDriver.findElement(By.id("hookTimeout"));
@@ -395,7 +395,7 @@ class WizardPageBrowserTest {
         noJsWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
         assertTrue(noJsDriver.findElement(By.id("hookTimeout-error")).getText().contains("Go duration"));
         assertEquals("true", noJsDriver.findElement(By.id("hookTimeout")).getAttribute("aria-invalid"));
-        assertEquals("17.1.0", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"), "the form keeps its values");
+        assertEquals("16.7.27", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"), "the form keeps its values");
         assertEquals("error-summary", noJsDriver.switchTo().activeElement().getAttribute("id"));
     }
 
@@ -434,7 +434,7 @@ class WizardPageBrowserTest {
             type("database", "orders");
             await.until(d -> "failed".equals(freshnessState()));
             assertTrue(text("freshness").contains("offline"), text("freshness"));
-            assertStale("postgresqlDatabase: dbname");
+            assertStale("database: dbname");
         } finally {
             driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
                     "downloadThroughput", -1, "uploadThroughput", -1));
@@ -447,7 +447,7 @@ class WizardPageBrowserTest {
         pointLivePreviewAt("/test-only/slow");
         type("database", "orders");
         await.until(d -> "updating".equals(freshnessState()));
-        assertStale("postgresqlDatabase: dbname");
+        assertStale("database: dbname");
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("freshness"), "server is slow"));
         await.until(d -> "failed".equals(freshnessState()));
         assertTrue(text("freshness").contains("HTTP 504"), text("freshness"));
@@ -460,8 +460,8 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
         await.until(d -> "invalid".equals(freshnessState()));
         assertTrue(text("freshness").contains("last valid values"), text("freshness"));
-        assertStale("postgresqlUsername: app_owner");
-        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 3m"), "the last good file, not emptied");
+        assertStale("username: app_owner");
+        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 30m"), "the last good file, not emptied");
         screenshot(driver, "wizard-stale-error.png");
         assertNoAxeViolations("a bad field with the last good files");
 
@@ -492,13 +492,13 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.urlContains("username=app_owner"));
         driver.findElement(By.id("username-reset")).click();
         assertEquals("username", driver.findElement(By.id("username")).getAttribute("value"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "postgresqlUsername: username"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: username"));
         await.until(d -> !d.getCurrentUrl().contains("username="));
         // Advanced fields are folded away until asked for, and a preset is a link.
         assertFalse(driver.findElement(By.id("mountPath")).isDisplayed());
-        driver.findElement(By.id("preset-newest")).click();
-        await.until(ExpectedConditions.urlContains("apiVersion=kots.io%2Fv1beta2"));
-        assertEquals("kots.io/v1beta2", new Select(driver.findElement(By.id("apiVersion"))).getFirstSelectedOption()
+        driver.findElement(By.id("preset-kots-docs-2020")).click();
+        await.until(ExpectedConditions.urlContains("apiVersion=kots.io%2Fv1beta1"));
+        assertEquals("kots.io/v1beta1", new Select(driver.findElement(By.id("apiVersion"))).getFirstSelectedOption()
                 .getAttribute("value"));
     }
 
@@ -515,7 +515,7 @@ class WizardPageBrowserTest {
         assertTrue(driver.findElement(By.id("panel-config-yaml")).isDisplayed());
         assertFalse(driver.findElement(By.id("panel-helmchart-yaml")).isDisplayed());
         assertFalse(driver.findElements(By.cssSelector("#helmchart-yaml .hljs-attr")).isEmpty(), "YAML keys are highlighted");
-        assertTrue(text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 8.7.4"));
+        assertTrue(text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

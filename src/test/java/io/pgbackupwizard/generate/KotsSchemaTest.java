@@ -1,6 +1,7 @@
 package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -195,10 +196,11 @@ class KotsSchemaTest {
 
         @Test
         void aV1beta1ChartReleaseNameIsUndeclaredInV1beta2() {
-            Map<String, Object> helmChart = Generated.with("name", "orders-db").helmChart();
+            Map<String, Object> helmChart = Generated.with("name", "orders-db", "apiVersion", "kots.io/v1beta1").helmChart();
             helmChart.put("apiVersion", "kots.io/v1beta2");
-            assertEquals(List.of(".spec.chart.releaseName"),
-                    undeclaredKeys(schemaTree("helmchart-kots-v1beta2.schema.json"), helmChart, ""));
+            // useHelmInstall, which v1beta1 output writes, is gone in v1beta2 too.
+            assertEquals(java.util.Set.of(".spec.chart.releaseName", ".spec.useHelmInstall"), java.util.Set.copyOf(
+                    undeclaredKeys(schemaTree("helmchart-kots-v1beta2.schema.json"), helmChart, "")));
             assertEquals(List.of(), undeclaredKeys(schemaTree("helmchart-kots-v1beta1.schema.json"), helmChart, ""));
         }
 

@@ -70,13 +70,14 @@ class HookRoundTripTest {
     }
 
     static final List<Case> CASES = List.of(
-            new Case("defaults (chart 8.7.4)", Map.of(), Credentials.POSTGRESQL_KEYS),
+            new Case("defaults (chart 17.1.0)", Map.of(), Credentials.AUTH_KEYS),
+            new Case("chart 8.7.4", Map.of("chartVersion", "8.7.4"), Credentials.POSTGRESQL_KEYS),
             new Case("chart 10.16.3", Map.of("chartVersion", "10.16.3"), Credentials.POSTGRESQL_KEYS),
             new Case("chart 11.9.13", Map.of("chartVersion", "11.9.13"), Credentials.AUTH_KEYS),
             new Case("chart 16.7.27", Map.of("chartVersion", "16.7.27"), Credentials.AUTH_KEYS),
             new Case("chart 17.1.0", Map.of("chartVersion", "17.1.0"), Credentials.AUTH_KEYS),
-            new Case("odd names, chart 8.7.4",
-                    Map.of("username", "app.user-1_é", "database", "Daten_ü-2.ß"), Credentials.POSTGRESQL_KEYS),
+            new Case("odd names, chart 8.7.4", Map.of("chartVersion", "8.7.4",
+                    "username", "app.user-1_é", "database", "Daten_ü-2.ß"), Credentials.POSTGRESQL_KEYS),
             new Case("odd names, chart 17.1.0", Map.of("chartVersion", "17.1.0", "username", "app.user-1_é",
                     "database", "Daten_ü-2.ß"), Credentials.AUTH_KEYS));
 

@@ -112,7 +112,12 @@ class WebTest {
             assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
-        assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("apiVersion: kots.io/v1beta2"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("href=\"/?apiVersion=kots.io%2Fv1beta1&amp;chartVersion=8.7.4&amp;scratchMedium=Memory&amp;installPath=kots\""),
+                "the 2020 reference example is one link away");
+        assertTrue(page.contains("id=\"warnings\""), "the defaults' warnings (frozen bitnamilegacy image) are shown");
+        assertTrue(page.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"),
+                "where the chart comes from");
     }
 
     @Test
@@ -245,7 +250,20 @@ class WebTest {
                 .extract().asString();
         Map<String, Object> helmChart = load(body);
         assertEquals("HelmChart", helmChart.get("kind"));
-        assertEquals("8.7.4", valueAt(helmChart, "spec", "chart", "chartVersion"));
+        assertEquals("17.1.0", valueAt(helmChart, "spec", "chart", "chartVersion"));
+    }
+
+    @Test
+    void theApiListsWarningsAndWhereTheChartComesFrom() {
+        Map<String, Object> old = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"8.7.4\"}")
+                .post("/api/manifests").then().statusCode(200).extract().jsonPath().getMap("");
+        @SuppressWarnings("unchecked")
+        List<String> warnings = (List<String>) old.get("warnings");
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("No free image exists for chart 8.7.4")), () -> "" + warnings);
+        assertTrue(((String) old.get("chartSource")).contains("archive-full-index"), () -> "" + old.get("chartSource"));
+        String help = given().header("User-Agent", "curl/8.0").get("/").then().statusCode(200).extract().asString();
+        assertTrue(help.contains("The 2020 KOTS docs' reference example"), help);
+        assertTrue(help.contains("Charts 8.x-10.x have no free image"), help);
     }
 
     @Test
