@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
