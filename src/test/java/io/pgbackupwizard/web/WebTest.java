@@ -164,7 +164,7 @@ class WebTest {
         String notice = page.substring(page.indexOf("id=\"ignored-params\""), page.indexOf("</div>", page.indexOf("id=\"ignored-params\"")));
         assertTrue(notice.contains("<code>utm_source</code>") && notice.contains("<code>&lt;b&gt;x&lt;/b&gt;</code>"), notice);
         assertTrue(page.contains("chartVersion: 17.1.0"), "the known parameters still make the preview");
-        assertTrue(page.contains("data-page-link=\"/?chartVersion=17.1.0&amp;installPath=kots\""),
+        assertTrue(page.contains("data-page-link=\"/?installPath=kots\""), // 17.1.0 is the default
                 "the shareable link drops the unknown names");
         assertFalse(page.contains("id=\"ignored-params\"") && given().accept("text/html").get("/").asString()
                 .contains("id=\"ignored-params\""), "no notice without unknown names");
@@ -198,7 +198,7 @@ class WebTest {
     void everyPresetLinkOpensAValidPageWithItsValues() {
         String page = given().accept("text/html").get("/").then().statusCode(200).extract().asString();
         for (io.pgbackupwizard.model.Preset p : io.pgbackupwizard.model.Preset.ALL) {
-            Matcher m = Pattern.compile("href=\"([^\"]*)\" id=\"preset-" + p.name() + "\"").matcher(page);
+            Matcher m = Pattern.compile("id=\"preset-" + p.name() + "\" href=\"([^\"]*)\"").matcher(page);
             assertTrue(m.find(), p.name());
             String href = unhtml(m.group(1));
             String target = given().accept("text/html").urlEncodingEnabled(false).get(href).then().statusCode(200)
