@@ -271,7 +271,7 @@ class WizardPageBrowserTest {
         try (Stream<Path> old = Files.list(downloads)) {
             old.forEach(p -> p.toFile().delete());
         }
-        WebElement link = driver.findElement(By.id("download-helmchart"));
+        WebElement link = driver.findElement(By.id("download-main"));
         assertTrue(link.getAttribute("href").contains("chartVersion=16.7.27"), link.getAttribute("href"));
         link.click();
 
@@ -297,7 +297,7 @@ class WizardPageBrowserTest {
                 "apiVersion", "imageRegistry", "imageRepository", "imageTag", "allowExternal", "typeOption",
                 "embeddedValue", "externalValue", "username", "database", "passwordOption", "scratchSize",
                 "scratchMedium", "mountPath", "cpuLimit", "memoryLimit", "ephemeralStorageLimit", "hookTimeout", "onError",
-                "restoreHook", "restoreWaitTimeout", "restoreExecTimeout", "generate");
+                "dumpFormat", "hookUser", "restoreHook", "restoreWaitTimeout", "restoreExecTimeout", "restoreOnError", "generate");
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
@@ -321,7 +321,7 @@ class WizardPageBrowserTest {
         // The skip link jumps over the form: the next Tab lands on the first download.
         driver.findElement(By.id("skip-link")).sendKeys(Keys.ENTER);
         new Actions(driver).sendKeys(Keys.TAB).perform();
-        await.until(d -> "download-helmchart".equals(activeId(d)));
+        await.until(d -> "download-main".equals(activeId(d)));
     }
 
     @Test
