@@ -58,11 +58,12 @@ public final class Manifest {
 
     /**
      * The PostgreSQL pod's values: the key the chart version reads (master.* for 8.x-9.x, primary.* later), or, when
-     * the version is unknown, whichever of the two the file has.
+     * the version is unknown or the file uses the other key, whichever of the two the file has.
      */
     public Located pod() {
         Optional<ChartGeneration> gen = generation();
-        if (gen.isPresent()) return values().get(gen.get().podKey());
+        if (gen.isPresent() && values().get(gen.get().podKey()).exists()) return values().get(gen.get().podKey());
+        // The wrong key is its own finding (ValuesLayoutRule); the other rules still read the hooks written there.
         Located primary = values().get("primary");
         return primary.exists() ? primary : values().get("master");
     }
