@@ -38,7 +38,7 @@ public final class HookFormatRule implements Rule {
                         FIX);
             }
         }
-        if (hook.script().isEmpty() && hook.argv().stream().anyMatch(a -> a.contains("$"))) {
+        if (hook.jsonArray() && hook.script().isEmpty() && hook.argv().stream().anyMatch(a -> a.contains("$"))) {
             out.add("HOOK_VARIABLES_WITHOUT_SHELL", hook.breaks(), hook.at(),
                     "The command uses $variables but is not run through a shell: Velero execs it directly, so the "
                             + "program gets the text '$...' literally (no password, no expansion).",
