@@ -7,7 +7,6 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import io.pgbackupwizard.doctor.ShellScript;
 import io.pgbackupwizard.model.ChartGeneration;
 import java.util.Optional;
 import java.util.regex.Pattern;
