@@ -25,7 +25,7 @@ import net.jqwik.api.Tag;
  * the same file, which the doctor therefore finds clean too.
  */
 @Tag("slow") // jqwik's own Tag: JUnit's is ignored by the jqwik engine
-class WizardOutputIsCleanProperty {
+class WizardOutputIsCleanPropertyTest {
 
     /**
      * Defects of the wizard's CURRENT output that the doctor rightly reports, being fixed on other branches:
