@@ -30,7 +30,8 @@
     results.setAttribute('aria-busy', 'true');
     let page = null;
     try {
-      const response = await fetch('/?' + query(), { headers: { Accept: 'text/html' } });
+      // Only the error summary and the results: the server's /results fragment of this page.
+      const response = await fetch('/results?' + query(), { headers: { Accept: 'text/html' } });
       page = new DOMParser().parseFromString(await response.text(), 'text/html');
     } catch (e) {
       // offline or server gone: keep the last preview; submitting the form still works
@@ -39,24 +40,28 @@
     results.classList.remove('loading');
     results.removeAttribute('aria-busy');
     const fresh = page && page.getElementById('results');
-    if (!fresh) return false; // not the wizard page (a proxy error, say): keep what is shown
+    const freshSummary = page && page.getElementById('error-summary');
+    if (!fresh || !freshSummary) return false; // not the wizard's fragment (a proxy error, say): keep what is shown
     results.innerHTML = fresh.innerHTML;
     history.replaceState(null, '', fresh.dataset.pageLink);
-    // Field errors: the server's verdict, shown inline without touching what the user is typing.
+    // Field errors: the server's verdict (one summary item per problem), shown inline without touching what the user is typing.
+    const messages = new Map();
+    freshSummary.querySelectorAll('li[data-param]').forEach(function (item) {
+      const name = item.dataset.param;
+      messages.set(name, messages.has(name) ? messages.get(name) + '; ' + item.dataset.message : item.dataset.message);
+    });
     form.querySelectorAll('.field').forEach(function (field) {
       const name = field.dataset.field;
       const error = document.getElementById(name + '-error');
-      const freshError = page.getElementById(name + '-error');
-      const bad = !!freshError && !freshError.hidden;
+      const bad = messages.has(name);
       field.classList.toggle('invalid', bad);
-      error.textContent = bad ? freshError.textContent : '';
+      error.textContent = bad ? messages.get(name) : '';
       error.hidden = !bad;
       const control = document.getElementById(name);
       if (control && control.tagName !== 'FIELDSET') {
         if (bad) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
       }
     });
-    const freshSummary = page.getElementById('error-summary');
     summary.innerHTML = freshSummary.innerHTML;
     summary.hidden = freshSummary.hidden;
     announce(summary.hidden ? 'The files below are up to date.' : summary.querySelector('h2').textContent);

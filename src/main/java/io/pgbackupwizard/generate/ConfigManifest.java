@@ -2,6 +2,7 @@ package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.generate.Maps.map;
 
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,11 @@ public final class ConfigManifest {
         }
         Map<String, Object> group = map("name", "database", "title", "Database",
                 "description", "Where the application keeps its data.", "items", items);
+        List<Object> groups = new ArrayList<>(List.of(group));
+        // Embedded Cluster v3 bundles its own Velero, which needs somewhere to write.
+        if (in.installPath() == InstallPath.EMBEDDED_V3) groups.add(BackupStorageConfig.group());
         return map("apiVersion", "kots.io/v1beta1", "kind", "Config", "metadata", map("name", "config"),
-                "spec", map("groups", List.of(group)));
+                "spec", map("groups", groups));
     }
 
     private static Map<String, Object> external(WizardInput in, String suffix, String title, String type, String when) {

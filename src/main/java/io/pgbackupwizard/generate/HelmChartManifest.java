@@ -4,7 +4,6 @@ import static io.pgbackupwizard.generate.Maps.map;
 
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartGeneration;
-import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.LinkedHashMap;
@@ -30,41 +29,61 @@ public final class HelmChartManifest {
             // Helm release names must be unique in a release; keep it tied to the HelmChart's name.
             (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
         }
+        // v1beta1 without it locks the install into kubectl apply, and a later move to v1beta2 is refused.
+        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("useHelmInstall", true);
         spec.put("values", values(in, hooks));
-        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("builder", map());
+        if (in.apiVersion() == ApiVersion.V1BETA2) spec.put("optionalValues", v1beta2OptionalValues(in));
+        spec.put("builder", ImageValues.of(in.image()));
         return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
                 "metadata", map("name", in.name()), "spec", spec);
     }
 
     private static Map<String, Object> values(WizardInput in, HookAnnotations hooks) {
         ChartGeneration gen = in.generation();
-        Map<String, Object> emptyDir = new LinkedHashMap<>();
-        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
-        emptyDir.put("sizeLimit", in.scratchSize());
-
-        Map<String, Object> pod = map(
-                "podAnnotations", podAnnotations(in, hooks),
-                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
-                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+        Map<String, Object> pod = pod(in, podAnnotations(in, hooks));
 
         Map<String, Object> credentials = map(
                 gen.usernameKey(), in.username(),
                 gen.passwordKey(), KotsTemplates.configOption(in.passwordOption()),
                 gen.databaseKey(), in.database());
+        if (in.resources() != null) pod.put("resources", ResourceValues.of(in.resources()));
         Map<String, Object> values = map(gen.podKey(), pod);
         Maps.putPath(values, gen.credentialsPath(), credentials);
-        return values;
+        return Maps.deepMerge(values, ImageValues.of(in.image()));
     }
 
-    private static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+    /** KOTS does not touch a v1beta2 chart: the values must label the pod for snapshots and follow a local registry. */
+    private static List<Object> v1beta2OptionalValues(WizardInput in) {
+        return List.of(SnapshotLabels.optionalValues(in.chartVersion()), LocalRegistryValues.optionalValues(in.image()));
+    }
+
+    /** The PostgreSQL pod's values: the hook annotations and the scratch volume (also used by HelmCliValues). */
+    static Map<String, Object> pod(WizardInput in, Map<String, Object> podAnnotations) {
+        Map<String, Object> emptyDir = new LinkedHashMap<>();
+        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
+        emptyDir.put("sizeLimit", in.scratchSize());
+        return map(
+                "podAnnotations", podAnnotations,
+                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
+                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+    }
+
+    static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+        String container = ChartPod.containerName(in);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("backup.velero.io/backup-volumes", VOLUME);
-        a.put("pre.hook.backup.velero.io/command", hooks.backupCommand());
+        // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
+        a.put("backup.velero.io/backup-volumes-excludes", String.join(",", ChartPod.otherVolumes(in)));
+        a.put("pre.hook.backup.velero.io/container", container);
+        a.put("pre.hook.backup.velero.io/command", hooks.backupAnnotation());
         a.put("pre.hook.backup.velero.io/timeout", in.hookTimeout());
-        // Fail is Velero's default; written only when it differs, as in the reference example.
-        if (in.onError() != OnError.Fail) a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
+        // Always written: for annotation hooks an absent on-error acts like Continue, not the documented Fail.
+        a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
         if (in.restoreHook()) {
-            a.put("post.hook.restore.velero.io/command", hooks.restoreCommand());
+            a.put("post.hook.restore.velero.io/container", container);
+            a.put("post.hook.restore.velero.io/command", hooks.restoreAnnotation());
+            a.put("post.hook.restore.velero.io/on-error", in.restoreOnError().name());
+            a.put("post.hook.restore.velero.io/wait-for-ready", "true");
             a.put("post.hook.restore.velero.io/wait-timeout", in.restoreWaitTimeout());
             a.put("post.hook.restore.velero.io/exec-timeout", in.restoreExecTimeout());
         }

@@ -23,4 +23,17 @@ final class Maps {
         }
         at.put(path.get(path.size() - 1), value);
     }
+
+    /** Merges source into target: maps key by key (recursively), anything else replaced, as Helm merges values. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepMerge(Map<String, Object> target, Map<String, Object> source) {
+        source.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m && target.get(k) instanceof Map<?, ?> t) {
+                deepMerge((Map<String, Object>) t, (Map<String, Object>) m);
+            } else {
+                target.put(k, v instanceof Map<?, ?> m ? deepMerge(new LinkedHashMap<>(), (Map<String, Object>) m) : v);
+            }
+        });
+        return target;
+    }
 }

@@ -11,10 +11,6 @@ import java.util.zip.ZipOutputStream;
 public final class ReleaseZip {
     private ReleaseZip() {}
 
-    public static String fileName(Release release) {
-        return release.input().name() + "-kots-release.zip";
-    }
-
     public static byte[] bytes(Release release) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {

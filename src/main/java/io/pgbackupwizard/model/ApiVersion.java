@@ -11,6 +11,11 @@ public enum ApiVersion {
 
     public String value() { return value; }
 
+    /** The values as written in a manifest, in order. */
+    public static java.util.List<String> texts() {
+        return java.util.Arrays.stream(values()).map(ApiVersion::value).toList();
+    }
+
     public static ApiVersion parse(String text) {
         for (ApiVersion v : values()) {
             if (v.value.equals(text)) return v;

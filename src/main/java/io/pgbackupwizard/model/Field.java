@@ -3,89 +3,203 @@ package io.pgbackupwizard.model;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Every parameter the wizard accepts. The same names serve the HTML form, the query string of the
- * download URLs and the JSON API, so this enum is the one place that names, defaults and explains them.
+ * Every parameter the wizard accepts, each defined once: name, default, label, help, rule (in words and as
+ * code) and form control. The same names serve the HTML form, the query string of the download URLs and the
+ * JSON API; the parser, the form, OpenAPI, the plain-text help and the README table all read this enum.
+ * Adding a parameter: one entry here, one typed accessor in {@link WizardInput}, and the generator that uses it.
  */
 public enum Field {
     NAME("name", "postgresql", "HelmChart name",
             "metadata.name of the HelmChart; also the Helm release name when it is not the chart's own name.",
-            "a DNS-1123 label of at most 53 characters: lower-case letters, digits and '-'"),
-    API_VERSION("apiVersion", "kots.io/v1beta1", "KOTS HelmChart API version",
-            "apiVersion of the HelmChart. v1beta2 needs no builder and moves releaseName from spec.chart to spec.",
-            "kots.io/v1beta1 or kots.io/v1beta2"),
-    CHART_VERSION("chartVersion", "8.7.4", "Bitnami postgresql chart version",
-            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys).",
-            "a semantic version, 8.0.0 or later"),
+            "a DNS-1123 label of at most 53 characters: lower-case letters, digits and '-'",
+            Control.TEXT,
+            v -> ValueRules.dnsLabel(v, 53)),
+    API_VERSION("apiVersion", "kots.io/v1beta2", "KOTS HelmChart API version",
+            "apiVersion of the HelmChart. v1beta2 (the default) installs with Helm and gets optionalValues that label the pod for KOTS snapshots and rewrite the image for a local registry (air gap); releaseName sits under spec. v1beta1 is deprecated: it gets useHelmInstall: true, and KOTS rewrites images and adds the snapshot labels itself.",
+            "kots.io/v1beta1 or kots.io/v1beta2",
+            Control.select(ApiVersion.texts()),
+            ApiVersion::parse),
+    CHART_VERSION("chartVersion", "17.1.0", "Bitnami postgresql chart version",
+            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts 8.x-10.x have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
+            "a semantic version, 8.0.0 or later",
+            Control.suggest(ChartVersion.KNOWN),
+            ChartVersion::parse),
     ALLOW_EXTERNAL("allowExternal", "true", "Customers may bring an external PostgreSQL",
             "true adds spec.exclude so the chart is skipped when the customer picks external PostgreSQL on the config screen.",
-            "true or false"),
+            "true or false",
+            Control.yesNo("Customer chooses embedded or external", "Always embedded"),
+            ValueRules::bool),
     TYPE_OPTION("typeOption", "postgres_type", "Config option holding the choice",
             "The KOTS config item (a radio) whose value says embedded or external.",
-            "a KOTS item name: a letter, then letters, digits, '_' or '-', at most 63 characters"),
+            "a KOTS item name: a letter, then letters, digits, '_' or '-', at most 63 characters",
+            Control.TEXT,
+            ValueRules::kotsItemName),
     EMBEDDED_VALUE("embeddedValue", "embedded_postgres", "Value meaning embedded",
             "The radio choice that keeps the bundled chart.",
-            "a KOTS item name"),
+            "a KOTS item name",
+            Control.TEXT,
+            ValueRules::kotsItemName),
     EXTERNAL_VALUE("externalValue", "external_postgres", "Value meaning external",
             "The radio choice that excludes the chart; also prefixes the external connection items (<value>_host, ...).",
-            "a KOTS item name"),
+            "a KOTS item name",
+            Control.TEXT,
+            ValueRules::kotsItemName),
     USERNAME("username", "username", "Database user",
             "The user the chart creates and the hooks connect as (pg_dump -U / psql -U).",
-            "1-63 bytes of letters, digits, '_', '-' and '.', not starting with '-' or 'pg_'"),
+            "1-63 bytes of letters, digits, '_', '-' and '.', not starting with '-' or 'pg_'",
+            Control.TEXT,
+            v -> ValueRules.postgresName(v, true)),
     DATABASE("database", "dbname", "Database name",
             "The database the chart creates and the hooks dump and restore.",
-            "1-63 bytes of letters, digits, '_', '-' and '.', not starting with '-'"),
+            "1-63 bytes of letters, digits, '_', '-' and '.', not starting with '-'",
+            Control.TEXT,
+            v -> ValueRules.postgresName(v, false)),
     PASSWORD_OPTION("passwordOption", "embedded_postgres_password", "Config option holding the password",
             "The password is written only as repl{{ ConfigOption \"...\" }}, never in clear; the hooks read it inside the container.",
-            "a KOTS item name"),
+            "a KOTS item name",
+            Control.TEXT,
+            ValueRules::kotsItemName),
     SCRATCH_SIZE("scratchSize", "1Gi", "Scratch volume size",
             "sizeLimit of the emptyDir the dump is written to; it must hold one plain-SQL dump of the database.",
-            "a Kubernetes quantity greater than zero, such as 512Mi or 2Gi"),
-    SCRATCH_MEDIUM("scratchMedium", "Memory", "Scratch volume medium",
-            "Memory: a tmpfs that counts against the container's memory limit. Disk: node ephemeral storage (medium omitted).",
-            "Memory or Disk"),
+            "a Kubernetes quantity greater than zero, such as 512Mi or 2Gi",
+            Control.TEXT,
+            ValueRules::positiveQuantity),
+    SCRATCH_MEDIUM("scratchMedium", "Disk", "Scratch volume medium",
+            "Disk (the default): node ephemeral storage (medium omitted); it counts against the pod's ephemeral-storage limit, and going over sizeLimit evicts the pod. Memory: a tmpfs, faster, but it counts against the container's memory limit and the dump holds that RAM until the next backup.",
+            "Memory or Disk",
+            Control.select(ScratchMedium.values()),
+            ScratchMedium::parse),
     MOUNT_PATH("mountPath", "/scratch", "Scratch mount path",
             "Where the scratch volume is mounted in the PostgreSQL container; the dump is <path>/backup.sql.",
-            "an absolute path of letters, digits, '.', '_' and '-' segments, not a system or chart directory"),
-    HOOK_TIMEOUT("hookTimeout", "3m", "Backup hook timeout",
-            "pre.hook.backup.velero.io/timeout: how long Velero lets pg_dump run.",
-            "a Go duration greater than zero, such as 90s, 3m or 1h30m"),
+            "an absolute path of letters, digits, '.', '_' and '-' segments, not a system or chart directory",
+            Control.TEXT,
+            ValueRules::absolutePath),
+    HOOK_TIMEOUT("hookTimeout", "30m", "Backup hook timeout",
+            "pre.hook.backup.velero.io/timeout: how long Velero lets pg_dump run (Velero's own default is 30s). Size it from the database: SELECT pg_size_pretty(pg_database_size(current_database())); allow a few minutes per GB, more under a small CPU limit (chart 15+ defaults to 150m). A run that times out keeps going in the container; the next one fails fast instead of racing it.",
+            "a Go duration greater than zero, such as 90s, 3m or 1h30m",
+            Control.TEXT,
+            ValueRules::positiveDuration),
     ON_ERROR("onError", "Fail", "When the backup hook fails",
-            "pre.hook.backup.velero.io/on-error. Fail (Velero's default, so not written) skips the pod's volumes and marks the backup PartiallyFailed; Continue backs up anyway.",
-            "Fail or Continue"),
+            "pre.hook.backup.velero.io/on-error, always written: Velero applies its documented Fail default only to hooks from the Backup spec, so an absent value acts like Continue. Fail skips the pod's volumes and marks the backup PartiallyFailed; Continue backs them up anyway.",
+            "Fail or Continue",
+            Control.select(OnError.values()),
+            OnError::parse),
     RESTORE_HOOK("restoreHook", "true", "Restore hook",
-            "true adds post.hook.restore.velero.io/command, which loads the dump back with psql after a restore.",
-            "true or false"),
+            "true adds post.hook.restore.velero.io/command, which waits for the final server of the image's first boot and loads the dump back (pg_restore or psql).",
+            "true or false",
+            Control.yesNo("On", "Off"),
+            ValueRules::bool),
     RESTORE_WAIT_TIMEOUT("restoreWaitTimeout", "10m", "Restore wait timeout",
             "post.hook.restore.velero.io/wait-timeout: how long Velero waits for the container to start before giving up.",
-            "a Go duration greater than zero"),
+            "a Go duration greater than zero",
+            Control.TEXT,
+            ValueRules::positiveDuration),
     RESTORE_EXEC_TIMEOUT("restoreExecTimeout", "10m", "Restore exec timeout",
             "post.hook.restore.velero.io/exec-timeout: how long the restore command may run (Velero's default is only 30s).",
-            "a Go duration greater than zero");
+            "a Go duration greater than zero",
+            Control.TEXT,
+            ValueRules::positiveDuration),
+    // Install path (issue 17): which files the release needs; see InstallPath for the default's reason.
+    INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Install path",
+            "How customers install the application: it decides the backup files of the release (Backup, Restore, "
+                    + "Embedded Cluster Velero extension, or Helm values and README).",
+            "kots, kurl, embedded-v2, embedded-v3 or helm",
+            InstallPath.control(),
+            InstallPath::parse),
+    DUMP_FORMAT("dumpFormat", "custom", "Dump format",
+            "custom: pg_dump -Fc -Z1 to <path>/backup.dump, restored with pg_restore --clean --if-exists --single-transaction --exit-on-error (typically 4-5 times smaller than plain). plain: SQL to <path>/backup.sql, restored with psql.",
+            "custom or plain",
+            Control.select(DumpFormat.values()),
+            DumpFormat::parse),
+    HOOK_USER("hookUser", "app", "Hooks connect as",
+            "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart 11.0.0 or later.",
+            "app or postgres",
+            Control.select(HookUser.values()),
+            HookUser::parse),
+    RESTORE_ON_ERROR("restoreOnError", "Continue", "When the restore hook fails",
+            "post.hook.restore.velero.io/on-error, always written. Continue (Velero's default): the restore goes on and ends PartiallyFailed (Velero 1.14+). Fail: the restore stops with the hook.",
+            "Fail or Continue",
+            Control.select(List.of("Continue", "Fail")),
+            OnError::parse),
+
+    // Image source: empty = a default that pulls in 2026 for the chart version (ImageSource).
+    IMAGE_REGISTRY("imageRegistry", "", "PostgreSQL image registry",
+            "values.image.registry (and the same in builder). Empty: docker.io. A vendor mirror goes here; any registry but docker.io also writes global.security.allowInsecureImages: true on chart 16.3.0 and later, whose image check would fail the install.",
+            "empty, or a registry host with an optional port, such as docker.io or registry.example.com:5000",
+            Control.TEXT,
+            ValueRules::imageRegistry),
+    IMAGE_REPOSITORY("imageRepository", "", "PostgreSQL image repository",
+            "values.image.repository (and in builder). Empty: bitnamilegacy/postgresql for chart 11.0.0 and later (Bitnami moved its versioned tags there on 2025-08-28; they get no more fixes), the chart's own bitnami/postgresql for 8.x-10.x, whose Debian 10 images exist nowhere for free: use a vendor mirror.",
+            "empty, or an image repository such as bitnamilegacy/postgresql",
+            Control.TEXT,
+            ValueRules::imageRepository),
+    IMAGE_TAG("imageTag", "", "PostgreSQL image tag",
+            "values.image.tag. Empty: the chart's own tag (the moved images kept their tags).",
+            "empty, or an image tag such as 17.6.0-debian-12-r4",
+            Control.TEXT,
+            ValueRules::imageTag),
+
+    // Container resources for charts with a resources preset (15.0.0 and later; nano = 192Mi/150m):
+    // empty = computed from scratchSize and scratchMedium (ResourceLimits).
+    CPU_LIMIT("cpuLimit", "", "CPU limit",
+            "values.primary.resources.limits.cpu, chart 15.0.0 and later (the chart's nano preset allows 150m, which throttles pg_dump). Empty: 1.",
+            "empty, or a Kubernetes CPU quantity of at least 250m, such as 500m or 2",
+            Control.TEXT,
+            ValueRules::cpuLimit),
+    MEMORY_LIMIT("memoryLimit", "", "Memory limit",
+            "values.primary.resources.limits.memory, chart 15.0.0 and later (nano: 192Mi). A Memory scratch counts against it. Empty: scratchSize + 512Mi for a Memory scratch, 512Mi for Disk.",
+            "empty, or a Kubernetes quantity; with a Memory scratch at least scratchSize + 256Mi",
+            Control.TEXT,
+            ValueRules::positiveQuantity),
+    EPHEMERAL_STORAGE_LIMIT("ephemeralStorageLimit", "", "Ephemeral storage limit",
+            "values.primary.resources.limits.ephemeral-storage, chart 15.0.0 and later (nano: 1-2Gi). A Disk scratch counts against it, and going over it evicts the pod. Empty: scratchSize + 1Gi for a Disk scratch, 1Gi for Memory.",
+            "empty, or a Kubernetes quantity; with a Disk scratch at least scratchSize + 256Mi",
+            Control.TEXT,
+            ValueRules::positiveQuantity);
 
     private final String param;
     private final String defaultValue;
     private final String label;
     private final String help;
     private final String rule;
+    private final Control control;
+    private final Function<String, ?> check;
 
-    Field(String param, String defaultValue, String label, String help, String rule) {
+    /**
+     * @param rule  what a valid value looks like, in words (help, form, OpenAPI, README)
+     * @param check the same rule as code: returns the typed value or throws IllegalArgumentException with a
+     *              message that completes "<parameter>: ..."
+     */
+    Field(String param, String defaultValue, String label, String help, String rule, Control control,
+            Function<String, ?> check) {
         this.param = param;
         this.defaultValue = defaultValue;
         this.label = label;
         this.help = help;
         this.rule = rule;
+        this.control = control;
+        this.check = check;
     }
 
     /** The request parameter / JSON property name. */
     public String param() { return param; }
     public String defaultValue() { return defaultValue; }
+    /** An optional field has an empty default: left empty, the generator computes its value. */
+    public boolean optional() { return defaultValue.isEmpty(); }
     public String label() { return label; }
     /** What the value becomes in the manifests. */
     public String help() { return help; }
     /** What a valid value looks like, in words. */
     public String rule() { return rule; }
+    public Control control() { return control; }
+
+    /** The typed value (String, Boolean, an enum, ChartVersion) of a non-empty raw value; throws if it breaks the rule. */
+    public Object check(String raw) {
+        return check.apply(raw);
+    }
 
     public static Optional<Field> byParam(String param) {
         return Arrays.stream(values()).filter(f -> f.param.equals(param)).findFirst();

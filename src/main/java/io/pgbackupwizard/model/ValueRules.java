@@ -19,10 +19,13 @@ public final class ValueRules {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern KOTS_ITEM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
     private static final Pattern PG_NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}\\p{M}_.-]*");
+    // Container image references, as github.com/distribution/reference reads them (lower-case repository).
+    private static final Pattern REGISTRY = Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*(:[0-9]{1,5})?");
+    private static final Pattern REPOSITORY = Pattern.compile(
+            "[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._-]+)+");
-    // Kubernetes resource.Quantity: a decimal number and an optional binary/decimal suffix or exponent.
-    private static final Pattern QUANTITY = Pattern.compile(
-            "\\+?(\\d+(?:\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d{1,2})?");
     // Go time.ParseDuration without sign: one or more <number><unit>.
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
     private static final Pattern DURATION = Pattern.compile("(?:" + DURATION_PART.pattern() + ")+");
@@ -98,17 +101,50 @@ public final class ValueRules {
         return v;
     }
 
-    /** A Kubernetes quantity greater than zero; returns it unchanged. */
-    public static String positiveQuantity(String v) {
-        if (v.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
-        Matcher m = QUANTITY.matcher(v);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G");
-        }
-        if (new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1)).signum() <= 0) {
-            throw new IllegalArgumentException("must be greater than zero");
+    /** A registry host with an optional port, such as docker.io, registry.example.com or localhost:5000. */
+    public static String imageRegistry(String v) {
+        if (v.length() > 253 || !REGISTRY.matcher(v).matches()) {
+            throw new IllegalArgumentException("must be a registry host with an optional port, such as docker.io"
+                    + " or registry.example.com:5000 (no scheme, no path)");
         }
         return v;
+    }
+
+    /** An image repository path such as bitnamilegacy/postgresql (lower case, '/'-separated). */
+    public static String imageRepository(String v) {
+        if (!REPOSITORY.matcher(v).matches()) {
+            throw new IllegalArgumentException("must be an image repository such as bitnamilegacy/postgresql: lower-case"
+                    + " letters and digits, separated by '/', '.', '_' or '-' (no registry, no tag)");
+        }
+        return v;
+    }
+
+    /** An image tag such as 17.6.0-debian-12-r4. */
+    public static String imageTag(String v) {
+        if (!TAG.matcher(v).matches()) {
+            throw new IllegalArgumentException("must be an image tag such as 17.6.0-debian-12-r4: letters, digits, '_',"
+                    + " '.' and '-', not starting with '.' or '-', at most 128 characters");
+        }
+        return v;
+    }
+
+    /** A Kubernetes quantity greater than zero; returns it unchanged. */
+    public static String positiveQuantity(String v) {
+        return positive(v).text();
+    }
+
+    /** A CPU quantity pg_dump can work with (see {@link ResourceLimits#MIN_CPU}). */
+    public static String cpuLimit(String v) {
+        String problem = ResourceLimits.cpuProblem(positive(v));
+        if (problem != null) throw new IllegalArgumentException(problem);
+        return v;
+    }
+
+    /** A Kubernetes quantity greater than zero, parsed (see {@link Quantity}). */
+    public static Quantity positive(String v) {
+        Quantity q = Quantity.parse(v);
+        if (!q.isPositive()) throw new IllegalArgumentException("must be greater than zero");
+        return q;
     }
 
     /** A Go duration greater than zero (a bare number is NOT one: Velero would silently use 30s). */

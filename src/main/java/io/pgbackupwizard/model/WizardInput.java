@@ -1,37 +1,97 @@
 package io.pgbackupwizard.model;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The wizard's validated input. Only {@link WizardInputParser} builds one from user input, so every
- * value here has passed its rule; the generator trusts it (and still quotes everything it puts in a shell).
+ * The wizard's validated input: every {@link Field}'s checked, typed value. Only {@link WizardInputParser}
+ * builds one from user input, so every value here has passed its rule; the generator trusts it (and still
+ * quotes everything it puts in a shell). The accessors are one line each; a generator may also call
+ * {@link #get(Field, Class)} directly.
  */
-public record WizardInput(
-        String name,
-        ApiVersion apiVersion,
-        ChartVersion chartVersion,
-        boolean allowExternal,
-        String typeOption,
-        String embeddedValue,
-        String externalValue,
-        String username,
-        String database,
-        String passwordOption,
-        String scratchSize,
-        ScratchMedium scratchMedium,
-        String mountPath,
-        String hookTimeout,
-        OnError onError,
-        boolean restoreHook,
-        String restoreWaitTimeout,
-        String restoreExecTimeout) {
+public final class WizardInput {
+
+    private final Map<Field, Object> values;
+
+    WizardInput(Map<Field, Object> values) {
+        if (values.size() != Field.values().length) throw new IllegalArgumentException("every field needs a value");
+        this.values = new EnumMap<>(values);
+    }
+
+    public <T> T get(Field field, Class<T> type) {
+        return type.cast(values.get(field));
+    }
+
+    public String name() { return get(Field.NAME, String.class); }
+    public ApiVersion apiVersion() { return get(Field.API_VERSION, ApiVersion.class); }
+    public ChartVersion chartVersion() { return get(Field.CHART_VERSION, ChartVersion.class); }
+    public boolean allowExternal() { return get(Field.ALLOW_EXTERNAL, Boolean.class); }
+    public String typeOption() { return get(Field.TYPE_OPTION, String.class); }
+    public String embeddedValue() { return get(Field.EMBEDDED_VALUE, String.class); }
+    public String externalValue() { return get(Field.EXTERNAL_VALUE, String.class); }
+    public String username() { return get(Field.USERNAME, String.class); }
+    public String database() { return get(Field.DATABASE, String.class); }
+    public String passwordOption() { return get(Field.PASSWORD_OPTION, String.class); }
+    public String scratchSize() { return get(Field.SCRATCH_SIZE, String.class); }
+    public ScratchMedium scratchMedium() { return get(Field.SCRATCH_MEDIUM, ScratchMedium.class); }
+    public String mountPath() { return get(Field.MOUNT_PATH, String.class); }
+    public String hookTimeout() { return get(Field.HOOK_TIMEOUT, String.class); }
+    public OnError onError() { return get(Field.ON_ERROR, OnError.class); }
+    public boolean restoreHook() { return get(Field.RESTORE_HOOK, Boolean.class); }
+    public String restoreWaitTimeout() { return get(Field.RESTORE_WAIT_TIMEOUT, String.class); }
+    public String restoreExecTimeout() { return get(Field.RESTORE_EXEC_TIMEOUT, String.class); }
+    public InstallPath installPath() { return get(Field.INSTALL_PATH, InstallPath.class); }
+    public DumpFormat dumpFormat() { return get(Field.DUMP_FORMAT, DumpFormat.class); }
+    public HookUser hookUser() { return get(Field.HOOK_USER, HookUser.class); }
+    public OnError restoreOnError() { return get(Field.RESTORE_ON_ERROR, OnError.class); }
+    /** Optional (null = computed): see {@link #image()} and {@link #resources()}. */
+    public String imageRegistry() { return get(Field.IMAGE_REGISTRY, String.class); }
+    public String imageRepository() { return get(Field.IMAGE_REPOSITORY, String.class); }
+    public String imageTag() { return get(Field.IMAGE_TAG, String.class); }
+    public String cpuLimit() { return get(Field.CPU_LIMIT, String.class); }
+    public String memoryLimit() { return get(Field.MEMORY_LIMIT, String.class); }
+    public String ephemeralStorageLimit() { return get(Field.EPHEMERAL_STORAGE_LIMIT, String.class); }
+
+    /** The PostgreSQL image, with the defaults for this chart version filled in. */
+    public ImageSource image() {
+        return ImageSource.of(chartVersion(), imageRegistry(), imageRepository(), imageTag());
+    }
+
+    /** The container's requests and limits, or null when the chart sets no limits by default (before 15.0.0). */
+    public ResourceLimits resources() {
+        if (!ResourceLimits.chartHasPreset(chartVersion())) return null;
+        return ResourceLimits.of(Quantity.parse(scratchSize()), scratchMedium(), quantity(cpuLimit()),
+                quantity(memoryLimit()), quantity(ephemeralStorageLimit()));
+    }
+
+    private static Quantity quantity(String text) {
+        return text == null ? null : Quantity.parse(text);
+    }
 
     public ChartGeneration generation() {
-        return chartVersion.generation();
+        return chartVersion().generation();
     }
 
     /** Names of the external-database config items, derived from the external choice's value. */
     public String externalItem(String suffix) {
-        return externalValue + "_" + suffix;
+        return externalValue() + "_" + suffix;
     }
 
-    public static final java.util.List<String> EXTERNAL_ITEM_SUFFIXES = java.util.List.of("host", "port", "user", "password", "db");
+    public static final List<String> EXTERNAL_ITEM_SUFFIXES = List.of("host", "port", "user", "password", "db");
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WizardInput other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "WizardInput" + values;
+    }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns raw request parameters (form, query string or JSON, all as strings) into a {@link WizardInput},
@@ -57,31 +56,23 @@ public final class WizardInputParser {
                 values.put(name, given.get(0) == null ? "" : given.get(0));
             }
         });
-        Reader r = new Reader(values, errors);
-        String name = r.get(Field.NAME, v -> ValueRules.dnsLabel(v, 53));
-        ApiVersion apiVersion = r.get(Field.API_VERSION, ApiVersion::parse);
-        ChartVersion chartVersion = r.get(Field.CHART_VERSION, ChartVersion::parse);
-        Boolean allowExternal = r.get(Field.ALLOW_EXTERNAL, ValueRules::bool);
-        String typeOption = r.get(Field.TYPE_OPTION, ValueRules::kotsItemName);
-        String embeddedValue = r.get(Field.EMBEDDED_VALUE, ValueRules::kotsItemName);
-        String externalValue = r.get(Field.EXTERNAL_VALUE, ValueRules::kotsItemName);
-        String username = r.get(Field.USERNAME, v -> ValueRules.postgresName(v, true));
-        String database = r.get(Field.DATABASE, v -> ValueRules.postgresName(v, false));
-        String passwordOption = r.get(Field.PASSWORD_OPTION, ValueRules::kotsItemName);
-        String scratchSize = r.get(Field.SCRATCH_SIZE, ValueRules::positiveQuantity);
-        ScratchMedium scratchMedium = r.get(Field.SCRATCH_MEDIUM, ScratchMedium::parse);
-        String mountPath = r.get(Field.MOUNT_PATH, ValueRules::absolutePath);
-        String hookTimeout = r.get(Field.HOOK_TIMEOUT, ValueRules::positiveDuration);
-        OnError onError = r.get(Field.ON_ERROR, OnError::parse);
-        Boolean restoreHook = r.get(Field.RESTORE_HOOK, ValueRules::bool);
-        String restoreWaitTimeout = r.get(Field.RESTORE_WAIT_TIMEOUT, ValueRules::positiveDuration);
-        String restoreExecTimeout = r.get(Field.RESTORE_EXEC_TIMEOUT, ValueRules::positiveDuration);
+        Map<Field, Object> checked = new EnumMap<>(Field.class);
+        for (Field f : Field.values()) {
+            Object v = check(f, values.get(f.param()), errors);
+            if (v == OMITTED) checked.put(f, null); // an optional field left empty: its default is computed
+            else if (v != null) checked.put(f, v);
+        }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
 
-        WizardInput input = new WizardInput(name, apiVersion, chartVersion, allowExternal, typeOption, embeddedValue,
-                externalValue, username, database, passwordOption, scratchSize, scratchMedium, mountPath, hookTimeout,
-                onError, restoreHook, restoreWaitTimeout, restoreExecTimeout);
+        WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
+        checkInstallPath(input, errors);
+        checkLimitsHoldScratch(input, errors);
+        if (input.hookUser() == HookUser.postgres && input.chartVersion().major() < 11) {
+            // 8.x-10.x give the container a postgres password only when the chart is given one
+            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart 11.0.0 or later (older charts "
+                    + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
+        }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
 
@@ -105,30 +96,68 @@ public final class WizardInputParser {
         }
     }
 
+    /** Install path (issue 17): Embedded Cluster v3 installs only HelmChart v2 charts. */
+    private static void checkInstallPath(WizardInput in, List<FieldError> errors) {
+        if (in.installPath() == InstallPath.EMBEDDED_V3 && in.apiVersion() != ApiVersion.V1BETA2) {
+            errors.add(new FieldError(Field.API_VERSION.param(), "must be kots.io/v1beta2 for installPath embedded-v3 "
+                    + "(Embedded Cluster v3 installs only HelmChart v2)"));
+        }
+    }
+
+    /**
+     * Given limits must hold the scratch volume (computed ones always do), and apply only to charts that
+     * limit the container by default: a limit the wizard would not write must not be silently dropped.
+     */
+    private static void checkLimitsHoldScratch(WizardInput in, List<FieldError> errors) {
+        Map<Field, String> given = new EnumMap<>(Field.class);
+        if (in.cpuLimit() != null) given.put(Field.CPU_LIMIT, in.cpuLimit());
+        if (in.memoryLimit() != null) given.put(Field.MEMORY_LIMIT, in.memoryLimit());
+        if (in.ephemeralStorageLimit() != null) given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
+        if (given.isEmpty()) return;
+        if (!ResourceLimits.chartHasPreset(in.chartVersion())) {
+            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies to chart 15.0.0 and later only: chart "
+                    + in.chartVersion() + " sets no limits (only requests), so the scratch volume is bounded by its sizeLimit;"
+                    + " leave it empty")));
+            return;
+        }
+        Quantity scratch = Quantity.parse(in.scratchSize());
+        ResourceLimits limits = in.resources();
+        String problem;
+        if (in.memoryLimit() != null
+                && (problem = ResourceLimits.memoryProblem(limits.memory(), scratch, in.scratchMedium())) != null) {
+            errors.add(new FieldError(Field.MEMORY_LIMIT.param(), problem));
+        }
+        if (in.ephemeralStorageLimit() != null && (problem = ResourceLimits.ephemeralStorageProblem(
+                limits.ephemeralStorage(), scratch, in.scratchMedium())) != null) {
+            errors.add(new FieldError(Field.EPHEMERAL_STORAGE_LIMIT.param(), problem));
+        }
+    }
+
     /** Hostile parameter names are echoed back, so keep them short and printable. */
     private static String safeName(String name) {
         String printable = name.replaceAll("[^\\x20-\\x7E]", "?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
-    /** Applies one rule per field, collecting the error instead of stopping at the first. */
-    private record Reader(Map<String, String> values, List<FieldError> errors) {
-        <T> T get(Field field, Function<String, T> rule) {
-            String v = values.get(field.param());
-            if (v.length() > MAX_VALUE_LENGTH) {
-                errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));
-                return null;
-            }
-            if (v.isEmpty()) {
-                errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
-                return null;
-            }
-            try {
-                return rule.apply(v);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(field.param(), e.getMessage()));
-                return null;
-            }
+    /** Applies the field's rule, collecting the error instead of stopping at the first. */
+    /** What check() returns for an optional field left empty (null means the value was refused). */
+    private static final Object OMITTED = new Object();
+
+    private static Object check(Field field, String v, List<FieldError> errors) {
+        if (v.length() > MAX_VALUE_LENGTH) {
+            errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));
+            return null;
+        }
+        if (v.isEmpty()) {
+            if (field.optional()) return OMITTED;
+            errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
+            return null;
+        }
+        try {
+            return field.check(v);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field.param(), e.getMessage()));
+            return null;
         }
     }
 }

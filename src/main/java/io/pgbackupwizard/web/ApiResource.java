@@ -31,17 +31,24 @@ public class ApiResource {
     @Inject
     Wizard wizard;
 
-    /** What a valid request gets back. {@code restoreCommand}/{@code restoreAnnotation} are null without a restore hook. */
-    public record Manifests(Map<String, String> files, String backupCommand, String backupAnnotation,
-            String restoreCommand, String restoreAnnotation, String chartGeneration, String query) {}
+    /**
+     * What a valid request gets back. A script is what bash runs; an annotation is the JSON-array value of the
+     * hook's command annotation that carries it. {@code restoreScript}/{@code restoreAnnotation} are null without a restore hook.
+     * {@code warnings}: what stands between the release and a working install (empty when nothing does);
+     * {@code chartSource}: how to get the chart archive the release must hold.
+     */
+    public record Manifests(Map<String, String> files, String backupScript, String backupAnnotation,
+            String restoreScript, String restoreAnnotation, String chartGeneration, String query,
+            // Install path (issue 17): what the vendor must know, and what to do with the files.
+            String installPath, List<String> notes, String nextSteps, List<String> warnings, String chartSource) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate the release files and hook commands")
+    @Operation(summary = "Generate the release files, hook scripts and annotations")
     @RequestBody(description = "A JSON object with any of the wizard's parameters (the names of GET /helmchart.yaml); "
             + "left-out ones take their defaults", content = @Content(schema = @Schema(implementation = Object.class)))
-    @APIResponse(responseCode = "200", description = "The files by name, and the hook commands",
+    @APIResponse(responseCode = "200", description = "The files by name, and the hook scripts and annotations",
             content = @Content(schema = @Schema(implementation = Manifests.class)))
     @APIResponse(responseCode = "400", description = "A JSON list of {field, message}",
             content = @Content(schema = @Schema(implementation = FieldError[].class)))
@@ -52,8 +59,9 @@ public class ApiResource {
         WizardInputParser.Result parsed = wizard.parse(params);
         if (!parsed.ok()) return Response.status(400).entity(parsed.errors()).build();
         Release r = wizard.generate(parsed);
-        return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupCommand(),
-                r.hooks().restoreScript(), r.hooks().restoreCommand(), parsed.input().generation().name(),
-                wizard.queryString(parsed.values()))).build();
+        return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
+                r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().generation().name(),
+                wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
+                r.installPath().nextSteps(), r.warnings(), r.chartSource())).build();
     }
 }

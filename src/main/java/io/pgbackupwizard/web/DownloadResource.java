@@ -1,7 +1,7 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.generate.ReleaseZip;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.smallrye.common.annotation.NonBlocking;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -18,90 +19,61 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The generated files as downloads. Parameters come from the query string (GET, so curl -O works)
- * or a form (POST); left-out parameters take their defaults. Non-blocking: no I/O, so no worker thread.
+ * The generated files ({@link Output}) as downloads. Parameters come from the query string (GET, so curl -O
+ * works) or a form (POST); left-out parameters take their defaults. One method serves every output, so a new
+ * output needs no change here; {@link OpenApiParameters} documents each one. Non-blocking: no I/O.
  */
 @Path("/")
 @NonBlocking
 public class DownloadResource {
 
-    static final MediaType YAML = new MediaType("application", "yaml", "UTF-8");
+    /** Only names shaped like an output's path reach this resource; static files (.css, .js) never match. */
+    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|md)}";
 
     @Inject
     Wizard wizard;
 
     @GET
-    @Path("helmchart.yaml")
-    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The KOTS HelmChart manifest")
-    @APIResponse(responseCode = "200", description = "application/yaml, as an attachment named <name>-helmchart.yaml")
-    @APIResponse(responseCode = "400", description = "text/plain, one 'parameter: problem' line per bad parameter")
-    public Response helmChart(@Context UriInfo uri) {
-        return yaml(Params.of(uri.getQueryParameters()), Release::helmChartFileName, Release::helmChart);
+    @Path(FILE)
+    @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
+    @Operation(hidden = true)
+    public Response get(@PathParam("file") String file, @Context UriInfo uri) {
+        return download(file, Params.of(uri.getQueryParameters()));
     }
 
     @POST
-    @Path("helmchart.yaml")
+    @Path(FILE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The KOTS HelmChart manifest, from a form")
-    @APIResponse(responseCode = "200", description = "application/yaml attachment")
-    @APIResponse(responseCode = "400", description = "text/plain list of problems")
-    public Response helmChartFromForm(MultivaluedMap<String, String> form) {
-        return yaml(Params.of(form), Release::helmChartFileName, Release::helmChart);
+    @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
+    @Operation(hidden = true)
+    public Response post(@PathParam("file") String file, MultivaluedMap<String, String> form) {
+        return download(file, Params.of(form));
     }
 
-    @GET
-    @Path(Release.CONFIG_FILE)
-    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The KOTS Config defining every option the HelmChart references")
-    @APIResponse(responseCode = "200", description = "application/yaml attachment named config.yaml")
-    @APIResponse(responseCode = "400", description = "text/plain list of problems")
-    public Response config(@Context UriInfo uri) {
-        return yaml(Params.of(uri.getQueryParameters()), r -> Release.CONFIG_FILE, Release::config);
-    }
-
-    @GET
-    @Path(Release.BACKUP_FILE)
-    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The Velero Backup manifest KOTS needs to include the app in snapshots")
-    @APIResponse(responseCode = "200", description = "application/yaml attachment named backup.yaml")
-    @APIResponse(responseCode = "400", description = "text/plain list of problems")
-    public Response backup(@Context UriInfo uri) {
-        return yaml(Params.of(uri.getQueryParameters()), r -> Release.BACKUP_FILE, Release::backup);
-    }
-
-    @GET
-    @Path("bundle.zip")
-    @Produces({"application/zip", MediaType.TEXT_PLAIN})
-    @Operation(summary = "The three files in one zip")
-    @APIResponse(responseCode = "200", description = "application/zip attachment named <name>-kots-release.zip")
-    @APIResponse(responseCode = "400", description = "text/plain list of problems")
-    public Response bundle(@Context UriInfo uri) {
-        WizardInputParser.Result parsed = wizard.parse(Params.of(uri.getQueryParameters()));
-        if (!parsed.ok()) return problems(parsed.errors());
-        Release release = wizard.generate(parsed);
-        return attachment(ReleaseZip.bytes(release), "application/zip", ReleaseZip.fileName(release));
-    }
-
-    private Response yaml(Map<String, List<String>> params, Function<Release, String> fileName,
-            Function<Release, String> content) {
+    private Response download(String file, Map<String, List<String>> params) {
+        Output output = Output.byPath(file).orElse(null);
+        if (output == null) return Response.status(404).build();
         WizardInputParser.Result parsed = wizard.parse(params);
         if (!parsed.ok()) return problems(parsed.errors());
+        if (!output.servedFor(parsed.input().installPath())) return notOnThisPath(output, parsed);
         Release release = wizard.generate(parsed);
-        return attachment(content.apply(release), YAML.toString(), fileName.apply(release));
+        Object content = output.content(release);
+        String type = content instanceof String ? output.mediaType() + ";charset=UTF-8" : output.mediaType();
+        // File names are built from a DNS-1123 label, so they need no escaping in the header.
+        return Response.ok(content, type)
+                .header("Content-Disposition", "attachment; filename=\"" + release.fileName(output) + "\"").build();
     }
 
-    private static Response attachment(Object entity, String type, String fileName) {
-        // File names are built from a DNS-1123 label, so they need no escaping in the header.
-        return Response.ok(entity, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
+    /** 404 that says which files the chosen install path has instead. */
+    private static Response notOnThisPath(Output output, WizardInputParser.Result parsed) {
+        var path = parsed.input().installPath();
+        String files = Output.releaseFiles(path).stream().map(Output::path).collect(Collectors.joining(", "));
+        return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                .entity("installPath=" + path.value() + " has no " + output.path() + "; its files: " + files + "\n").build();
     }
 
     static Response problems(List<FieldError> errors) {

@@ -1,14 +1,10 @@
 package io.pgbackupwizard.web;
 
-import io.pgbackupwizard.model.ApiVersion;
-import io.pgbackupwizard.model.ChartVersion;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.OnError;
-import io.pgbackupwizard.model.ScratchMedium;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,25 +30,20 @@ public record FormView(List<Group> groups, List<Problem> problems) {
     /** One line of the error summary. onForm: the page has an input with id {@code param} to link to. */
     public record Problem(String param, String label, String message, boolean onForm) {}
 
-    private static final Map<Field, List<String[]>> CHOICES = Map.of(
-            Field.API_VERSION, Arrays.stream(ApiVersion.values()).map(v -> new String[] {v.value(), v.value()}).toList(),
-            Field.SCRATCH_MEDIUM, Arrays.stream(ScratchMedium.values()).map(v -> new String[] {v.name(), v.name()}).toList(),
-            Field.ON_ERROR, Arrays.stream(OnError.values()).map(v -> new String[] {v.name(), v.name()}).toList(),
-            Field.ALLOW_EXTERNAL, List.of(new String[] {"true", "Customer chooses embedded or external"},
-                    new String[] {"false", "Always embedded"}),
-            Field.RESTORE_HOOK, List.of(new String[] {"true", "On"}, new String[] {"false", "Off"}),
-            Field.CHART_VERSION, ChartVersion.KNOWN.stream().map(v -> new String[] {v, v}).toList());
-
     public static FormView of(Map<String, String> values, List<FieldError> errors) {
         return new FormView(List.of(
+                group("Install path", values, errors, Field.INSTALL_PATH),
                 group("Chart", values, errors, Field.NAME, Field.CHART_VERSION, Field.API_VERSION),
+                group("PostgreSQL image", values, errors, Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG),
                 group("Embedded or external PostgreSQL", values, errors, Field.ALLOW_EXTERNAL, Field.TYPE_OPTION,
                         Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE),
                 group("Database", values, errors, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION),
                 group("Scratch volume", values, errors, Field.SCRATCH_SIZE, Field.SCRATCH_MEDIUM, Field.MOUNT_PATH),
-                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR),
+                group("Container limits (chart 15.0.0 and later)", values, errors, Field.CPU_LIMIT, Field.MEMORY_LIMIT,
+                        Field.EPHEMERAL_STORAGE_LIMIT),
+                group("Backup hook", values, errors, Field.HOOK_TIMEOUT, Field.ON_ERROR, Field.DUMP_FORMAT, Field.HOOK_USER),
                 group("Restore hook", values, errors, Field.RESTORE_HOOK, Field.RESTORE_WAIT_TIMEOUT,
-                        Field.RESTORE_EXEC_TIMEOUT)),
+                        Field.RESTORE_EXEC_TIMEOUT, Field.RESTORE_ON_ERROR)),
                 errors.stream().map(FormView::problem).toList());
     }
 
@@ -69,12 +60,9 @@ public record FormView(List<Group> groups, List<Problem> problems) {
     private static Input input(Field f, String value, List<FieldError> errors) {
         String error = errors.stream().filter(e -> e.field().equals(f.param())).map(FieldError::message)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
-        List<String[]> choices = CHOICES.get(f);
-        String kind = choices == null ? "text"
-                : f == Field.CHART_VERSION ? "suggest"
-                : f == Field.ALLOW_EXTERNAL || f == Field.RESTORE_HOOK ? "radio" : "select";
-        List<Option> options = choices == null ? new ArrayList<>()
-                : choices.stream().map(c -> new Option(c[0], c[1], c[0].equals(value))).collect(Collectors.toList());
+        String kind = f.control().kind().name().toLowerCase(Locale.ROOT);
+        List<Option> options = f.control().choices().stream()
+                .map(c -> new Option(c.value(), c.label(), c.value().equals(value))).collect(Collectors.toList());
         if (kind.equals("select") && options.stream().noneMatch(Option::selected)) {
             // Keep what a hand-made link asked for in view beside its error, instead of silently showing the first choice.
             options.add(0, new Option(value, value + " (not a valid choice)", true));

@@ -1,5 +1,6 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.model.Field;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds the wizard's parameters to the OpenAPI document. The resources read them as one map (so that
@@ -19,12 +21,13 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiParameters implements OASFilter {
 
-    private static final List<String> QUERY_PATHS = List.of("/", "/helmchart.yaml", "/config.yaml", "/backup.yaml",
-            "/bundle.zip");
+    /** Pages that read the parameters from the query string; each {@link Output} does too. */
+    private static final List<String> QUERY_PATHS = List.of("/", "/results");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) return;
+        for (Output o : Output.values()) openAPI.getPaths().addPathItem("/" + o.path(), download(o));
         for (String path : QUERY_PATHS) {
             PathItem item = openAPI.getPaths().getPathItem(path);
             if (item != null && item.getGET() != null) {
@@ -33,10 +36,27 @@ public class OpenApiParameters implements OASFilter {
         }
         PathItem api = openAPI.getPaths().getPathItem("/api/manifests");
         if (api != null && api.getPOST() != null) describeJsonBody(api.getPOST());
-        for (String path : List.of("/", "/helmchart.yaml")) {
-            PathItem item = openAPI.getPaths().getPathItem(path);
-            if (item != null && item.getPOST() != null) describeFormBody(item.getPOST());
-        }
+        PathItem page = openAPI.getPaths().getPathItem("/");
+        if (page != null && page.getPOST() != null) describeFormBody(page.getPOST());
+    }
+
+    /** GET with the parameters in the query string, POST with them in a form; the resource has one method for all. */
+    private static PathItem download(Output o) {
+        Operation get = OASFactory.createOperation().summary(o.description()).responses(responses(o));
+        for (Field f : Field.values()) get.addParameter(parameter(f));
+        Operation post = OASFactory.createOperation().summary(o.description() + " From a form.").responses(responses(o));
+        describeFormBody(post);
+        return OASFactory.createPathItem().GET(get).POST(post);
+    }
+
+    private static APIResponses responses(Output o) {
+        return OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description(o.mediaType() + ", as an attachment named " + o.fileNamePattern())
+                        .content(OASFactory.createContent().addMediaType(o.mediaType(), OASFactory.createMediaType())))
+                .addAPIResponse("400", OASFactory.createAPIResponse()
+                        .description("text/plain, one 'parameter: problem' line per bad parameter")
+                        .content(OASFactory.createContent().addMediaType("text/plain", OASFactory.createMediaType())));
     }
 
     private static Parameter parameter(Field f) {

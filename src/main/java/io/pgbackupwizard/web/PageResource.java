@@ -38,6 +38,9 @@ public class PageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(FormView form, Preview preview, List<FieldError> errors);
+
+        /** The page's error summary and results section alone: what the live preview swaps in. */
+        static native TemplateInstance live(FormView form, Preview preview, List<FieldError> errors);
     }
 
     @GET
@@ -63,11 +66,27 @@ public class PageResource {
         return page(uri, Params.of(form));
     }
 
+    @GET
+    @Path("results")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page's error summary and results section alone, for the live preview (not counted as generated)")
+    @APIResponse(responseCode = "200", description = "HTML: the hidden error summary and the previews")
+    @APIResponse(responseCode = "400", description = "HTML: the error summary (one item per bad field, with data-field and data-message) and no previews")
+    public Response results(@Context UriInfo uri) {
+        return render(uri, Params.of(uri.getQueryParameters()), true);
+    }
+
     private Response page(UriInfo uri, Map<String, List<String>> params) {
+        return render(uri, params, false);
+    }
+
+    private Response render(UriInfo uri, Map<String, List<String>> params, boolean resultsOnly) {
         WizardInputParser.Result parsed = wizard.parse(params);
-        Release release = parsed.ok() ? wizard.generate(parsed) : null;
+        Release release = parsed.ok() ? wizard.preview(parsed) : null;
         Preview preview = new Preview(release, wizard.queryString(parsed.values()), baseUrl.of(uri));
-        String html = Templates.page(FormView.of(parsed.values(), parsed.errors()), preview, parsed.errors()).render();
+        FormView form = FormView.of(parsed.values(), parsed.errors());
+        String html = (resultsOnly ? Templates.live(form, preview, parsed.errors())
+                : Templates.page(form, preview, parsed.errors())).render();
         return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build();
     }

@@ -1,15 +1,36 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.Preset;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.StringJoiner;
 
-/** What `curl <service>` prints: the parameters and ready-to-run command lines. */
+/** What `curl <service>` prints: the files, the parameters and ready-to-run command lines (templates/PlainTextHelp/help.txt). */
 @ApplicationScoped
 public class PlainTextHelp {
 
     @Inject
     Wizard wizard;
+
+    /** One parameter as the help lists it, with the default this service starts from. */
+    public record Param(String name, String defaultValue, String help, String rule) {}
+
+    /** A preset as a ready-to-run download link. */
+    public record PresetLink(String title, String url, String description, String warning) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance help(List<Output> outputs, List<Param> params, List<PresetLink> presets, String base);
+    }
 
     static boolean wanted(String userAgent, String accept) {
         if (userAgent != null && (userAgent.startsWith("curl/") || userAgent.startsWith("HTTPie/"))) return true;
@@ -17,32 +38,22 @@ public class PlainTextHelp {
     }
 
     String render(String base) {
-        StringBuilder out = new StringBuilder();
-        out.append("Postgres Backup Wizard\n======================\n\n")
-                .append("Backup configuration for PostgreSQL (Bitnami chart) in a Replicated KOTS application:\n")
-                .append("a HelmChart with Velero pre-backup (pg_dump) and post-restore (psql) hooks, the KOTS Config\n")
-                .append("it references, and the Velero Backup KOTS needs. Every parameter is optional.\n\n")
-                .append("Files\n-----\n")
-                .append("  GET  /helmchart.yaml   the HelmChart      (also POST, form-encoded)\n")
-                .append("  GET  /config.yaml      the KOTS Config\n")
-                .append("  GET  /backup.yaml      the Velero Backup\n")
-                .append("  GET  /bundle.zip       all three in one zip\n")
-                .append("  POST /api/manifests    JSON in (same names), JSON out: files and hook commands\n")
-                .append("  GET  /q/openapi        OpenAPI document   (/q/swagger-ui for a browser)\n\n")
-                .append("Parameters\n----------\n");
-        for (Field f : Field.values()) {
-            out.append(String.format("  %-20s default %s%n", f.param(), wizard.defaultValue(f)))
-                    .append("      ").append(f.help()).append('\n')
-                    .append("      Rule: ").append(f.rule()).append("\n");
-        }
-        out.append("\nExamples\n--------\n")
-                .append("  curl -fsSLO ").append(base).append("/helmchart.yaml\n")
-                .append("  curl -fsSL -o db-helmchart.yaml '").append(base)
-                .append("/helmchart.yaml?name=db&chartVersion=16.7.27&apiVersion=kots.io/v1beta2'\n")
-                .append("  curl -fsSLOJ '").append(base).append("/bundle.zip?chartVersion=17.1.0&scratchSize=4Gi'\n")
-                .append("  curl -fsS -H 'Content-Type: application/json' -d '{\"chartVersion\":\"17.1.0\"}' ")
-                .append(base).append("/api/manifests\n\n")
-                .append("Bad input gets HTTP 400 and one 'parameter: problem' line per mistake.\n");
-        return out.toString();
+        List<Param> params = Arrays.stream(Field.values()).map(f -> new Param(f.param(),
+                f.optional() ? "empty (computed)" : wizard.defaultValue(f), f.help(), f.rule())).toList();
+        List<PresetLink> presets = Preset.ALL.stream().map(p -> new PresetLink(p.title(),
+                base + "/" + Output.HELMCHART.path() + query(p), p.description(), p.warning())).toList();
+        return Templates.help(List.of(Output.values()), params, presets, base).render();
+    }
+
+    private static String query(Preset p) {
+        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
+        p.params().forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(v.get(0), StandardCharsets.UTF_8)));
+        return q.toString();
+    }
+
+    /** Pads to a column, as the help's two-column lists need. */
+    @TemplateExtension
+    static String padRight(String s, int width) {
+        return String.format("%-" + width + "s", s);
     }
 }

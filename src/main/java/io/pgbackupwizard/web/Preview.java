@@ -1,33 +1,85 @@
 package io.pgbackupwizard.web;
 
-import io.pgbackupwizard.generate.HelmChartManifest;
-import io.pgbackupwizard.generate.HookCommands;
+import io.pgbackupwizard.generate.HookAnnotations;
+import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.generate.ReleaseZip;
+import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.OnError;
+import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.Preset;
 import io.pgbackupwizard.model.WizardInput;
+import java.util.List;
 
 /**
- * What the page shows beside the form. {@code release} is null for invalid input; the links
- * are always there so the page's URL can reflect the form even while it has errors.
+ * What the page shows beside the form, decided here so the template only shows it. {@code release} is null
+ * for invalid input; the links are always there so the page's URL can reflect the form even while it has errors.
  */
 public record Preview(Release release, String query, String baseUrl) {
+
+    /**
+     * One output as the page offers it. id: the element id of its preview; linkId: its download link's id
+     * (null when it has none of its own); content: the text shown (null for a zip).
+     */
+    public record File(String id, String linkId, String fileName, String description, String href, String content) {
+        public String copyLabel() { return "Copy " + fileName; }
+    }
 
     public boolean valid() { return release != null; }
     public WizardInput input() { return release.input(); }
     public ChartGeneration generation() { return release.input().generation(); }
-    public String volume() { return HelmChartManifest.VOLUME; }
-    public String dumpPath() { return HookCommands.dumpPath(release.input()); }
-    public String zipFileName() { return ReleaseZip.fileName(release); }
+    public HookAnnotations hooks() { return release.hooks(); }
+    public String volume() { return release.scratchVolume(); }
+    public String dumpPath() { return release.dumpPath(); }
+
+    /** Velero writes on-error only when it is not its default, Fail. */
+    public boolean onErrorContinue() { return input().onError() == OnError.Continue; }
+    public boolean scratchInMemory() { return input().scratchMedium() == ScratchMedium.Memory; }
+    /** kots.io/v1beta1 HelmCharts carry an (empty) spec.builder. */
+    public boolean needsBuilder() { return input().apiVersion() == ApiVersion.V1BETA1; }
+
+    public InstallPath installPath() { return release.installPath(); }
+    /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */
+    public File mainFile() { return file(mainOutput()); }
+    public File bundle() { return file(Output.BUNDLE); }
+
+    /** The release's files, each previewed in full. */
+    public List<File> files() {
+        return Output.releaseFiles(release.installPath()).stream().map(this::file).toList();
+    }
+
+    private File file(Output o) {
+        String id = o.path().replace('.', '-');
+        // The HelmChart's download has its own button at the top; the others' links are found by id.
+        String linkId = o == mainOutput() ? null : "download-" + id.substring(0, id.lastIndexOf('-'));
+        String content = o.inRelease() ? (String) o.content(release) : null; // no zip is built just to link to it
+        return new File(id, linkId, release.fileName(o), o.description(), "/" + o.path() + suffix(), content);
+    }
+
+    private Output mainOutput() {
+        return Output.releaseFiles(release.installPath()).get(0);
+    }
+
+    /** A named starting point (model/Preset) as a link to this page. */
+    public record PresetLink(String name, String title, String description, String href, String warning) {}
+
+    public java.util.List<PresetLink> presets() {
+        return Preset.ALL.stream().map(p -> new PresetLink(p.name(), p.title(), p.description(), "/" + p.params().entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue().get(0), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&", p.values().isEmpty() ? "" : "?", "")), p.warning())).toList();
+    }
 
     private String suffix() { return query.isEmpty() ? "" : "?" + query; }
 
     /** The page for this form, relative: the address bar and "Copy link" use it. */
     public String pageLink() { return "/" + suffix(); }
     public String shareLink() { return baseUrl + "/" + suffix(); }
-    public String download(String file) { return "/" + file + suffix(); }
 
+    /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
+    /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     public String curlCommand() {
-        return "curl -fsSL -o " + release.helmChartFileName() + " '" + baseUrl + "/helmchart.yaml" + suffix() + "'";
+        Output first = mainOutput();
+        return "curl -fsSL -o " + release.fileName(first) + " '" + baseUrl + "/" + first.path() + suffix() + "'";
     }
 }

@@ -23,17 +23,19 @@ public class Wizard {
     private final Map<ChartGeneration, Map<ApiVersion, Counter>> generated = new EnumMap<>(ChartGeneration.class);
 
     Wizard(WizardConfig config, MeterRegistry registry) {
-        WizardInputParser withOverrides = new WizardInputParser(Map.of(Field.CHART_VERSION, config.defaultChartVersion()));
+        Map<Field, String> overrides = config.defaultChartVersion()
+                .map(v -> Map.of(Field.CHART_VERSION, v)).orElse(Map.of());
+        WizardInputParser withOverrides = new WizardInputParser(overrides);
         if (!withOverrides.parse(Map.of()).ok()) {
             throw new IllegalStateException("wizard.default-chart-version is not a valid chart version: "
-                    + config.defaultChartVersion());
+                    + overrides.get(Field.CHART_VERSION));
         }
         this.parser = withOverrides;
         for (ChartGeneration gen : ChartGeneration.values()) {
             Map<ApiVersion, Counter> byApi = new EnumMap<>(ApiVersion.class);
             for (ApiVersion api : ApiVersion.values()) {
                 byApi.put(api, Counter.builder("wizard.manifests.generated")
-                        .description("Releases generated, by chart generation and KOTS API version")
+                        .description("Releases generated for a download or an API call (not page views), by chart generation and KOTS API version")
                         .tag("chart_generation", gen.name().toLowerCase())
                         .tag("api_version", api.value())
                         .register(registry));
@@ -50,11 +52,16 @@ public class Wizard {
         return parser.defaultValue(field);
     }
 
-    /** Generates the release for valid input and counts it. */
+    /** Generates the release for valid input and counts it: for downloads and API calls. */
     public Release generate(WizardInputParser.Result parsed) {
         Release release = Release.of(parsed.input());
         generated.get(parsed.input().generation()).get(parsed.input().apiVersion()).increment();
         return release;
+    }
+
+    /** Generates the release for valid input without counting it: page views and live-preview refreshes. */
+    public Release preview(WizardInputParser.Result parsed) {
+        return Release.of(parsed.input());
     }
 
     /** Query string of the values that differ from the defaults: what a shareable link needs. */

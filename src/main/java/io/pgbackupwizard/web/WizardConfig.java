@@ -1,7 +1,6 @@
 package io.pgbackupwizard.web;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /** Operator settings (environment variables WIZARD_BASE_URL, WIZARD_DEFAULT_CHART_VERSION). */
@@ -11,7 +10,6 @@ public interface WizardConfig {
     /** Public URL of this service, used in the curl lines shown to users; the request's own URL when unset. */
     Optional<String> baseUrl();
 
-    /** The chart version the form starts with. */
-    @WithDefault("8.7.4")
-    String defaultChartVersion();
+    /** The chart version the form starts with, when not the built-in default of {@code Field.CHART_VERSION}. */
+    Optional<String> defaultChartVersion();
 }

@@ -1,9 +1,11 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartValuesKeysTest {
 
     static Map<String, Object> chartDefaults(String chartVersion) {
-        return Generated.parse(ReferenceFiles.read("bitnami-postgresql/values-" + chartVersion + ".yaml"));
+        return ManifestView.load(ReferenceFiles.read("bitnami-postgresql/values-" + chartVersion + ".yaml"));
     }
 
     /** Values with every optional part turned on, so every key the wizard can write is checked. */
@@ -70,7 +72,7 @@ class ChartValuesKeysTest {
 
     static int keyPathCount(Map<String, Object> values) {
         int[] n = {0};
-        Generated.walk(values, "", (path, leaf) -> n[0]++);
+        ManifestView.walk(values, "", (path, leaf) -> n[0]++);
         return n[0];
     }
 

@@ -1,14 +1,15 @@
 package io.pgbackupwizard.generate;
 
-import static io.pgbackupwizard.generate.Generated.list;
-import static io.pgbackupwizard.generate.Generated.map;
-import static io.pgbackupwizard.generate.Generated.strings;
+import static io.pgbackupwizard.testsupport.ManifestView.list;
+import static io.pgbackupwizard.testsupport.ManifestView.map;
+import static io.pgbackupwizard.testsupport.ManifestView.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.pgbackupwizard.generate;
 
-import static io.pgbackupwizard.generate.Generated.at;
-import static io.pgbackupwizard.generate.Generated.list;
-import static io.pgbackupwizard.generate.Generated.map;
-import static io.pgbackupwizard.generate.Generated.string;
-import static io.pgbackupwizard.generate.Generated.strings;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
+import static io.pgbackupwizard.testsupport.ManifestView.list;
+import static io.pgbackupwizard.testsupport.ManifestView.map;
+import static io.pgbackupwizard.testsupport.ManifestView.string;
+import static io.pgbackupwizard.testsupport.ManifestView.strings;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,9 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The KOTS HelmChart, read back from its YAML. The defaults reproduce the Replicated reference example
- * (chart 8.7.4, kots.io/v1beta1) plus the fixes it needs (host, restore hook); every parameter changes
- * the manifest where it should and nowhere else.
+ * The KOTS HelmChart, read back from its YAML. The defaults install in 2026 (chart 17.1.0, kots.io/v1beta2, an
+ * image from docker.io/bitnamilegacy, a Disk scratch with limits that hold it); the 2020 reference example
+ * (chart 8.7.4, kots.io/v1beta1) is a preset. Every parameter changes the manifest where it should and nowhere else.
  */
 class HelmChartManifestTest {
 
@@ -45,6 +45,11 @@ class HelmChartManifestTest {
     static final String RESTORE_WAIT_TIMEOUT = "post.hook.restore.velero.io/wait-timeout";
     static final String RESTORE_EXEC_TIMEOUT = "post.hook.restore.velero.io/exec-timeout";
     static final String BACKUP_VOLUMES = "backup.velero.io/backup-volumes";
+    static final String BACKUP_VOLUMES_EXCLUDES = "backup.velero.io/backup-volumes-excludes";
+    static final String BACKUP_CONTAINER = "pre.hook.backup.velero.io/container";
+    static final String RESTORE_CONTAINER = "post.hook.restore.velero.io/container";
+    static final String RESTORE_ON_ERROR = "post.hook.restore.velero.io/on-error";
+    static final String RESTORE_WAIT_FOR_READY = "post.hook.restore.velero.io/wait-for-ready";
 
     static final String DEFAULT_EXCLUDE = "repl{{ ConfigOptionEquals \"postgres_type\" \"external_postgres\" }}";
     static final String DEFAULT_PASSWORD = "repl{{ ConfigOption \"embedded_postgres_password\" }}";
@@ -84,18 +89,18 @@ class HelmChartManifestTest {
         final Map<String, Object> hc = g.helmChart();
 
         @Test
-        void isAKotsV1beta1HelmChartNamedPostgresql() {
-            assertEquals("kots.io/v1beta1", hc.get("apiVersion"));
+        void isAKotsV1beta2HelmChartNamedPostgresql() {
+            assertEquals("kots.io/v1beta2", hc.get("apiVersion"));
             assertEquals("HelmChart", hc.get("kind"));
             assertEquals("postgresql", string(hc, "metadata", "name"));
         }
 
         @Test
-        void installsBitnamiPostgresql874AsAString() {
+        void installsBitnamiPostgresql1710AsAString() {
             Map<String, Object> chart = map(hc, "spec", "chart");
             assertEquals("postgresql", chart.get("name"));
             // A string, not the float 8.7 nor anything else YAML might make of it.
-            assertEquals("8.7.4", chart.get("chartVersion"));
+            assertEquals("17.1.0", chart.get("chartVersion"));
             assertFalse(chart.containsKey("releaseName"), "the release name defaults to the chart's own name");
         }
 
@@ -105,10 +110,46 @@ class HelmChartManifestTest {
         }
 
         @Test
-        void valuesHoldOnlyThePodOfTheMasterAndTheCredentials() {
-            assertEquals(Set.of("master", "global"), g.values().keySet());
-            assertEquals(Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts"), map(g.values(), "master").keySet());
-            assertEquals(Set.of("postgresql"), map(g.values(), "global").keySet());
+        void valuesHoldOnlyThePrimaryPodTheCredentialsAndTheImage() {
+            assertEquals(Set.of("primary", "global", "image"), g.values().keySet());
+            assertEquals(Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts", "resources"),
+                    map(g.values(), "primary").keySet());
+            assertEquals(Set.of("postgresql", "security"), map(g.values(), "global").keySet());
+        }
+
+        @Test
+        void theImageIsBitnamisLegacyCopyAndTheChartsImageCheckIsToldSo() {
+            assertEquals(Map.of("registry", "docker.io", "repository", "bitnamilegacy/postgresql"), map(g.values(), "image"));
+            assertEquals(Map.of("allowInsecureImages", true), map(g.values(), "global", "security"));
+        }
+
+        @Test
+        void builderHoldsTheSameStaticImageValues() {
+            assertEquals(Map.of("image", Map.of("registry", "docker.io", "repository", "bitnamilegacy/postgresql"),
+                    "global", Map.of("security", Map.of("allowInsecureImages", true))), map(hc, "spec", "builder"));
+            assertFalse(g.release().helmChart().split("builder:")[1].contains("repl{{"), "builder takes static values only");
+        }
+
+        @Test
+        void limitsReplaceTheNanoPresetAndHoldTheDiskScratch() {
+            assertEquals(Map.of(
+                    "requests", Map.of("cpu", "250m", "memory", "256Mi", "ephemeral-storage", "50Mi"),
+                    "limits", Map.of("cpu", "1", "memory", "512Mi", "ephemeral-storage", "2048Mi")),
+                    map(g.values(), "primary", "resources"), "1Gi scratch + 1Gi headroom of ephemeral storage");
+        }
+
+        @Test
+        void optionalValuesLabelThePodForSnapshotsAndFollowALocalRegistry() {
+            String slug = "repl{{ LicenseFieldValue \"appSlug\" }}";
+            assertEquals(List.of(
+                    Map.of("when", "repl{{ LicenseFieldValue \"isSnapshotSupported\" }}", "recursiveMerge", true,
+                            "values", Map.of("commonLabels", Map.of("kots.io/backup", "velero", "kots.io/app-slug", slug))),
+                    Map.of("when", "repl{{ HasLocalRegistry }}", "recursiveMerge", true, "values", Map.of(
+                            "image", Map.of("registry", "repl{{ LocalRegistryHost }}",
+                                    "repository", "repl{{ LocalRegistryNamespace }}/postgresql",
+                                    "pullSecrets", List.of("repl{{ ImagePullSecretName }}")),
+                            "global", Map.of("security", Map.of("allowInsecureImages", true))))),
+                    list(hc, "spec", "optionalValues"));
         }
 
         @Test
@@ -130,38 +171,53 @@ class HelmChartManifestTest {
             assertAll(
                     () -> assertTrue(pgDump.contains("-h 127.0.0.1"), pgDump),
                     () -> assertTrue(pgDump.contains("-U username"), pgDump),
-                    () -> assertTrue(pgDump.contains("-d dbname"), pgDump));
+                    () -> assertTrue(pgDump.contains("-d dbname"), pgDump),
+                    () -> assertTrue(pgDump.contains("-p \"${POSTGRESQL_PORT_NUMBER:-5432}\""), pgDump),
+                    () -> assertTrue(pgDump.contains("--no-password"), pgDump),
+                    () -> assertTrue(pgDump.contains("-Fc -Z1"), "custom format by default: " + pgDump));
         }
 
         @Test
         void backupScriptWritesTheDumpUnderScratchOnly() {
             String script = backupArgv(g).get(2);
-            assertTrue(script.contains("/scratch/backup.sql"), script);
+            assertTrue(script.contains("/scratch/backup.dump"), script);
             List<String> paths = absolutePaths(script);
             assertFalse(paths.isEmpty(), script);
             paths.forEach(p -> assertTrue(p.startsWith("/scratch/"), () -> p + " is outside the scratch volume: " + script));
         }
 
         @Test
-        void backupHookTimesOutAfterThreeMinutes() {
-            assertEquals("3m", string(podAnnotations(g), BACKUP_TIMEOUT));
+        void backupHookTimesOutAfterThirtyMinutes() {
+            assertEquals("30m", string(podAnnotations(g), BACKUP_TIMEOUT));
         }
 
         @Test
-        void onErrorIsLeftToVelerosDefaultFail() {
-            assertFalse(podAnnotations(g).containsKey(BACKUP_ON_ERROR), () -> "annotations: " + podAnnotations(g).keySet());
+        void onErrorIsAlwaysWritten() {
+            // Velero applies its Fail default only to Backup-spec hooks: absent acts like Continue for annotations.
+            assertEquals("Fail", string(podAnnotations(g), BACKUP_ON_ERROR));
+            assertEquals("Continue", string(podAnnotations(g), RESTORE_ON_ERROR));
         }
 
         @Test
-        void restoreHookLoadsTheDumpWithPsqlOverLocalhost() {
+        void hooksNameTheChartsContainerAndWaitForReadiness() {
+            // chart 8.7.4, release "postgresql": the fullname is the release name itself
+            assertEquals("postgresql", string(podAnnotations(g), BACKUP_CONTAINER));
+            assertEquals("postgresql", string(podAnnotations(g), RESTORE_CONTAINER));
+            assertEquals("true", string(podAnnotations(g), RESTORE_WAIT_FOR_READY));
+            assertEquals("data,dshm", string(podAnnotations(g), BACKUP_VOLUMES_EXCLUDES));
+        }
+
+        @Test
+        void restoreHookLoadsTheDumpWithPgRestoreOverLocalhost() {
             List<String> argv = restoreArgv(g);
             assertEquals(List.of("/bin/bash", "-c"), argv.subList(0, 2));
-            String psql = invocation(argv.get(2), "psql");
+            String load = invocation(argv.get(2), "pg_restore");
             assertAll(
-                    () -> assertTrue(psql.contains("-h 127.0.0.1"), psql),
-                    () -> assertTrue(psql.contains("-U username"), psql),
-                    () -> assertTrue(psql.contains("-d dbname"), psql),
-                    () -> assertTrue(psql.contains("/scratch/backup.sql"), psql));
+                    () -> assertTrue(load.contains("-h 127.0.0.1"), load),
+                    () -> assertTrue(load.contains("-U username"), load),
+                    () -> assertTrue(load.contains("-d dbname"), load),
+                    () -> assertTrue(load.contains("--single-transaction --exit-on-error"), load),
+                    () -> assertTrue(load.contains("/scratch/backup.dump >/dev/null"), load));
             assertEquals("10m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT));
             assertEquals("10m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT));
         }
@@ -169,39 +225,35 @@ class HelmChartManifestTest {
         @Test
         void usesNoAnnotationVeleroDoesNotKnow() {
             // There is no post.hook.restore.velero.io/timeout: restore hooks have wait-timeout and exec-timeout.
-            assertEquals(Set.of(BACKUP_VOLUMES, BACKUP_COMMAND, BACKUP_TIMEOUT, RESTORE_COMMAND, RESTORE_WAIT_TIMEOUT,
-                    RESTORE_EXEC_TIMEOUT), podAnnotations(g).keySet());
+            assertEquals(Set.of(BACKUP_VOLUMES, BACKUP_VOLUMES_EXCLUDES, BACKUP_CONTAINER, BACKUP_COMMAND, BACKUP_TIMEOUT,
+                    BACKUP_ON_ERROR, RESTORE_CONTAINER, RESTORE_COMMAND, RESTORE_ON_ERROR, RESTORE_WAIT_FOR_READY,
+                    RESTORE_WAIT_TIMEOUT, RESTORE_EXEC_TIMEOUT), podAnnotations(g).keySet());
         }
 
         @Test
-        void scratchVolumeIsAMemoryEmptyDirOf1GiNamedBackup() {
-            List<Object> volumes = list(g.values(), "master", "extraVolumes");
-            assertEquals(List.of(Map.of("name", "backup", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "1Gi"))),
-                    volumes);
+        void scratchVolumeIsADiskEmptyDirOf1GiNamedBackup() {
+            List<Object> volumes = list(g.values(), "primary", "extraVolumes");
+            assertEquals(List.of(Map.of("name", "backup", "emptyDir", Map.of("sizeLimit", "1Gi"))), volumes,
+                    "no medium: the node's ephemeral storage");
         }
 
         @Test
         void scratchVolumeIsMountedAtScratch() {
             assertEquals(List.of(Map.of("name", "backup", "mountPath", "/scratch")),
-                    list(g.values(), "master", "extraVolumeMounts"));
+                    list(g.values(), "primary", "extraVolumeMounts"));
         }
 
         @Test
         void credentialsAreTheUserTheDatabaseAndThePasswordAsAKotsTemplate() {
-            assertEquals(Map.of(
-                    "postgresqlUsername", "username",
-                    "postgresqlPassword", DEFAULT_PASSWORD,
-                    "postgresqlDatabase", "dbname"), map(g.values(), "global", "postgresql"));
-        }
-
-        @Test
-        void builderIsAnEmptyMap() {
-            assertEquals(Map.of(), map(hc, "spec", "builder"));
+            assertEquals(Map.of("username", "username", "password", DEFAULT_PASSWORD, "database", "dbname"),
+                    map(g.values(), "global", "postgresql", "auth"));
         }
 
         @Test
         void theVeleroBackupIsABareBackup() {
-            Map<String, Object> backup = g.backup();
+            // The default path (Helm CLI) has no Backup; KOTS snapshots get the bare one.
+            assertNull(g.release().backup());
+            Map<String, Object> backup = Generated.with("installPath", "kots").backup();
             assertEquals("velero.io/v1", backup.get("apiVersion"));
             assertEquals("Backup", backup.get("kind"));
             assertEquals(Map.of(), map(backup, "spec"));
@@ -221,21 +273,28 @@ class HelmChartManifestTest {
                 new Change(Field.NAME, "orders-db", g -> {
                     Map<String, Object> hc = g.helmChart();
                     assertEquals("orders-db", string(hc, "metadata", "name"));
-                    assertEquals("orders-db", string(hc, "spec", "chart", "releaseName"));
+                    assertEquals("orders-db", string(hc, "spec", "releaseName"), "v1beta2: under spec");
                     assertEquals("postgresql", string(hc, "spec", "chart", "name"), "still the Bitnami chart");
                 }),
-                new Change(Field.API_VERSION, "kots.io/v1beta2", g -> {
+                new Change(Field.API_VERSION, "kots.io/v1beta1", g -> {
                     Map<String, Object> hc = g.helmChart();
-                    assertEquals("kots.io/v1beta2", hc.get("apiVersion"));
-                    assertNull(at(hc, "spec", "builder"), "no builder in v1beta2");
+                    assertEquals("kots.io/v1beta1", hc.get("apiVersion"));
+                    assertEquals(true, valueAt(hc, "spec", "useHelmInstall"), "or the install is locked into kubectl apply");
+                    assertNull(valueAt(hc, "spec", "optionalValues"), "KOTS labels and relocates v1beta1 charts itself");
+                    assertEquals(map(Generated.defaults().helmChart(), "spec", "builder"), map(hc, "spec", "builder"),
+                            "the same static image values in builder");
                     assertEquals(DEFAULT_EXCLUDE, string(hc, "spec", "exclude"));
                 }),
-                new Change(Field.CHART_VERSION, "16.7.27", g -> {
-                    assertEquals("16.7.27", string(g.helmChart(), "spec", "chart", "chartVersion"));
-                    assertEquals(Set.of("primary", "global"), g.values().keySet());
-                    assertEquals("backup", string(g.values(), "primary", "podAnnotations", BACKUP_VOLUMES));
-                    assertEquals(Map.of("username", "username", "password", DEFAULT_PASSWORD, "database", "dbname"),
-                            map(g.values(), "global", "postgresql", "auth"));
+                new Change(Field.CHART_VERSION, "8.7.4", g -> {
+                    assertEquals("8.7.4", string(g.helmChart(), "spec", "chart", "chartVersion"));
+                    assertEquals(Set.of("master", "global", "image"), g.values().keySet());
+                    assertEquals("backup", string(g.values(), "master", "podAnnotations", BACKUP_VOLUMES));
+                    assertEquals(Map.of("postgresqlUsername", "username", "postgresqlPassword", DEFAULT_PASSWORD,
+                            "postgresqlDatabase", "dbname"), map(g.values(), "global", "postgresql"));
+                    assertEquals(Map.of("registry", "docker.io", "repository", "bitnami/postgresql"), map(g.values(), "image"),
+                            "no free image exists: the chart's own, with a warning");
+                    assertNull(valueAt(g.values(), "master", "resources"), "8.x sets no limits");
+                    assertTrue(g.release().warnings().stream().anyMatch(w -> w.startsWith("No free image exists")));
                 }),
                 new Change(Field.ALLOW_EXTERNAL, "false", g -> {
                     assertFalse(map(g.helmChart(), "spec").containsKey("exclude"), "always installed");
@@ -252,36 +311,55 @@ class HelmChartManifestTest {
                         "repl{{ ConfigOptionEquals \"postgres_type\" \"managed\" }}",
                         string(g.helmChart(), "spec", "exclude"))),
                 new Change(Field.USERNAME, "app_user", g -> {
-                    assertEquals("app_user", string(g.values(), "global", "postgresql", "postgresqlUsername"));
+                    assertEquals("app_user", string(g.values(), "global", "postgresql", "auth", "username"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-U app_user"));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-U app_user"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U app_user"));
                     assertFalse(g.release().helmChart().contains("-U username"));
                 }),
                 new Change(Field.DATABASE, "orders", g -> {
-                    assertEquals("orders", string(g.values(), "global", "postgresql", "postgresqlDatabase"));
+                    assertEquals("orders", string(g.values(), "global", "postgresql", "auth", "database"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-d orders"));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("-d orders"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-d orders"));
                     assertFalse(g.release().helmChart().contains("dbname"));
                 }),
                 new Change(Field.PASSWORD_OPTION, "db_secret", g -> {
                     assertEquals("repl{{ ConfigOption \"db_secret\" }}",
-                            string(g.values(), "global", "postgresql", "postgresqlPassword"));
+                            string(g.values(), "global", "postgresql", "auth", "password"));
                     assertFalse(g.release().helmChart().contains("embedded_postgres_password"));
                 }),
-                new Change(Field.SCRATCH_SIZE, "4Gi", g -> assertEquals("4Gi",
-                        string(g.values(), "master", "extraVolumes", "0", "emptyDir", "sizeLimit"))),
-                new Change(Field.SCRATCH_MEDIUM, "Disk", g -> assertEquals(
-                        List.of(Map.of("name", "backup", "emptyDir", Map.of("sizeLimit", "1Gi"))),
-                        list(g.values(), "master", "extraVolumes"), "no medium: the node's ephemeral storage")),
+                new Change(Field.SCRATCH_SIZE, "4Gi", g -> {
+                    assertEquals("4Gi", string(g.values(), "primary", "extraVolumes", "0", "emptyDir", "sizeLimit"));
+                    assertEquals("5120Mi", string(g.values(), "primary", "resources", "limits", "ephemeral-storage"),
+                            "the computed limit follows the scratch size");
+                }),
+                new Change(Field.SCRATCH_MEDIUM, "Memory", g -> {
+                    assertEquals(List.of(Map.of("name", "backup", "emptyDir", Map.of("medium", "Memory", "sizeLimit", "1Gi"))),
+                            list(g.values(), "primary", "extraVolumes"));
+                    assertEquals(Map.of("cpu", "1", "memory", "1536Mi", "ephemeral-storage", "1024Mi"),
+                            map(g.values(), "primary", "resources", "limits"), "the tmpfs counts against memory");
+                }),
                 new Change(Field.MOUNT_PATH, "/dumps", g -> {
-                    assertEquals("/dumps", string(g.values(), "master", "extraVolumeMounts", "0", "mountPath"));
-                    assertTrue(backupArgv(g).get(2).contains("/dumps/backup.sql"));
+                    assertEquals("/dumps", string(g.values(), "primary", "extraVolumeMounts", "0", "mountPath"));
+                    assertTrue(backupArgv(g).get(2).contains("/dumps/backup.dump"));
                     absolutePaths(backupArgv(g).get(2)).forEach(p -> assertTrue(p.startsWith("/dumps/"), p));
-                    assertTrue(invocation(restoreArgv(g).get(2), "psql").contains("/dumps/backup.sql"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("/dumps/backup.dump"));
                     assertFalse(g.release().helmChart().contains("/scratch"));
                 }),
                 new Change(Field.HOOK_TIMEOUT, "1h30m", g -> assertEquals("1h30m", string(podAnnotations(g), BACKUP_TIMEOUT))),
                 new Change(Field.ON_ERROR, "Continue", g -> assertEquals("Continue", string(podAnnotations(g), BACKUP_ON_ERROR))),
+                new Change(Field.DUMP_FORMAT, "plain", g -> {
+                    assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("--clean --if-exists"));
+                    assertFalse(backupArgv(g).get(2).contains("-Fc"));
+                    assertTrue(invocation(restoreArgv(g).get(2), "psql -X -q").contains("/scratch/backup.sql"));
+                }),
+                new Change(Field.HOOK_USER, "postgres", g -> {
+                    // run with chart 17.1.0 (below 11 the parser refuses it): the superuser's own password variable
+                    String script = backupArgv(g).get(2);
+                    assertTrue(invocation(script, "pg_dump").contains("-U postgres"), script);
+                    assertTrue(script.contains("${POSTGRES_POSTGRES_PASSWORD:-$(cat \"$POSTGRES_POSTGRES_PASSWORD_FILE\")}"), script);
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U postgres"));
+                }),
+                new Change(Field.RESTORE_ON_ERROR, "Fail", g -> assertEquals("Fail", string(podAnnotations(g), RESTORE_ON_ERROR))),
                 new Change(Field.RESTORE_HOOK, "false", g -> {
                     Set<String> restoreKeys = podAnnotations(g).keySet().stream()
                             .filter(k -> k.contains("restore")).collect(Collectors.toSet());
@@ -289,7 +367,32 @@ class HelmChartManifestTest {
                     assertTrue(podAnnotations(g).containsKey(BACKUP_COMMAND), "the backup hook stays");
                 }),
                 new Change(Field.RESTORE_WAIT_TIMEOUT, "5m", g -> assertEquals("5m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT))),
-                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))));
+                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))),
+                // The HelmChart is the same on every path; the path decides the files beside it (InstallPathFilesTest).
+                new Change(Field.INSTALL_PATH, "embedded-v2", g -> assertEquals(
+                        java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml"),
+                        java.util.List.copyOf(g.release().files().keySet()))),
+
+                new Change(Field.IMAGE_REGISTRY, "mirror.example.com:5000", g -> {
+                    assertEquals("mirror.example.com:5000", string(g.values(), "image", "registry"));
+                    assertEquals("mirror.example.com:5000", string(g.helmChart(), "spec", "builder", "image", "registry"));
+                    assertEquals(true, valueAt(g.values(), "global", "security", "allowInsecureImages"));
+                }),
+                new Change(Field.IMAGE_REPOSITORY, "acme/mirror/pg", g -> {
+                    assertEquals("acme/mirror/pg", string(g.values(), "image", "repository"));
+                    assertEquals("acme/mirror/pg", string(g.helmChart(), "spec", "builder", "image", "repository"));
+                    assertEquals("repl{{ LocalRegistryNamespace }}/pg", string(g.helmChart(), "spec", "optionalValues", "1",
+                            "values", "image", "repository"), "KOTS pushes the image as <namespace>/<name>");
+                }),
+                new Change(Field.IMAGE_TAG, "17.6.0-debian-12-r4", g -> {
+                    assertEquals("17.6.0-debian-12-r4", string(g.values(), "image", "tag"));
+                    assertEquals("17.6.0-debian-12-r4", string(g.helmChart(), "spec", "builder", "image", "tag"));
+                }),
+                new Change(Field.CPU_LIMIT, "2", g -> assertEquals("2", string(g.values(), "primary", "resources", "limits", "cpu"))),
+                new Change(Field.MEMORY_LIMIT, "3Gi", g -> assertEquals("3Gi",
+                        string(g.values(), "primary", "resources", "limits", "memory"))),
+                new Change(Field.EPHEMERAL_STORAGE_LIMIT, "8Gi", g -> assertEquals("8Gi",
+                        string(g.values(), "primary", "resources", "limits", "ephemeral-storage"))));
     }
 
     @Test
@@ -302,14 +405,16 @@ class HelmChartManifestTest {
     @MethodSource("changes")
     void aChangedValueAppearsWhereItShould(Change change) {
         assertNotEquals(change.field().defaultValue(), change.value(), "the case changes the value");
-        change.expect().accept(Generated.with(change.field().param(), change.value()));
+        change.expect().accept(change.field() == Field.HOOK_USER
+                ? Generated.with(change.field().param(), change.value(), "chartVersion", "17.1.0")
+                : Generated.with(change.field().param(), change.value()));
     }
 
     @Test
     void v1beta2PutsTheReleaseNameUnderSpec() {
         Map<String, Object> hc = Generated.with("apiVersion", "kots.io/v1beta2", "name", "orders-db").helmChart();
         assertEquals("orders-db", string(hc, "spec", "releaseName"));
-        assertNull(at(hc, "spec", "chart", "releaseName"), "v1beta2 has no chart.releaseName");
+        assertNull(valueAt(hc, "spec", "chart", "releaseName"), "v1beta2 has no chart.releaseName");
     }
 
     @ParameterizedTest(name = "chart {0}: {1}.* and {2}")
@@ -326,8 +431,11 @@ class HelmChartManifestTest {
             String usernameKey, String passwordKey, String databaseKey) {
         Generated g = Generated.with("chartVersion", chartVersion);
         assertEquals(chartVersion, string(g.helmChart(), "spec", "chart", "chartVersion"));
-        assertEquals(Set.of(podKey, "global"), g.values().keySet());
-        assertEquals(Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts"), map(g.values(), podKey).keySet());
+        assertEquals(Set.of(podKey, "global", "image"), g.values().keySet());
+        Set<String> podKeys = io.pgbackupwizard.model.ChartVersion.parse(chartVersion).major() >= 15
+                ? Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts", "resources")
+                : Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts");
+        assertEquals(podKeys, map(g.values(), podKey).keySet());
         assertEquals(Map.of(usernameKey, "username", passwordKey, DEFAULT_PASSWORD, databaseKey, "dbname"),
                 map(g.values(), credentialsPath.split("\\.")));
     }
@@ -401,17 +509,17 @@ class HelmChartManifestTest {
         void everyManifestParsesBackToExactlyWhatWasBuilt(Generated g) {
             HookAnnotations hooks = HookAnnotations.of(g.input());
             Map<String, Object> built = HelmChartManifest.build(g.input(), hooks);
-            assertEquals(built, Generated.parse(ManifestYaml.dump(built)));
-            assertEquals(ConfigManifest.build(g.input()), Generated.parse(ManifestYaml.dump(ConfigManifest.build(g.input()))));
+            assertEquals(built, ManifestView.load(ManifestYaml.dump(built)));
+            assertEquals(ConfigManifest.build(g.input()), ManifestView.load(ManifestYaml.dump(ConfigManifest.build(g.input()))));
             assertEquals(built, g.helmChart(), "the release carries the same HelmChart");
         }
 
         @ParameterizedTest
         @MethodSource("variants")
         void templatesAndJsonAnnotationsAreSingleQuoted(Generated g) {
-            List<ScalarText> scalars = new ArrayList<>(ScalarText.of(g.release().helmChart()));
-            scalars.addAll(ScalarText.of(g.release().config()));
-            List<ScalarText> needQuotes = scalars.stream()
+            List<ManifestView.Scalar> scalars = new ArrayList<>(ManifestView.scalars(g.release().helmChart()));
+            scalars.addAll(ManifestView.scalars(g.release().config()));
+            List<ManifestView.Scalar> needQuotes = scalars.stream()
                     .filter(s -> s.value().contains("repl{{") || s.value().startsWith("[")).toList();
             assertFalse(needQuotes.isEmpty());
             needQuotes.forEach(s -> assertTrue(s.singleQuoted(), () -> "not single-quoted: " + s));
@@ -419,13 +527,15 @@ class HelmChartManifestTest {
 
         @Test
         void referenceExampleLinesReadAsInTheKotsDocs() {
-            List<String> lines = Generated.defaults().release().helmChart().lines().map(String::strip).toList();
+            List<String> lines = Generated.with("chartVersion", "8.7.4", "apiVersion", "kots.io/v1beta1", "scratchMedium", "Memory")
+                    .release().helmChart().lines().map(String::strip).toList();
             assertTrue(lines.contains("exclude: '" + DEFAULT_EXCLUDE + "'"), () -> String.join("\n", lines));
             assertTrue(lines.contains("postgresqlPassword: '" + DEFAULT_PASSWORD + "'"), () -> String.join("\n", lines));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(BACKUP_COMMAND + ": '[\"/bin/bash\", \"-c\", \"")
                     && l.endsWith("\"]'")), () -> String.join("\n", lines));
             assertTrue(lines.contains("chartVersion: 8.7.4"), () -> String.join("\n", lines));
-            assertTrue(lines.contains("builder: {}"), () -> String.join("\n", lines));
+            assertTrue(lines.contains("useHelmInstall: true"), () -> String.join("\n", lines));
+            assertTrue(lines.contains("medium: Memory"), () -> String.join("\n", lines));
         }
 
         /**
@@ -440,7 +550,7 @@ class HelmChartManifestTest {
             Generated g = Generated.with("username", "u" + name.length(), "database", name, "chartVersion", "16.7.27");
             Generated g2 = Generated.with("username", name, "chartVersion", "8.7.4");
             for (String yaml : List.of(g.release().helmChart(), g2.release().helmChart())) {
-                ScalarText.of(yaml).stream().filter(ScalarText::plainString).forEach(s -> assertFalse(
+                ManifestView.scalars(yaml).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
                         GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
             }
             assertEquals(name, string(g.values(), "global", "postgresql", "auth", "database"));
@@ -452,7 +562,7 @@ class HelmChartManifestTest {
         @ValueSource(strings = {"y", "Y", "n", "N", "yes", "on", "off", "true", "null"})
         void configChoiceNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("embeddedValue", name, "externalValue", "ext_" + name);
-            ScalarText.of(g.release().config()).stream().filter(ScalarText::plainString).forEach(s -> assertFalse(
+            ManifestView.scalars(g.release().config()).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
                     GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
             assertTrue(g.release().config().contains("default: '" + name + "'"), g.release().config());
         }

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.generate;
 
-import static io.pgbackupwizard.generate.Generated.at;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -98,7 +100,7 @@ class KotsSchemaTest {
                                 // The default name emits no releaseName; another name does, in the API's own place.
                                 .flatMap(external -> Stream.of("postgresql", "orders-db")
                                         .map(name -> Generated.with("chartVersion", v, "apiVersion", api,
-                                                "allowExternal", external, "name", name)))));
+                                                "allowExternal", external, "name", name, "installPath", "kots")))));
     }
 
     @Test
@@ -137,11 +139,11 @@ class KotsSchemaTest {
     void keysEachApiVersionDroppedOrMovedAreAbsent(Generated g) {
         Map<String, Object> helmChart = g.helmChart();
         if (g.input().apiVersion().value().equals("kots.io/v1beta2")) {
-            assertNull(at(helmChart, "spec", "chart", "releaseName"), "v1beta2: releaseName lives under spec");
-            assertNull(at(helmChart, "spec", "helmVersion"), "v1beta2 has no helmVersion");
-            assertNull(at(helmChart, "spec", "useHelmInstall"), "v1beta2 has no useHelmInstall");
+            assertNull(valueAt(helmChart, "spec", "chart", "releaseName"), "v1beta2: releaseName lives under spec");
+            assertNull(valueAt(helmChart, "spec", "helmVersion"), "v1beta2 has no helmVersion");
+            assertNull(valueAt(helmChart, "spec", "useHelmInstall"), "v1beta2 has no useHelmInstall");
         } else {
-            assertNull(at(helmChart, "spec", "releaseName"), "v1beta1: releaseName lives under spec.chart");
+            assertNull(valueAt(helmChart, "spec", "releaseName"), "v1beta1: releaseName lives under spec.chart");
         }
     }
 
@@ -194,10 +196,11 @@ class KotsSchemaTest {
 
         @Test
         void aV1beta1ChartReleaseNameIsUndeclaredInV1beta2() {
-            Map<String, Object> helmChart = Generated.with("name", "orders-db").helmChart();
+            Map<String, Object> helmChart = Generated.with("name", "orders-db", "apiVersion", "kots.io/v1beta1").helmChart();
             helmChart.put("apiVersion", "kots.io/v1beta2");
-            assertEquals(List.of(".spec.chart.releaseName"),
-                    undeclaredKeys(schemaTree("helmchart-kots-v1beta2.schema.json"), helmChart, ""));
+            // useHelmInstall, which v1beta1 output writes, is gone in v1beta2 too.
+            assertEquals(java.util.Set.of(".spec.chart.releaseName", ".spec.useHelmInstall"), java.util.Set.copyOf(
+                    undeclaredKeys(schemaTree("helmchart-kots-v1beta2.schema.json"), helmChart, "")));
             assertEquals(List.of(), undeclaredKeys(schemaTree("helmchart-kots-v1beta1.schema.json"), helmChart, ""));
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ class ReleaseZipTest {
             "orders-db,  17.1.0,  kots.io/v1beta2, false"})
     void holdsExactlyTheThreeFilesAsServedOneByOne(String name, String chartVersion, String api, String external)
             throws IOException {
-        Generated g = Generated.with("name", name, "chartVersion", chartVersion, "apiVersion", api, "allowExternal", external);
+        Generated g = Generated.with("name", name, "chartVersion", chartVersion, "apiVersion", api, "allowExternal", external,
+                "installPath", "kots");
         Map<String, byte[]> entries = unzip(ReleaseZip.bytes(g.release()));
 
         assertEquals(List.of(name + "-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(entries.keySet()));
@@ -48,9 +50,9 @@ class ReleaseZipTest {
         // ... and each is the manifest a fresh generation for the same input writes on its own.
         Release again = Release.of(g.input());
         assertEquals(again.helmChart(), new String(entries.get(name + "-helmchart.yaml"), StandardCharsets.UTF_8));
-        assertEquals("HelmChart", Generated.parse(again.helmChart()).get("kind"));
-        assertEquals("Config", Generated.parse(new String(entries.get("config.yaml"), StandardCharsets.UTF_8)).get("kind"));
-        assertEquals("Backup", Generated.parse(new String(entries.get("backup.yaml"), StandardCharsets.UTF_8)).get("kind"));
-        assertEquals(name + "-kots-release.zip", ReleaseZip.fileName(g.release()));
+        assertEquals("HelmChart", ManifestView.load(again.helmChart()).get("kind"));
+        assertEquals("Config", ManifestView.load(new String(entries.get("config.yaml"), StandardCharsets.UTF_8)).get("kind"));
+        assertEquals("Backup", ManifestView.load(new String(entries.get("backup.yaml"), StandardCharsets.UTF_8)).get("kind"));
+        assertEquals(name + "-kots-release.zip", g.release().fileName(Output.BUNDLE));
     }
 }

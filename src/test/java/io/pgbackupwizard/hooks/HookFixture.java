@@ -31,7 +31,8 @@ final class HookFixture {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** Every character a shell or SQL could trip over; the hooks must pass it to libpq untouched. */
     static final String PASSWORD = "pa'ss \"wo$rd\\ `touch canary` $(touch canary) ü🐘";
-    static final String DUMP_FILE = "backup.sql";
+    /** The default dumpFormat (custom) writes here. */
+    static final String DUMP_FILE = "backup.dump";
 
     /** Parses params plus mountPath = a fresh scratch dir (the container's mounted emptyDir). */
     static WizardInput input(Map<String, String> params, Path mount) {
@@ -67,6 +68,8 @@ final class HookFixture {
 
         Map<String, String> env(PostgresServer pg, String password) {
             Map<String, String> env = pg.clientEnv();
+            // the chart's port variable, and no PGPORT: nothing in the container sets it
+            env.put("POSTGRESQL_PORT_NUMBER", env.remove("PGPORT"));
             if (this == PASSWORD_VARIABLE) {
                 env.put("POSTGRES_PASSWORD", password);
             } else {

@@ -63,14 +63,44 @@ final class SampleData {
             FROM pg_tables WHERE schemaname = 'public';
             """;
 
+    /** Runs SQL as the superuser in a database and returns the output (PostgresServer::sql, BitnamiServer::sql). */
+    interface Sql {
+        String run(String db, String sql);
+    }
+
     /** Creates the tables as {@code role} (the owner a real chart's user would be) and fills them. */
     static void load(PostgresServer pg, String role, String db) {
-        pg.sql(db, "SET ROLE " + quoteIdent(role) + ";\n" + SCHEMA_AND_ROWS);
+        load((Sql) pg::sql, role, db);
+    }
+
+    static void load(Sql pg, String role, String db) {
+        pg.run(db, "SET ROLE " + quoteIdent(role) + ";\n" + SCHEMA_AND_ROWS);
+    }
+
+    /**
+     * An extension the superuser {@code postgres} creates and owns (as a DBA would), used by a column default:
+     * the dump holds DROP/CREATE EXTENSION, which only its owner or a superuser may run on an existing one.
+     */
+    static void addPostgresOwnedExtension(Sql pg, String role, String db) {
+        pg.run(db, "CREATE EXTENSION pgcrypto;\nSET ROLE " + quoteIdent(role) + ";\n"
+                + "CREATE TABLE token (id integer PRIMARY KEY, hash bytea NOT NULL DEFAULT digest('ü🐘', 'sha256'));\n"
+                + "INSERT INTO token (id) SELECT generate_series(1, 50);");
     }
 
     /** Counts, row checksums, sequence state, constraints and owners: equal fingerprints mean equal data. */
     static String fingerprint(PostgresServer pg, String db) {
-        return pg.sql(db, FINGERPRINT);
+        return fingerprint((Sql) pg::sql, db);
+    }
+
+    static String fingerprint(Sql pg, String db) {
+        return pg.run(db, FINGERPRINT);
+    }
+
+    /** Extensions by name and the token rows: the extension came back and works. */
+    static String extensionFingerprint(Sql pg, String db) {
+        return pg.run(db, "SELECT 'extensions ' || string_agg(extname, ',' ORDER BY extname) FROM pg_extension;\n"
+                + "SELECT 'token ' || count(*) || ' ' || md5(string_agg(id || encode(hash, 'hex'), ',' ORDER BY id))"
+                + " || ' ' || (digest('x', 'sha256') IS NOT NULL) FROM token;");
     }
 
     static int tableCount(PostgresServer pg, String db) {
@@ -79,7 +109,11 @@ final class SampleData {
 
     /** Edits every table (updates, deletes, inserts, a sequence step) so a restore has something to undo. */
     static void change(PostgresServer pg, String db) {
-        pg.sql(db, """
+        change((Sql) pg::sql, db);
+    }
+
+    static void change(Sql pg, String db) {
+        pg.run(db, """
                 UPDATE customer SET name = name || ' geändert', note = NULL WHERE id % 2 = 0;
                 DELETE FROM purchase WHERE id % 3 = 0;
                 INSERT INTO customer VALUES (100000, 'neu', 'nach dem Backup', now());

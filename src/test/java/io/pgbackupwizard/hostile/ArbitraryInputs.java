@@ -92,7 +92,18 @@ final class ArbitraryInputs {
                     Arbitraries.of("1", "1.5", "30", "90", "600", ".5"),
                     Arbitraries.of("ns", "us", "µs", "ms", "s", "m", "h")).as(String::concat)
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
-            case ON_ERROR -> Arbitraries.of("Fail", "Continue");
+            case ON_ERROR, RESTORE_ON_ERROR -> Arbitraries.of("Fail", "Continue");
+            case DUMP_FORMAT -> Arbitraries.of("custom", "plain");
+            case HOOK_USER -> Arbitraries.of("app", "postgres");
+            case INSTALL_PATH -> Arbitraries.of("kots", "kurl", "embedded-v2", "embedded-v3", "helm");
+            case IMAGE_REGISTRY -> Arbitraries.of("", "docker.io", "registry.example.com:5000", "localhost", "quay.io");
+            case IMAGE_REPOSITORY -> Arbitraries.of("", "bitnamilegacy/postgresql", "acme/mirror/postgresql", "postgresql");
+            case IMAGE_TAG -> Arbitraries.of("", "17.6.0-debian-12-r4", "latest", "16_x");
+            // Mostly empty (computed): a given limit is refused on charts before 15.0.0 or when it cannot hold the
+            // scratch volume, and the hostile generator already tries bad ones.
+            case CPU_LIMIT -> Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")), Tuple.of(1, Arbitraries.of("250m", "2", "1.5")));
+            case MEMORY_LIMIT, EPHEMERAL_STORAGE_LIMIT -> Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")),
+                    Tuple.of(1, Arbitraries.of("8Gi", "100Gi", "4G")));
         };
     }
 

@@ -28,7 +28,11 @@ final class HostileCorpus {
     static final List<Field> FREE_TEXT = List.of(Field.NAME, Field.CHART_VERSION, Field.TYPE_OPTION,
             Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION,
             Field.SCRATCH_SIZE, Field.MOUNT_PATH, Field.HOOK_TIMEOUT, Field.RESTORE_WAIT_TIMEOUT,
-            Field.RESTORE_EXEC_TIMEOUT);
+            Field.RESTORE_EXEC_TIMEOUT,
+            // issue 11: choice fields, given the corpus too (they select shell text)
+            Field.DUMP_FORMAT, Field.HOOK_USER, Field.RESTORE_ON_ERROR,
+            Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG, Field.CPU_LIMIT, Field.MEMORY_LIMIT,
+            Field.EPHEMERAL_STORAGE_LIMIT);
 
     static final List<String> SHELL_PAYLOADS = List.of("$(touch canary)", "`touch canary`", ";touch canary",
             "|touch canary", "&&touch canary", "\ntouch canary", "\r\ntouch canary", " #", "'", "\"", "\\",
@@ -60,6 +64,12 @@ final class HostileCorpus {
                     "/tmp", "/tmp/pgwiz-hostile-missing", "/etc/passwd", "/opt/bitnami/x", "/scratch dir", "scratch"),
             Field.HOOK_TIMEOUT, List.of("1µs", "1μs", "1.5h", "1h30m", "0s", "-1s", "300", "1d", "9999999h"));
 
+    /** Near misses of the issue-11 choice fields (case, spaces, other pg_dump formats, other users). */
+    private static final Map<Field, List<String>> CHOICES = Map.of(
+            Field.DUMP_FORMAT, List.of("Custom", "plain ", "tar", "directory", "custom;plain", "-Fd"),
+            Field.HOOK_USER, List.of("Postgres", "root", "postgres\n", "app -U x", "username"),
+            Field.RESTORE_ON_ERROR, List.of("fail", "Fail ", "Abort", "continue"));
+
     /** Every (field, value) pair, without duplicates. */
     static List<Hostile> entries() {
         List<Hostile> all = new ArrayList<>();
@@ -73,6 +83,7 @@ final class HostileCorpus {
             values.add(lookAlike(f.defaultValue()));
             values.add(fullWidth(f.defaultValue()));
             values.addAll(SPECIFIC.getOrDefault(f, List.of()));
+            values.addAll(CHOICES.getOrDefault(f, List.of()));
             if (f == Field.RESTORE_WAIT_TIMEOUT || f == Field.RESTORE_EXEC_TIMEOUT) {
                 values.addAll(SPECIFIC.get(Field.HOOK_TIMEOUT));
             }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hostile corpus through HTTP: the query string and the JSON API give each value the parser's verdict (a 400
  * naming exactly that field, or the manifest), hostile parameter names and malformed JSON get a 400, never a 500.
  */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 @QuarkusTest
 class HostileHttpTest {
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * hooks taken from the manifest run injection-free and hand it to the clients verbatim, and the YAML reads back
  * exactly that value where it lands.
  */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 class HostileInputTest {
 
     static final String PASSWORD = "pw $(touch canary) `touch canary` '\"; touch canary";

@@ -20,14 +20,17 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * For any parameters: accepted ones give manifests that parse back, whose hook annotations are Velero-readable
  * {@code ["/bin/bash", "-c", script]} arrays with scripts bash parses (every distinct script, checked in batches);
  * rejected ones only name known fields.
  */
+@Tag("slow") // 10,000 generated inputs and bash: runs in mvn verify (Failsafe), not in mvn test
 class ManifestProperties {
 
     private static final WizardInputParser PARSER = new WizardInputParser();
@@ -58,14 +61,27 @@ class ManifestProperties {
             return;
         }
         Release release = Release.of(parsed.input());
-        ManifestView helm = ManifestView.parse(release.helmChart());
-        ManifestView.parse(release.config());
-        ManifestView.parse(release.backup());
+        checkRelease(release.helmChart(), release.files(), parsed.input().restoreHook(),
+                given.toString(), SYNTAX);
+    }
 
-        SYNTAX.add(bashScript(helm.hookArgv(ManifestView.BACKUP_COMMAND)), "backup hook of " + given);
+    /**
+     * The property's check of one accepted input's release: every YAML file of its install path parses back, the backup hook (and the
+     * restore hook exactly when asked for) is a {@code ["/bin/bash", "-c", script]} array, and each script is queued
+     * for bash's syntax check (which fails on {@link ScriptSyntax#flush}).
+     */
+    static void checkRelease(String helmChart, Map<String, String> files, boolean restoreWanted, String origin,
+            ScriptSyntax syntax) {
+        ManifestView helm = ManifestView.parse(helmChart);
+        // Every YAML file of the install path parses back (the markdown runbook and README are not YAML).
+        files.forEach((name, text) -> {
+            if (name.endsWith(".yaml")) ManifestView.parse(text);
+        });
+
+        syntax.add(bashScript(helm.hookArgv(ManifestView.BACKUP_COMMAND)), "backup hook of " + origin);
         Optional<List<String>> restore = helm.hookArgv(ManifestView.RESTORE_COMMAND);
-        assertEquals(parsed.input().restoreHook(), restore.isPresent(), "restore hook present iff asked for");
-        if (restore.isPresent()) SYNTAX.add(bashScript(restore), "restore hook of " + given);
+        assertEquals(restoreWanted, restore.isPresent(), "restore hook present iff asked for");
+        if (restore.isPresent()) syntax.add(bashScript(restore), "restore hook of " + origin);
     }
 
     private static String bashScript(Optional<List<String>> argv) {
@@ -112,5 +128,69 @@ class ManifestProperties {
         checker.add("until pg_isready -q; do sleep 1; done; psql -f /s/backup.sql", "a loop");
         checker.flush();
         assertEquals(2, checker.checked());
+    }
+
+    // The property's own check, fed the default release with one part broken on purpose: each break must be caught.
+
+    @Example
+    void propertyCheckPassesTheDefaultRelease() {
+        ScriptSyntax syntax = new ScriptSyntax();
+        Release release = defaultRelease();
+        checkRelease(release.helmChart(), release.files(), true, "the defaults", syntax);
+        syntax.flush();
+        assertEquals(2, syntax.checked());
+    }
+
+    @Example
+    void propertyCheckCatchesABrokenBackupScript() {
+        String broken = withHook(ManifestView.BACKUP_COMMAND, "[\"/bin/bash\", \"-c\", \"pg_dump -f \\\"$(cat /x\"]");
+        ScriptSyntax syntax = new ScriptSyntax();
+        checkRelease(broken, defaultRelease().files(), true, "a broken backup", syntax);
+        AssertionError e = assertThrows(AssertionError.class, syntax::flush);
+        assertTrue(e.getMessage().contains("backup hook of a broken backup"), e::getMessage);
+        assertFalse(e.getMessage().contains("restore hook"), e::getMessage);
+    }
+
+    @Example
+    void propertyCheckCatchesABrokenRestoreScript() {
+        String broken = withHook(ManifestView.RESTORE_COMMAND, "[\"/bin/bash\", \"-c\", \"psql -f /s/backup.sql; fi\"]");
+        ScriptSyntax syntax = new ScriptSyntax();
+        checkRelease(broken, defaultRelease().files(), true, "a broken restore", syntax);
+        AssertionError e = assertThrows(AssertionError.class, syntax::flush);
+        assertTrue(e.getMessage().contains("restore hook of a broken restore"), e::getMessage);
+    }
+
+    @Example
+    void propertyCheckCatchesAHookVeleroWouldRunAsOneArgument() {
+        String broken = withHook(ManifestView.BACKUP_COMMAND, "/bin/bash -c 'pg_dump -f /s/backup.sql'");
+        AssertionError e = assertThrows(AssertionError.class, () -> checkRelease(broken, defaultRelease().files(),
+                true, "a plain-string hook", new ScriptSyntax()));
+        assertTrue(e.getMessage().contains("does not start with '['"), e::getMessage);
+    }
+
+    @Example
+    void propertyCheckCatchesAMissingRestoreHook() {
+        String broken = withHook(ManifestView.RESTORE_COMMAND, null);
+        AssertionError e = assertThrows(AssertionError.class, () -> checkRelease(broken, defaultRelease().files(),
+                true, "no restore hook", new ScriptSyntax()));
+        assertTrue(e.getMessage().contains("restore hook present iff asked for"), e::getMessage);
+    }
+
+    private static Release defaultRelease() {
+        WizardInputParser.Result parsed = PARSER.parse(Map.of());
+        assertTrue(parsed.ok(), () -> parsed.errors().toString());
+        return Release.of(parsed.input());
+    }
+
+    /** The default HelmChart with one pod annotation replaced (null: removed), written back as YAML. */
+    private static String withHook(String annotation, String value) {
+        String helmChart = defaultRelease().helmChart();
+        Map<String, Object> doc = ManifestView.load(helmChart);
+        Map<String, Object> annotations =
+                ManifestView.map(doc, "spec", "values", ManifestView.parse(helmChart).podKey(), "podAnnotations");
+        assertTrue(annotations.containsKey(annotation), () -> "the default release has " + annotation);
+        if (value == null) annotations.remove(annotation);
+        else annotations.put(annotation, value);
+        return new Yaml().dump(doc);
     }
 }

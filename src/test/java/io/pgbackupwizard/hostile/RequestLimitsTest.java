@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every parameter fits in a few hundred bytes, so big requests are refused by the HTTP layer (application.properties:
  * 64 KiB body, 8 KiB request line, 2 KiB form attribute) with a 4xx, never a 500.
  */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 @QuarkusTest
 class RequestLimitsTest {
 

@@ -48,6 +48,16 @@ public final class BadValues {
         bad(Field.RESTORE_HOOK, "1", "true or false");
         bad(Field.RESTORE_WAIT_TIMEOUT, "0s", "greater than zero");
         bad(Field.RESTORE_EXEC_TIMEOUT, "1d", "Go duration");
+        bad(Field.INSTALL_PATH, "embedded", "embedded-v2");
+        bad(Field.DUMP_FORMAT, "tar", "custom or plain");
+        bad(Field.HOOK_USER, "root", "app or postgres");
+        bad(Field.RESTORE_ON_ERROR, "continue", "Fail or Continue");
+        bad(Field.IMAGE_REGISTRY, "https://docker.io", "no scheme");
+        bad(Field.IMAGE_REPOSITORY, "Bitnami/PostgreSQL", "lower-case");
+        bad(Field.IMAGE_TAG, "-latest", "image tag");
+        bad(Field.CPU_LIMIT, "100m", "at least 250m");
+        bad(Field.MEMORY_LIMIT, "lots", "quantity");
+        bad(Field.EPHEMERAL_STORAGE_LIMIT, "0", "greater than zero");
         if (BY_FIELD.size() != Field.values().length) {
             throw new IllegalStateException("every Field needs a bad value; missing: "
                     + Arrays.stream(Field.values()).filter(f -> !BY_FIELD.containsKey(f)).toList());

@@ -53,13 +53,13 @@ class WizardInputParserTest {
     class Defaults {
 
         @Test
-        void noParametersGiveTheReferenceExample() {
+        void noParametersGiveAReleaseThatInstallsIn2026() {
             WizardInput in = valid();
             assertAll(
                     () -> assertEquals("postgresql", in.name()),
-                    () -> assertEquals(ApiVersion.V1BETA1, in.apiVersion()),
-                    () -> assertEquals("8.7.4", in.chartVersion().text()),
-                    () -> assertEquals(ChartGeneration.MASTER, in.generation()),
+                    () -> assertEquals(ApiVersion.V1BETA2, in.apiVersion()),
+                    () -> assertEquals("17.1.0", in.chartVersion().text()),
+                    () -> assertEquals(ChartGeneration.PASSWORD_FILES, in.generation()),
                     () -> assertTrue(in.allowExternal()),
                     () -> assertEquals("postgres_type", in.typeOption()),
                     () -> assertEquals("embedded_postgres", in.embeddedValue()),
@@ -68,13 +68,17 @@ class WizardInputParserTest {
                     () -> assertEquals("dbname", in.database()),
                     () -> assertEquals("embedded_postgres_password", in.passwordOption()),
                     () -> assertEquals("1Gi", in.scratchSize()),
-                    () -> assertEquals(ScratchMedium.Memory, in.scratchMedium()),
+                    () -> assertEquals(ScratchMedium.Disk, in.scratchMedium()),
                     () -> assertEquals("/scratch", in.mountPath()),
                     () -> assertEquals("3m", in.hookTimeout()),
                     () -> assertEquals(OnError.Fail, in.onError()),
                     () -> assertTrue(in.restoreHook()),
                     () -> assertEquals("10m", in.restoreWaitTimeout()),
-                    () -> assertEquals("10m", in.restoreExecTimeout()));
+                    () -> assertEquals("10m", in.restoreExecTimeout()),
+                    () -> assertEquals("docker.io/bitnamilegacy/postgresql", in.image().reference()),
+                    () -> assertEquals("1", in.resources().cpu().text()),
+                    () -> assertEquals("512Mi", in.resources().memory().text()),
+                    () -> assertEquals("2048Mi", in.resources().ephemeralStorage().text()));
         }
 
         @Test
@@ -117,8 +121,12 @@ class WizardInputParserTest {
             assertEquals(bad.value(), r.values().get(bad.param()), "the value is kept to show it back to the user");
         }
 
+        static Stream<Field> requiredFields() {
+            return Arrays.stream(Field.values()).filter(f -> !f.defaultValue().isEmpty());
+        }
+
         @ParameterizedTest
-        @EnumSource(Field.class)
+        @MethodSource("requiredFields")
         void anEmptyValueIsRejectedWithTheRule(Field f) {
             String message = onlyError(parse(f.param(), ""), f.param(), "must not be empty");
             assertTrue(message.contains(f.rule()), message);

@@ -198,10 +198,16 @@ public final class BashRunner {
      * (null = stdin closed immediately), capturing output and killing the process tree on timeout.
      */
     static Result exec(List<String> argv, Map<String, String> env, Duration timeout, Path workDir, byte[] stdin) {
+        return exec(List.of(), argv, env, timeout, workDir, stdin);
+    }
+
+    /** As above, with {@code prefix} (run as the JVM's user, e.g. nsenter into a pod's network) in front. */
+    static Result exec(List<String> prefix, List<String> argv, Map<String, String> env, Duration timeout, Path workDir,
+            byte[] stdin) {
         if (argv == null || argv.isEmpty()) {
             throw new IllegalArgumentException("argv must not be empty");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().clear();
         if (isRoot()) {

@@ -259,7 +259,9 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
                     StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             Files.writeString(dataDir.resolve("postgresql.conf"),
                     "\n# --- PostgresServer test settings ---\n"
-                            + "listen_addresses = '127.0.0.1'\n"
+                            // '*' as the Bitnami image's final server (the restore hook waits for it); pg_hba
+                            // still admits TCP only from 127.0.0.1
+                            + "listen_addresses = '*'\n"
                             + "unix_socket_directories = " + quoteLiteral(baseDir.toString()) + "\n"
                             + "password_encryption = 'scram-sha-256'\n"
                             + "shared_buffers = '16MB'\n"

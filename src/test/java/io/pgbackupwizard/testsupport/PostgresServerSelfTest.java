@@ -17,10 +17,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Proves the test harness works: real server, nasty identifiers, password auth, clean env, permissions. */
+@Tag("slow") // a slow suite: runs in mvn verify (Failsafe), not in mvn test
 class PostgresServerSelfTest {
 
     @RegisterExtension

@@ -1,5 +1,7 @@
 package io.pgbackupwizard.web;
 
+import static io.pgbackupwizard.testsupport.ManifestView.load;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,8 +35,6 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /** The service over HTTP: the page, the downloads, the JSON API, plain-text help, health, metrics, OpenAPI. */
 @QuarkusTest
@@ -45,20 +45,6 @@ class WebTest {
     static final Set<Field> CHOICE_FIELDS = Set.of(Field.ALLOW_EXTERNAL, Field.RESTORE_HOOK);
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> yaml(String text) {
-        Object doc = new Yaml(new LoaderOptions()).load(text);
-        assertTrue(doc instanceof Map, () -> "a YAML mapping: " + text);
-        return (Map<String, Object>) doc;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object at(Object root, String... path) {
-        Object at = root;
-        for (String key : path) at = at instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(key) : null;
-        return at;
-    }
 
     /** Text as Qute's HTML escaping writes it. */
     static String html(String text) {
@@ -126,27 +112,32 @@ class WebTest {
             assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
-        assertTrue(page.contains("apiVersion: kots.io/v1beta1"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("apiVersion: kots.io/v1beta2"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("href=\"/?apiVersion=kots.io%2Fv1beta1&amp;chartVersion=8.7.4&amp;scratchMedium=Memory&amp;installPath=kots\""),
+                "the 2020 reference example is one link away");
+        assertTrue(page.contains("id=\"warnings\""), "the defaults' warnings (frozen bitnamilegacy image) are shown");
+        assertTrue(page.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"),
+                "where the chart comes from");
     }
 
     @Test
     void submittingTheFormPreviewsTheHookAndTheManifests() {
         String page = given().contentType(ContentType.URLENC).accept("text/html")
-                .formParam("chartVersion", "16.7.27").formParam("username", "app_user")
+                .formParam("chartVersion", "16.7.27").formParam("username", "app_user").formParam("installPath", "kots")
                 .post("/").then().statusCode(200).contentType(ContentType.HTML).extract().asString();
 
-        Map<String, Object> helmChart = yaml(elementText(page, "helmchart-yaml"));
-        assertEquals("16.7.27", at(helmChart, "spec", "chart", "chartVersion"));
-        String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
+        Map<String, Object> helmChart = load(elementText(page, "helmchart-yaml"));
+        assertEquals("16.7.27", valueAt(helmChart, "spec", "chart", "chartVersion"));
+        String annotation = (String) valueAt(helmChart, "spec", "values", "primary", "podAnnotations",
                 "pre.hook.backup.velero.io/command");
         assertNotNull(annotation);
-        String backupCommand = elementText(page, "backup-command");
+        String backupCommand = elementText(page, "backup-script");
         assertTrue(backupCommand.contains("pg_dump") && backupCommand.contains("-U app_user"), backupCommand);
         assertEquals(annotation, elementText(page, "backup-annotation"), "the preview shows the annotation as written");
         assertEquals(List.of("/bin/bash", "-c", backupCommand), jsonArray(annotation),
                 "the annotation runs the previewed command");
-        assertEquals("Config", yaml(elementText(page, "config-yaml")).get("kind"));
-        assertEquals("Backup", yaml(elementText(page, "backup-yaml")).get("kind"));
+        assertEquals("Config", load(elementText(page, "config-yaml")).get("kind"));
+        assertEquals("Backup", load(elementText(page, "backup-yaml")).get("kind"));
         assertTrue(showsValue(fieldBlock(page, "username"), "username", "app_user"), "the form keeps the submitted value");
     }
 
@@ -163,7 +154,7 @@ class WebTest {
             assertTrue(block.contains("aria-invalid=\"true\""), block);
         }
         assertFalse(page.contains("apiVersion: kots.io"), "no manifest for bad input");
-        assertFalse(page.contains("id=\"backup-command\""), "no hook preview for bad input");
+        assertFalse(page.contains("id=\"backup-script\""), "no hook preview for bad input");
     }
 
     @Test
@@ -191,16 +182,29 @@ class WebTest {
                 .header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"postgresql-helmchart.yaml\"")
                 .extract().asString();
-        Map<String, Object> helmChart = yaml(body);
+        Map<String, Object> helmChart = load(body);
         assertEquals("HelmChart", helmChart.get("kind"));
-        assertEquals("8.7.4", at(helmChart, "spec", "chart", "chartVersion"));
+        assertEquals("17.1.0", valueAt(helmChart, "spec", "chart", "chartVersion"));
+    }
+
+    @Test
+    void theApiListsWarningsAndWhereTheChartComesFrom() {
+        Map<String, Object> old = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"8.7.4\"}")
+                .post("/api/manifests").then().statusCode(200).extract().jsonPath().getMap("");
+        @SuppressWarnings("unchecked")
+        List<String> warnings = (List<String>) old.get("warnings");
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("No free image exists for chart 8.7.4")), () -> "" + warnings);
+        assertTrue(((String) old.get("chartSource")).contains("archive-full-index"), () -> "" + old.get("chartSource"));
+        String help = given().header("User-Agent", "curl/8.0").get("/").then().statusCode(200).extract().asString();
+        assertTrue(help.contains("The 2020 KOTS docs' reference example"), help);
+        assertTrue(help.contains("Charts 8.x-10.x have no free image"), help);
     }
 
     @Test
     void theFileNameFollowsTheName() {
         String body = given().queryParam("name", "db").get("/helmchart.yaml").then().statusCode(200)
                 .header("Content-Disposition", "attachment; filename=\"db-helmchart.yaml\"").extract().asString();
-        assertEquals("db", at(yaml(body), "metadata", "name"));
+        assertEquals("db", valueAt(load(body), "metadata", "name"));
     }
 
     @Test
@@ -209,22 +213,22 @@ class WebTest {
                 .post("/helmchart.yaml").then().statusCode(200)
                 .header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"db-helmchart.yaml\"").extract().asString();
-        assertEquals("17.1.0", at(yaml(body), "spec", "chart", "chartVersion"));
+        assertEquals("17.1.0", valueAt(load(body), "spec", "chart", "chartVersion"));
     }
 
     @Test
     void theConfigAndTheBackupDownload() {
         String config = given().get("/config.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"config.yaml\"").extract().asString();
-        assertEquals("Config", yaml(config).get("kind"));
-        String backup = given().get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
+        assertEquals("Config", load(config).get("kind"));
+        String backup = given().queryParam("installPath", "kots").get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"backup.yaml\"").extract().asString();
-        assertEquals("Backup", yaml(backup).get("kind"));
+        assertEquals("Backup", load(backup).get("kind"));
     }
 
     @Test
     void theBundleHoldsTheThreeFilesAsDownloadedOneByOne() throws IOException {
-        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get("/bundle.zip")
+        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get("/bundle.zip")
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"db-kots-release.zip\"").extract().asByteArray();
         Map<String, byte[]> entries = unzip(zip);
@@ -232,7 +236,7 @@ class WebTest {
         Map<String, String> single = Map.of("db-helmchart.yaml", "/helmchart.yaml", "config.yaml", "/config.yaml",
                 "backup.yaml", "/backup.yaml");
         single.forEach((file, path) -> {
-            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").get(path)
+            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get(path)
                     .then().statusCode(200).extract().asString();
             assertEquals(alone, new String(entries.get(file), StandardCharsets.UTF_8), file);
         });
@@ -255,19 +259,19 @@ class WebTest {
     // ---- JSON API ------------------------------------------------------------------------------
 
     @Test
-    void theApiReturnsTheFilesAndTheHookCommands() {
-        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false}")
+    void theApiReturnsTheFilesAndTheHookScripts() {
+        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false,\"installPath\":\"kots\"}")
                 .post("/api/manifests");
         r.then().statusCode(200).contentType(ContentType.JSON)
                 .body("chartGeneration", equalTo("PASSWORD_FILES"))
-                .body("backupCommand", containsString("pg_dump"))
-                .body("restoreCommand", containsString("psql"));
+                .body("backupScript", containsString("pg_dump"))
+                .body("restoreScript", containsString("psql"));
         Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
         assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(files.keySet()));
-        Map<String, Object> helmChart = yaml(files.get("postgresql-helmchart.yaml"));
-        assertEquals("17.1.0", at(helmChart, "spec", "chart", "chartVersion"));
-        assertEquals(null, at(helmChart, "spec", "exclude"), "allowExternal=false as a JSON boolean");
-        String annotation = (String) at(helmChart, "spec", "values", "primary", "podAnnotations",
+        Map<String, Object> helmChart = load(files.get("postgresql-helmchart.yaml"));
+        assertEquals("17.1.0", valueAt(helmChart, "spec", "chart", "chartVersion"));
+        assertEquals(null, valueAt(helmChart, "spec", "exclude"), "allowExternal=false as a JSON boolean");
+        String annotation = (String) valueAt(helmChart, "spec", "values", "primary", "podAnnotations",
                 "pre.hook.backup.velero.io/command");
         assertEquals(annotation, r.jsonPath().getString("backupAnnotation"));
     }
@@ -275,7 +279,7 @@ class WebTest {
     @Test
     void withoutRestoreHookTheApiHasNoRestoreCommand() {
         given().contentType(ContentType.JSON).body("{\"restoreHook\":\"false\"}").post("/api/manifests")
-                .then().statusCode(200).body("restoreCommand", nullValue()).body("backupCommand", containsString("pg_dump"));
+                .then().statusCode(200).body("restoreScript", nullValue()).body("backupScript", containsString("pg_dump"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -342,10 +346,40 @@ class WebTest {
     }
 
     @Test
+    void pageViewsAndLivePreviewsAreNotCountedDownloadsAndApiCallsAre() {
+        // Counted by chart generation and API version: chart 12.x with v1beta1 is the auth generation.
+        Map<String, Double> before = generatedCounters();
+        given().accept("text/html").queryParam("chartVersion", "12.12.10").get("/").then().statusCode(200);
+        given().queryParam("chartVersion", "12.12.10").get("/results").then().statusCode(200);
+        assertEquals(before, generatedCounters(), "a page view or a live refresh is not a generated release");
+        given().contentType("application/json").body("{\"chartVersion\":\"12.12.10\"}").post("/api/manifests")
+                .then().statusCode(200);
+        given().queryParam("chartVersion", "12.12.10").get("/bundle.zip").then().statusCode(200);
+        assertEquals(before.get("auth kots.io/v1beta1") + 2, generatedCounters().get("auth kots.io/v1beta1"));
+    }
+
+    @Test
+    void resultsAloneAreTheSummaryAndThePreviews() {
+        String ok = given().queryParam("username", "app_user").get("/results").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertFalse(ok.contains("<form"), "no form: only what the live preview swaps in");
+        assertTrue(ok.contains("id=\"results\"") && ok.contains("-U app_user"), ok);
+        assertTrue(ok.contains("data-page-link=\"/?username=app_user\""), ok);
+        String bad = given().queryParam("name", "Bad_Name").queryParam("scratchSize", "0").get("/results")
+                .then().statusCode(400).extract().asString();
+        assertTrue(bad.contains("data-param=\"name\"") && bad.contains("data-param=\"scratchSize\""), bad);
+        assertTrue(bad.contains("Fix 2 problems"), bad);
+        assertFalse(bad.contains("id=\"backup-script\""), "no previews for bad input");
+    }
+
+    @Test
     void theOpenApiDocumentListsTheEndpoints() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/helmchart.yaml"))
                 .body(containsString("/api/manifests"))
-                .body(containsString("/bundle.zip"));
+                .body(containsString("/bundle.zip"))
+                .body(containsString("/config.yaml"))
+                .body(containsString("/backup.yaml"))
+                .body(containsString("/results"));
     }
 }

@@ -1,8 +1,7 @@
-package io.pgbackupwizard.generate;
+package io.pgbackupwizard.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,10 +11,10 @@ import java.nio.file.Path;
  * {@code ../shared/reference} next to the project directory. A missing file fails the test: skipping
  * would let a broken checkout pass silently.
  */
-final class ReferenceFiles {
+public final class ReferenceFiles {
     private ReferenceFiles() {}
 
-    static Path dir() {
+    public static Path dir() {
         String configured = System.getProperty("reference.dir");
         Path dir = configured != null && !configured.isBlank()
                 ? Path.of(configured).toAbsolutePath()
@@ -27,7 +26,7 @@ final class ReferenceFiles {
         return dir;
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path file = dir().resolve(relative);
         if (!Files.isRegularFile(file)) {
             fail("reference file not found: " + file + " (the tests compare against it; do not remove it)");
@@ -35,7 +34,7 @@ final class ReferenceFiles {
         return file;
     }
 
-    static String read(String relative) {
+    public static String read(String relative) {
         return TextFiles.read(file(relative));
     }
 }

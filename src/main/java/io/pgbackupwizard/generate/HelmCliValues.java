@@ -1,0 +1,41 @@
+package io.pgbackupwizard.generate;
+
+import static io.pgbackupwizard.generate.Maps.map;
+
+import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.WizardInput;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Helm CLI installs: values for the vendor's chart, which has the Bitnami chart as a dependency named postgresql,
+ * so everything sits under postgresql:. No Replicated backup exists there; the customer's own Velero applies, in
+ * opt-in mode (only volumes named in backup-volumes) or opt-out mode (every volume but those in
+ * backup-volumes-excludes). Both annotations are written, so either way only the scratch volume is copied.
+ */
+public final class HelmCliValues {
+    private HelmCliValues() {}
+
+    public static final String DEPENDENCY = "postgresql";
+    /**
+     * The chart's own volumes across versions: the data volume (a copy of live files is no backup), /dev/shm and
+     * 17.x's empty-dir. A name a chart version does not have is ignored by Velero.
+     */
+    public static final List<String> CHART_VOLUMES = List.of("data", "empty-dir", "dshm");
+
+    public static Map<String, Object> build(WizardInput in, HookAnnotations hooks) {
+        ChartGeneration gen = in.generation();
+        Map<String, Object> annotations = HelmChartManifest.podAnnotations(in, hooks);
+        annotations.put("backup.velero.io/backup-volumes-excludes", String.join(",", CHART_VOLUMES));
+        Map<String, Object> postgresql = map(gen.podKey(), HelmChartManifest.pod(in, annotations));
+        // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret.
+        List<String> credentials = gen.credentialsPath().subList(2, gen.credentialsPath().size());
+        Maps.putPath(postgresql, append(credentials, gen.usernameKey()), in.username());
+        Maps.putPath(postgresql, append(credentials, gen.databaseKey()), in.database());
+        return map(DEPENDENCY, postgresql);
+    }
+
+    private static List<String> append(List<String> path, String key) {
+        return java.util.stream.Stream.concat(path.stream(), java.util.stream.Stream.of(key)).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.pgbackupwizard.model;
+
+/**
+ * Where the PostgreSQL container image comes from, resolved for one chart version. Empty fields take a
+ * default that pulls in 2026: on 2025-08-28 Bitnami moved its versioned tags from docker.io/bitnami to
+ * docker.io/bitnamilegacy, copying only the Debian 11/12 ones, which chart 11.0.0 and later name. Charts
+ * 8.x-10.x name Debian 10 tags that were not copied: no free image exists for them, so their default stays
+ * the chart's own (which no longer pulls) and {@link #freeImageExists()} says so.
+ *
+ * @param tag null: the chart's own tag (the tags were moved unchanged)
+ */
+public record ImageSource(String registry, String repository, String tag, ChartVersion chart) {
+
+    /** What every chart generation names in values.yaml and in Chart.yaml's annotations.images. */
+    public static final String CHART_REGISTRY = "docker.io";
+    public static final String CHART_REPOSITORY = "bitnami/postgresql";
+    public static final String LEGACY_REPOSITORY = "bitnamilegacy/postgresql";
+
+    /** The first chart whose NOTES.txt fails on images it does not know (bitnami/common 2.28.0, PR #30936). */
+    static final ChartVersion IMAGE_CHECK_SINCE = new ChartVersion(16, 3, 0, "16.3.0");
+    /** The first chart whose image tags live in docker.io/bitnamilegacy (Debian 11). */
+    static final int LEGACY_IMAGES_SINCE_MAJOR = 11;
+
+    /** @param registry, repository, tag: as typed, or null/empty for the default */
+    public static ImageSource of(ChartVersion chart, String registry, String repository, String tag) {
+        return new ImageSource(
+                blank(registry) ? CHART_REGISTRY : registry,
+                blank(repository) ? defaultRepository(chart) : repository,
+                blank(tag) ? null : tag,
+                chart);
+    }
+
+    public static String defaultRepository(ChartVersion chart) {
+        return freeImageExists(chart) ? LEGACY_REPOSITORY : CHART_REPOSITORY;
+    }
+
+    /** Whether docker.io still serves, for free, the image tag this chart version names. */
+    public static boolean freeImageExists(ChartVersion chart) {
+        return chart.major() >= LEGACY_IMAGES_SINCE_MAJOR;
+    }
+
+    public boolean freeImageExists() {
+        return freeImageExists(chart);
+    }
+
+    /** Whether the chart's image check (from 16.3.0) is in this chart version. */
+    public static boolean chartChecksImages(ChartVersion chart) {
+        return chart.compareTo(IMAGE_CHECK_SINCE) >= 0;
+    }
+
+    /** The image differs from the chart's own registry or repository (a new tag alone is only a warning). */
+    public boolean relocated() {
+        return !registry.equals(CHART_REGISTRY) || !repository.equals(CHART_REPOSITORY);
+    }
+
+    /**
+     * global.security.allowInsecureImages must be true: the image is relocated on a chart that checks.
+     * A docker.io/bitnamilegacy swap only warns from 16.7.25 (common 2.31.4) but fails 16.3.0-16.7.24, so
+     * the rule does not try to tell them apart: true is harmless where only a warning would be printed.
+     */
+    public boolean needsAllowInsecureImages() {
+        return relocated() && chartChecksImages(chart);
+    }
+
+    /** The last path segment: what KOTS keeps when it pushes the image to a local registry (name:tag). */
+    public String imageName() {
+        return repository.substring(repository.lastIndexOf('/') + 1);
+    }
+
+    /** The owner part of the repository ("bitnamilegacy" in bitnamilegacy/postgresql), or "" when it has none. */
+    public String owner() {
+        int slash = repository.lastIndexOf('/');
+        return slash < 0 ? "" : repository.substring(0, slash);
+    }
+
+    /** For people: registry/repository[:tag]. */
+    public String reference() {
+        return registry + "/" + repository + (tag == null ? "" : ":" + tag);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
+}

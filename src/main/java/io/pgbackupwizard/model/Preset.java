@@ -1,0 +1,44 @@
+package io.pgbackupwizard.model;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Named sets of parameter values a user can start from. The defaults install in 2026; the reference
+ * example of the 2020 KOTS docs (chart 8.7.4, v1beta1, a Memory scratch) stays one link away, with the
+ * reason it no longer installs.
+ *
+ * @param values only the parameters that differ from the defaults
+ * @param warning null when the preset installs as it is
+ */
+public record Preset(String name, String title, String description, Map<Field, String> values, String warning) {
+
+    public static final Preset CURRENT = new Preset("current", "Installable in 2026 (the defaults)",
+            "Chart 17.1.0, kots.io/v1beta2, the image from docker.io/bitnamilegacy, a Disk scratch volume and"
+                    + " limits that hold it.",
+            Map.of(), null);
+
+    public static final Preset KOTS_DOCS_2020 = new Preset("kots-docs-2020", "The 2020 KOTS docs' reference example",
+            "Chart 8.7.4, kots.io/v1beta1 and a Memory scratch volume, as in Replicated's \"Configuring Backup Hooks\""
+                    + " page of 2020 (with its missing host fixed).",
+            Map.of(Field.INSTALL_PATH, "kots", Field.CHART_VERSION, "8.7.4", Field.API_VERSION, "kots.io/v1beta1",
+                    Field.SCRATCH_MEDIUM, "Memory"),
+            "Does not install in 2026: chart 8.7.4 names a Debian 10 image (bitnami/postgresql:11.7.0-debian-10-r71)"
+                    + " that Bitnami did not copy to docker.io/bitnamilegacy, so no free image exists, and PostgreSQL 11"
+                    + " is end-of-life. kots.io/v1beta1 is deprecated. Use it only with a vendor mirror of that image"
+                    + " (imageRegistry, imageRepository).");
+
+    public static final java.util.List<Preset> ALL = java.util.List.of(CURRENT, KOTS_DOCS_2020);
+
+    public static Optional<Preset> byName(String name) {
+        return ALL.stream().filter(p -> p.name.equals(name)).findFirst();
+    }
+
+    /** The parameters as request parameters (for a link or a parser call). */
+    public Map<String, java.util.List<String>> params() {
+        Map<String, java.util.List<String>> params = new java.util.LinkedHashMap<>();
+        Arrays.stream(Field.values()).filter(values::containsKey).forEach(f -> params.put(f.param(), java.util.List.of(values.get(f))));
+        return params;
+    }
+}

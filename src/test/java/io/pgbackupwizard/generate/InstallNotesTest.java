@@ -1,0 +1,60 @@
+package io.pgbackupwizard.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The warnings a release carries (page, help, API) and where its chart archive comes from. */
+class InstallNotesTest {
+
+    static boolean warns(Generated g, String start) {
+        return g.release().warnings().stream().anyMatch(w -> w.startsWith(start));
+    }
+
+    @Test
+    void charts8To10WarnThatNoFreeImageExistsUnlessAMirrorIsSet() {
+        for (String v : List.of("8.7.4", "9.8.12", "10.16.2", "10.99.1")) {
+            assertTrue(warns(Generated.with("chartVersion", v), "No free image exists for chart " + v), v);
+            assertFalse(warns(Generated.with("chartVersion", v, "imageRegistry", "mirror.example.com"), "No free image"),
+                    "a mirror is the answer: " + v);
+        }
+        assertFalse(warns(Generated.with("chartVersion", "11.0.0"), "No free image"));
+    }
+
+    @Test
+    void theDefaultImageIsFrozenAndTheSidecarsAreExplained() {
+        Generated g = Generated.defaults();
+        assertTrue(warns(g, "docker.io/bitnamilegacy images are frozen"), () -> "" + g.release().warnings());
+        assertTrue(warns(g, "If you turn on metrics or volumePermissions"), () -> "" + g.release().warnings());
+        assertTrue(g.release().warnings().stream().anyMatch(w -> w.contains("bitnamilegacy/postgres-exporter")));
+        assertFalse(warns(Generated.with("imageRepository", "bitnami/postgresql"), "If you turn on"),
+                "the chart's own image needs nothing for the sidecars");
+        assertTrue(warns(Generated.with("imageRepository", "bitnami/postgresql"), "docker.io/bitnami/postgresql no longer serves"),
+                "but it does not pull any more");
+    }
+
+    @Test
+    void v1beta2On8xSaysThePodCannotBeLabelledAndV1beta1SaysItIsDeprecated() {
+        assertTrue(warns(Generated.with("chartVersion", "8.7.4"), "With kots.io/v1beta2, chart 8.7.4 cannot carry"));
+        assertFalse(warns(Generated.with("chartVersion", "9.8.12"), "With kots.io/v1beta2"));
+        assertTrue(warns(Generated.with("apiVersion", "kots.io/v1beta1"), "kots.io/v1beta1 is deprecated"));
+    }
+
+    @Test
+    void aMemoryScratchWarnsAboutTheRamItHolds() {
+        Generated g = Generated.with("scratchMedium", "Memory");
+        assertTrue(g.release().warnings().stream().anyMatch(w -> w.startsWith("A Memory scratch volume") && w.contains("1536Mi")));
+        assertFalse(warns(Generated.defaults(), "A Memory scratch"));
+    }
+
+    @Test
+    void theChartSourceNamesTheOciPullAndTheArchiveIndex() {
+        String source = Generated.with("chartVersion", "16.7.27").release().chartSource();
+        assertTrue(source.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"), source);
+        assertTrue(source.contains("archive-full-index") && source.contains("postgresql-16.7.27.tgz"), source);
+        assertEquals(source, Generated.with("chartVersion", "16.7.27", "apiVersion", "kots.io/v1beta1").release().chartSource());
+    }
+}

@@ -1,0 +1,116 @@
+package io.pgbackupwizard.generate;
+
+import static io.pgbackupwizard.testsupport.ManifestView.list;
+import static io.pgbackupwizard.testsupport.ManifestView.map;
+import static io.pgbackupwizard.testsupport.ManifestView.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.testsupport.ManifestView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Bitnami chart (shared reference) rendered with each path's values, and the Velero resources evaluated
+ * against the rendered PostgreSQL pod: its namespace, labels, annotations and volumes.
+ */
+@Tag("slow")
+class InstallPathChartRenderTest {
+
+    /** Volume types Velero's opt-out mode never copies (pkg/util/podvolume GetVolumesByPod). */
+    static final Set<String> NEVER_COPIED = Set.of("hostPath", "secret", "configMap", "projected", "downwardAPI");
+
+    static Path bitnami(String version) {
+        return Charts.reference("bitnami-postgresql/charts/postgresql-" + version);
+    }
+
+    /** The PostgreSQL StatefulSet's pod template (the primary's when the chart renders several). */
+    static Map<String, Object> podTemplate(List<Map<String, Object>> docs) {
+        List<Map<String, Object>> sets = Charts.ofKind(docs, "StatefulSet");
+        assertEquals(1, sets.size(), () -> "one StatefulSet: " + sets);
+        return map(sets.get(0), "spec", "template");
+    }
+
+    /** EC v2: the Backup takes the PostgreSQL pod (and so runs its hooks); the admin console's pods stay out. */
+    @ParameterizedTest
+    @ValueSource(strings = {"8.7.4", "10.16.2", "17.1.0"})
+    void embeddedV2BackupSelectsThePostgresPod(String version, @TempDir Path dir) {
+        Generated g = InstallPathFilesTest.path("embedded-v2", "chartVersion", version, "apiVersion", "kots.io/v1beta2");
+        String values = Charts.renderKotsTemplates(ManifestYaml.dump(map(g.helmChart(), "spec", "values")));
+        // KOTS installs the chart into the admin console's namespace: kotsadm on Embedded Cluster.
+        // 10.x looks up the postgres user's password in the cluster unless it is given (helm template has no cluster).
+        Map<String, String> sets = version.startsWith("10.") ? Map.of("postgresqlPostgresPassword", "p1") : Map.of();
+        Path chart = Charts.withoutSecretTemplates(bitnami(version), dir.resolve("postgresql"));
+        Map<String, Object> pod = podTemplate(Charts.template(chart, g.input().name(), "kotsadm", values, sets));
+        Map<String, Object> labels = map(pod, "metadata", "labels");
+        Map<String, Object> backupSpec = map(ManifestView.load(Charts.renderKotsTemplates(g.release().backup())), "spec");
+
+        assertTrue(LabelSelectors.takes(backupSpec, "kotsadm", labels), () -> "pod labels " + labels);
+        assertTrue(map(pod, "metadata", "annotations").containsKey("pre.hook.backup.velero.io/command"));
+        assertFalse(LabelSelectors.takes(backupSpec, "kotsadm", Map.of("app", "kotsadm", "kots.io/kotsadm", "true")),
+                "the admin console's own pods are in the infra backup");
+        assertFalse(LabelSelectors.takes(backupSpec, "db", labels), "a namespace the Backup does not name");
+        Map<String, Object> withNamespace = map(ManifestView.load(Charts.renderKotsTemplates(
+                ManifestYaml.dump(DisasterRecoveryManifests.backup(Optional.of("db"))))), "spec");
+        assertTrue(LabelSelectors.takes(withNamespace, "db", labels), "a chart namespace given to the generator");
+
+        Map<String, Object> restore = ManifestView.load(g.release().files().get("restore.yaml"));
+        assertEquals(string(ManifestView.load(g.release().backup()), "metadata", "name"), string(restore, "spec", "backupName"));
+    }
+
+    /**
+     * Helm CLI: a vendor chart with the Bitnami chart as its dependency renders with the values file; whatever the
+     * customer's Velero mode, only the scratch volume is copied; the optional Schedule takes the pod.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"8.7.4", "9.8.12", "10.16.2", "11.9.13", "14.3.3", "16.7.27", "17.1.0"})
+    void helmValuesWorkInOptInAndOptOutModes(String version, @TempDir Path dir) throws IOException {
+        Generated g = InstallPathFilesTest.path("helm", "chartVersion", version, "username", "app_user");
+        Path parent = dir.resolve("vendor-app");
+        Charts.withoutSecretTemplates(bitnami(version), parent.resolve("charts/postgresql"));
+        Files.writeString(parent.resolve("Chart.yaml"), ManifestYaml.dump(Maps.map("apiVersion", "v2", "name", "vendor-app",
+                "version", "1.0.0", "dependencies", List.of(Maps.map("name", "postgresql", "version", version)))));
+        // The values set no password: on an install the chart generates one, and charts 11+ look for their Secret
+        // with lookup, which needs a cluster (helm template has none). A customer's own Secret (existingSecret)
+        // skips both; older charts take the passwords as values.
+        Map<String, String> passwords = g.input().generation().credentialsPath().contains("auth")
+                ? Map.of("postgresql.auth.existingSecret", "customer-secret")
+                : Map.of("postgresql.postgresqlPostgresPassword", "p1", "postgresql.postgresqlPassword", "p2");
+        Map<String, Object> pod = podTemplate(Charts.template(parent, "customer-release", "customer-ns",
+                g.release().files().get("backup-values.yaml"), passwords));
+
+        Map<String, Object> annotations = map(pod, "metadata", "annotations");
+        List<String> volumes = new ArrayList<>();
+        List<String> optOut = new ArrayList<>();
+        List<String> excludes = List.of(((String) annotations.get("backup.velero.io/backup-volumes-excludes")).split(","));
+        for (Object o : list(pod, "spec", "volumes")) {
+            Map<?, ?> v = (Map<?, ?>) o;
+            String name = (String) v.get("name");
+            volumes.add(name);
+            if (NEVER_COPIED.stream().noneMatch(v::containsKey) && !excludes.contains(name)) optOut.add(name);
+        }
+        // The data volume comes from a volumeClaimTemplate; Velero's opt-out mode would copy it unless excluded.
+        if (!excludes.contains("data")) optOut.add("data");
+        List<String> optIn = List.of(((String) annotations.get("backup.velero.io/backup-volumes")).split(","));
+        assertEquals(List.of("backup"), optIn);
+        assertTrue(volumes.contains("backup"), () -> "volumes: " + volumes);
+        assertEquals(List.of("backup"), optOut, () -> "opt-out copies " + optOut + " of " + volumes);
+        assertTrue(map(pod, "metadata", "annotations").containsKey("post.hook.restore.velero.io/command"));
+        assertTrue(pod.toString().contains("app_user"), "the chart creates the hooks' user");
+
+        Map<String, Object> schedule = ManifestView.load(g.release().files().get("velero-schedule.yaml"));
+        assertTrue(LabelSelectors.takes(map(schedule, "spec", "template"), "customer-ns", map(pod, "metadata", "labels")),
+                () -> "Schedule selector vs pod labels " + map(pod, "metadata", "labels"));
+    }
+}

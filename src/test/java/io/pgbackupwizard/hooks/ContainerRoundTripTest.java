@@ -1,0 +1,130 @@
+package io.pgbackupwizard.hooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.BitnamiServer;
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.ContainerRunner;
+import io.pgbackupwizard.testsupport.PodNetwork;
+import io.pgbackupwizard.testsupport.RenderedPod;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Backup and restore exactly as they happen in a cluster, for every chart version in the shared reference: the
+ * wizard's HelmChart rendered by KOTS, then by Helm; each hook run by Velero's rules in the rendered container
+ * (bubblewrap: its env, uid 1001 without a passwd entry, read-only root, fresh emptyDirs); the restore started
+ * before the server, through the image's first boot (temporary trust server, then the final one).
+ */
+@Tag("slow")
+class ContainerRoundTripTest {
+
+    static Stream<String> versions() {
+        return ChartRenderer.versions().stream();
+    }
+
+    static Stream<String> portVersions() {
+        return Stream.of("8.7.4", "10.16.2", "17.1.0");
+    }
+
+    @ParameterizedTest(name = "chart {0}")
+    @MethodSource("versions")
+    void roundTripThroughFirstBoot(String version) {
+        long start = System.nanoTime();
+        RenderedPod pod = Pods.render(version, Map.of(), Map.of());
+        Pods.roundTrip(pod, Map.of());
+        System.out.printf("[harness] chart %s round trip %d ms%n", version, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @ParameterizedTest(name = "chart {0}, port 6543")
+    @MethodSource("portVersions")
+    void roundTripOnAChangedPort(String version) {
+        Map<String, Object> port = version.startsWith("8.") || version.startsWith("9.")
+                ? Map.of("service", Map.of("port", 6543)) : Map.of("containerPorts", Map.of("postgresql", 6543));
+        RenderedPod pod = Pods.render(version, Map.of(), port);
+        assertEquals("6543", pod.env(VeleroExec.of(pod, VeleroExec.BACKUP).container()).get("POSTGRESQL_PORT_NUMBER"));
+        Pods.roundTrip(pod, Map.of());
+    }
+
+    /** Shared steps; also used by the failure and parameter tests. */
+    static final class Pods {
+        private Pods() {}
+
+        static final Duration HOOK_TIMEOUT = Duration.ofSeconds(60);
+
+        static RenderedPod render(String version, Map<String, String> params, Map<String, Object> extraValues) {
+            return RenderedPod.of(ChartRenderer.render(version, WizardRelease.RELEASE,
+                    WizardRelease.values(version, params, extraValues)).requireOk());
+        }
+
+        /** Backup in one pod, restore in a fresh one through first boot; returns the dump's size in bytes. */
+        static long roundTrip(RenderedPod pod, Map<String, String> unused) {
+            VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
+            VeleroExec restore = VeleroExec.of(pod, VeleroExec.RESTORE);
+            assertEquals(backup.container(), restore.container());
+            String before;
+            String extensionsBefore;
+            Path dumpDir;
+            long size;
+            try (PodNetwork net = PodNetwork.create()) {
+                ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
+                try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(backup.container()))) {
+                    pg.firstBoot(Duration.ZERO);
+                    SampleData.load(pg::sql, pg.user(), pg.database());
+                    SampleData.addPostgresOwnedExtension(pg::sql, pg.user(), pg.database());
+                    before = SampleData.fingerprint(pg::sql, pg.database());
+                    extensionsBefore = SampleData.extensionFingerprint(pg::sql, pg.database());
+                    BashRunner.Result r = c.exec(backup.argv(), HOOK_TIMEOUT);
+                    assertEquals(0, r.exitCode(), () -> "backup hook failed in the container:\n" + r.stderr());
+                }
+                dumpDir = c.mountDir(WizardRelease.MOUNT);
+                size = sizeOf(dumpDir);
+                assertTrue(size > 0, "backup hook left no dump in the scratch volume");
+            }
+            // Velero restores the scratch volume's files into a new pod; everything else starts empty.
+            try (PodNetwork net = PodNetwork.create()) {
+                ContainerRunner c = ContainerRunner.of(pod, restore.container(), net);
+                try (Stream<Path> files = Files.list(dumpDir)) {
+                    files.filter(Files::isRegularFile).forEach(f -> c.restoreFile(WizardRelease.MOUNT, f));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                CompletableFuture<BashRunner.Result> hook = c.start(restore.script(), HOOK_TIMEOUT);
+                sleep(1500);
+                try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(restore.container()))) {
+                    pg.firstBoot(Duration.ofSeconds(3));
+                    BashRunner.Result r = hook.join();
+                    assertEquals(0, r.exitCode(), () -> "restore hook failed in the container:\n" + r.stdout() + r.stderr());
+                    assertEquals(before, SampleData.fingerprint(pg::sql, pg.database()), "restored rows differ");
+                    assertEquals(extensionsBefore, SampleData.extensionFingerprint(pg::sql, pg.database()));
+                }
+            }
+            return size;
+        }
+
+        static long sizeOf(Path dir) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.pgbackupwizard.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The install rules of issue 12 come from the chart version, not from a list of known versions: versions the
+ * reference directory does not hold (and that ChartVersion.KNOWN does not list) get them too.
+ */
+class InstallRulesTest {
+
+    static WizardInputParser.Result parse(String... paramsAndValues) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        for (int i = 0; i < paramsAndValues.length; i += 2) params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
+        return new WizardInputParser().parse(params);
+    }
+
+    static WizardInput valid(String... paramsAndValues) {
+        WizardInputParser.Result r = parse(paramsAndValues);
+        assertTrue(r.ok(), () -> "expected valid: " + r.errors());
+        return r.input();
+    }
+
+    @ParameterizedTest(name = "chart {0}: {1}, allowInsecureImages {2}, limits {3}")
+    @CsvSource({
+            // unlisted versions on each side of every boundary
+            "8.10.14,  docker.io/bitnami/postgresql,       false, false",
+            "10.99.0,  docker.io/bitnami/postgresql,       false, false",
+            "11.0.0,   docker.io/bitnamilegacy/postgresql, false, false",
+            "14.9.9,   docker.io/bitnamilegacy/postgresql, false, false",
+            "15.0.0,   docker.io/bitnamilegacy/postgresql, false, true",
+            "16.2.9,   docker.io/bitnamilegacy/postgresql, false, true",
+            "16.3.0,   docker.io/bitnamilegacy/postgresql, true,  true",
+            "16.7.24,  docker.io/bitnamilegacy/postgresql, true,  true",
+            "18.0.0,   docker.io/bitnamilegacy/postgresql, true,  true"})
+    void rulesFollowTheVersion(String version, String image, boolean allowInsecure, boolean limits) {
+        WizardInput in = valid("chartVersion", version);
+        assertEquals(image, in.image().reference());
+        assertEquals(allowInsecure, in.image().needsAllowInsecureImages());
+        assertEquals(limits, in.resources() != null);
+        assertEquals(ChartVersion.parse(version).major() >= 11, in.image().freeImageExists());
+    }
+
+    @Test
+    void theChartsOwnImageNeedsNoAllowInsecureImagesEvenWhereTheChartChecks() {
+        WizardInput in = valid("chartVersion", "17.1.0", "imageRepository", "bitnami/postgresql");
+        assertFalse(in.image().relocated());
+        assertFalse(in.image().needsAllowInsecureImages());
+        assertTrue(valid("chartVersion", "17.1.0", "imageRegistry", "mirror.example.com", "imageRepository",
+                "bitnami/postgresql").image().needsAllowInsecureImages(), "another registry is a relocation");
+    }
+
+    @Nested
+    class Quantities {
+        @ParameterizedTest(name = "{0} = {1} bytes")
+        @CsvSource({"1Gi, 1073741824", "1G, 1000000000", "512Mi, 536870912", "1.5Gi, 1610612736", "2e3, 2000",
+                "1500m, 1.5", ".5Ki, 512", "+3k, 3000", "1E2, 100"})
+        void parseToExactValues(String text, String value) {
+            assertEquals(0, new BigDecimal(value).compareTo(Quantity.parse(text).value()), text);
+        }
+
+        @Test
+        void compareAcrossSuffixes() {
+            assertTrue(Quantity.parse("1G").compareTo(Quantity.parse("1Gi")) < 0);
+            assertTrue(Quantity.parse("1024Mi").compareTo(Quantity.parse("1Gi")) == 0);
+            assertEquals("1536Mi", Quantity.parse("1Gi").plus(Quantity.parse("512Mi")).text());
+            assertEquals("1466Mi", Quantity.parse("1G").plus(Quantity.parse("512Mi")).text(), "rounded up to whole Mi");
+        }
+
+        @Test
+        void refuseWhatIsNotAQuantity() {
+            for (String bad : List.of("1GB", "Gi", "-1Gi", "1 Gi", "1.2.3")) {
+                assertThrows(IllegalArgumentException.class, () -> Quantity.parse(bad), bad);
+            }
+        }
+    }
+
+    @Nested
+    class Limits {
+        @Test
+        void computedLimitsFollowTheScratchSizeAndMedium() {
+            WizardInput disk = valid("scratchSize", "10Gi");
+            assertEquals("11264Mi", disk.resources().ephemeralStorage().text(), "10Gi + 1Gi");
+            assertEquals("512Mi", disk.resources().memory().text());
+            WizardInput memory = valid("scratchSize", "2Gi", "scratchMedium", "Memory");
+            assertEquals("2560Mi", memory.resources().memory().text(), "2Gi + 512Mi");
+            assertEquals("1024Mi", memory.resources().ephemeralStorage().text());
+        }
+
+        @Test
+        void aMemoryLimitThatCannotHoldAMemoryScratchIsRefusedSayingWhy() {
+            WizardInputParser.Result r = parse("scratchSize", "1Gi", "scratchMedium", "Memory", "memoryLimit", "1Gi");
+            assertEquals(1, r.errors().size(), () -> "" + r.errors());
+            FieldError e = r.errors().get(0);
+            assertEquals("memoryLimit", e.field());
+            assertTrue(e.message().contains("a tmpfs counts against the container's memory limit"), e.message());
+            assertTrue(e.message().contains("at least 1280Mi"), e.message());
+            assertTrue(parse("scratchSize", "1Gi", "scratchMedium", "Memory", "memoryLimit", "1280Mi").ok(), "exactly enough");
+            assertTrue(parse("scratchSize", "1Gi", "scratchMedium", "Disk", "memoryLimit", "1Gi").ok(),
+                    "a Disk scratch does not use memory");
+        }
+
+        @Test
+        void aGrowingScratchIsRefusedAgainstAGivenEphemeralLimit() {
+            assertTrue(parse("scratchSize", "1Gi", "ephemeralStorageLimit", "4Gi").ok());
+            WizardInputParser.Result r = parse("scratchSize", "4Gi", "ephemeralStorageLimit", "4Gi");
+            assertEquals("ephemeralStorageLimit", r.errors().get(0).field());
+            assertTrue(r.errors().get(0).message().contains("evicts the pod"), r.errors().get(0).message());
+        }
+
+        @Test
+        void limitsAreRefusedForChartsThatSetNone() {
+            WizardInputParser.Result r = parse("chartVersion", "14.3.3", "cpuLimit", "2");
+            assertEquals(List.of(new FieldError("cpuLimit", r.errors().get(0).message())), r.errors());
+            assertTrue(r.errors().get(0).message().contains("15.0.0 and later only"), r.errors().get(0).message());
+        }
+
+        @Test
+        void emptyMeansComputed() {
+            WizardInput in = valid("cpuLimit", "", "memoryLimit", "", "ephemeralStorageLimit", "", "imageRegistry", "",
+                    "imageRepository", "", "imageTag", "");
+            assertEquals(valid().resources(), in.resources());
+            assertEquals(valid().image(), in.image());
+            assertNull(in.image().tag());
+        }
+    }
+
+    @Test
+    void everyPresetIsValidInputAndTheOldOneSaysWhyItDoesNotInstall() {
+        for (Preset p : Preset.ALL) {
+            WizardInputParser.Result r = new WizardInputParser().parse(p.params());
+            assertTrue(r.ok(), () -> p.name() + ": " + r.errors());
+        }
+        WizardInput old = new WizardInputParser().parse(Preset.KOTS_DOCS_2020.params()).input();
+        assertEquals("8.7.4", old.chartVersion().text());
+        assertEquals(ApiVersion.V1BETA1, old.apiVersion());
+        assertFalse(old.image().freeImageExists());
+        assertTrue(Preset.KOTS_DOCS_2020.warning().contains("no free image"));
+        assertNull(Preset.CURRENT.warning());
+    }
+}

@@ -1,0 +1,112 @@
+package io.pgbackupwizard.testsupport;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.marcnuri.helm.Helm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Renders a real Bitnami postgresql chart (the sources under {@code ../shared/reference/bitnami-postgresql/charts})
+ * with helm-java, offline, as {@code helm template} would.
+ *
+ * <pre>
+ * ChartRenderer.Rendered r = ChartRenderer.render("17.1.0", "postgresql", values);
+ * r.requireOk();                      // or assert r.ok() / r.error() for "Helm fails with ..."
+ * RenderedPod pod = RenderedPod.of(r);
+ * </pre>
+ */
+public final class ChartRenderer {
+    private ChartRenderer() {}
+
+    /** Chart sources, relative to the reference directory. */
+    public static final String CHARTS = "bitnami-postgresql/charts";
+
+    /** The outcome: the rendered objects (one map per YAML document), or Helm's error text. */
+    public record Rendered(String version, String releaseName, List<Map<String, Object>> objects, String error) {
+        public boolean ok() { return error == null; }
+
+        /** Fails the test with Helm's own message when rendering failed. */
+        public Rendered requireOk() {
+            if (!ok()) fail("helm template of chart " + version + " failed: " + error);
+            return this;
+        }
+
+        /** Every rendered object of this kind ("StatefulSet", "Secret", ...). */
+        public List<Map<String, Object>> ofKind(String kind) {
+            return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
+        }
+    }
+
+    /** Every chart version in the reference directory, oldest first. */
+    public static List<String> versions() {
+        try (Stream<Path> dirs = Files.list(ReferenceFiles.dir().resolve(CHARTS))) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("postgresql-")).map(n -> n.substring("postgresql-".length()))
+                    .sorted(Comparator.comparing(ChartRenderer::versionKey)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The chart directory of one version; fails naming the directory when it is absent. */
+    public static Path chartDir(String version) {
+        Path dir = ReferenceFiles.dir().resolve(CHARTS).resolve("postgresql-" + version);
+        if (!Files.isRegularFile(dir.resolve("Chart.yaml"))) fail("chart sources not found: " + dir);
+        return dir;
+    }
+
+    /** Renders chart {@code version} as release {@code releaseName} with {@code values} (KOTS-rendered, no templates). */
+    public static Rendered render(String version, String releaseName, Map<String, Object> values) {
+        Path chart = chartDir(version);
+        EmptyKubeApi.ensureStarted();
+        Path valuesFile;
+        try {
+            valuesFile = Files.createTempFile("pgwiz-values-", ".yaml");
+            Files.writeString(valuesFile, new Yaml().dump(values));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            String out = new Helm(chart).template().withName(releaseName).withNamespace("app")
+                    .withValuesFile(valuesFile).call();
+            return new Rendered(version, releaseName, parse(out), null);
+        } catch (RuntimeException e) {
+            return new Rendered(version, releaseName, List.of(), String.valueOf(e.getMessage()));
+        } finally {
+            try {
+                Files.deleteIfExists(valuesFile);
+            } catch (IOException ignored) {
+                // temp file
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> parse(String stream) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(stream)) {
+            if (doc instanceof Map<?, ?> m) docs.add((Map<String, Object>) m);
+        }
+        return docs;
+    }
+
+    private static String versionKey(String v) {
+        StringBuilder key = new StringBuilder();
+        for (String part : v.split("\\.")) key.append(String.format("%05d", Integer.parseInt(Objects.requireNonNull(part))));
+        return key.toString();
+    }
+}

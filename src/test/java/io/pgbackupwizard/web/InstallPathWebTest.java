@@ -1,0 +1,72 @@
+package io.pgbackupwizard.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.model.InstallPath;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each install path's files over HTTP: in the JSON API, as downloads, on the page (issue 17). */
+@QuarkusTest
+class InstallPathWebTest {
+
+    static String apiVersionFor(InstallPath p) {
+        return p == InstallPath.EMBEDDED_V3 ? "kots.io/v1beta2" : "kots.io/v1beta1";
+    }
+
+    @ParameterizedTest
+    @EnumSource(InstallPath.class)
+    void everyFileOfThePathIsInTheApiAndDownloadsAloneWithTheSameText(InstallPath p) {
+        Response r = given().contentType(ContentType.JSON)
+                .body("{\"installPath\":\"" + p.value() + "\",\"apiVersion\":\"" + apiVersionFor(p) + "\"}")
+                .post("/api/manifests");
+        r.then().statusCode(200).body("installPath", equalTo(p.value())).body("nextSteps", equalTo(p.nextSteps()));
+        assertEquals(p.notes(), r.jsonPath().getList("notes", String.class));
+        Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
+        String page = given().queryParam("installPath", p.value()).queryParam("apiVersion", apiVersionFor(p)).accept("text/html")
+                .get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains(WebTest.html(p.choice())), "the page says when to pick " + p);
+        files.forEach((name, text) -> {
+            // The page links each file's download; follow the link the page gives.
+            String id = name.endsWith("-helmchart.yaml") ? "helmchart-yaml" : name.replace('.', '-');
+            String caption = WebTest.elementText(page, id + "-caption");
+            assertEquals(name, caption);
+            String download = name.endsWith("-helmchart.yaml") ? "helmchart.yaml" : name;
+            String alone = given().queryParam("installPath", p.value()).queryParam("apiVersion", apiVersionFor(p))
+                    .get("/" + download).then().statusCode(200)
+                    .header("Content-Type", startsWith(name.endsWith(".md") ? "text/markdown" : "application/yaml"))
+                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").extract().asString();
+            assertEquals(text, alone, name);
+        });
+    }
+
+    @Test
+    void theDefaultIsHelmCliAndAFileThePathLacksIsA404ThatListsItsFiles() {
+        given().contentType(ContentType.JSON).body("{}").post("/api/manifests").then().statusCode(200)
+                .body("installPath", equalTo("helm"));
+        given().get("/restore.yaml").then().statusCode(404).contentType(ContentType.TEXT)
+                .body(containsString("installPath=helm has no restore.yaml"))
+                .body(containsString("backup-values.yaml, backup-readme.md, velero-schedule.yaml"));
+        given().get("/wizard.css").then().statusCode(200);
+    }
+
+    @Test
+    void embeddedV3WithAV1beta1HelmChartIsAFieldError() {
+        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\"}").post("/api/manifests")
+                .then().statusCode(400).body("field", hasItem("apiVersion"));
+        given().queryParam("installPath", "embedded-v3").get("/restore-runbook.md").then().statusCode(400)
+                .body(startsWith("apiVersion: "));
+    }
+}
