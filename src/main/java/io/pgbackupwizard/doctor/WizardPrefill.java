@@ -2,6 +2,10 @@ package io.pgbackupwizard.doctor;
 
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.ImageSource;
+import io.pgbackupwizard.model.Quantity;
+import io.pgbackupwizard.model.ResourceLimits;
+import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,9 @@ public final class WizardPrefill {
     private static final Pattern CONFIG_OPTION = Pattern.compile("ConfigOption\\s+[\"`]([^\"`]+)[\"`]");
     private static final Pattern CONFIG_OPTION_EQUALS =
             Pattern.compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
+
+    private static final Pattern CUSTOM_FORMAT = Pattern.compile("pg_dump\\b[^;|&]*\\s(-Fc|-F\\s*c\\b|--format[= ]c)");
+    private static final Pattern DUMP_AS_POSTGRES = Pattern.compile("pg_dump\\b[^;|&]*\\s(-U\\s*|--username[= ])['\"]?postgres['\"]?\\s");
 
     /** The accepted values (parameter -> value) and the parser's result for them. */
     public record Prefill(Map<String, String> params, WizardInputParser.Result parsed) {
@@ -48,7 +55,33 @@ public final class WizardPrefill {
             }
             parsed = parser.parse(multi(read));
         }
+        if (parsed.ok() && dropComputedDefaults(read, parsed.input())) parsed = parser.parse(multi(read));
         return new Prefill(ordered(read), parsed);
+    }
+
+    /**
+     * Image and limits the wizard would write anyway when left empty are left empty, so that the wizard keeps
+     * computing them (a new scratch size moves the limits). Returns whether anything was dropped.
+     */
+    private static boolean dropComputedDefaults(Map<String, String> read, WizardInput in) {
+        boolean dropped = false;
+        ImageSource standard = ImageSource.of(in.chartVersion(), "", "", "");
+        if (standard.registry().equals(in.image().registry()) && standard.repository().equals(in.image().repository())
+                && !read.containsKey("imageTag")) {
+            dropped |= read.remove("imageRegistry") != null | read.remove("imageRepository") != null;
+        }
+        Quantity scratch = Quantity.parse(in.scratchSize());
+        dropped |= dropIfEqual(read, "cpuLimit", ResourceLimits.CPU);
+        dropped |= dropIfEqual(read, "memoryLimit", ResourceLimits.defaultMemory(scratch, in.scratchMedium()));
+        dropped |= dropIfEqual(read, "ephemeralStorageLimit", ResourceLimits.defaultEphemeralStorage(scratch, in.scratchMedium()));
+        return dropped;
+    }
+
+    private static boolean dropIfEqual(Map<String, String> read, String param, Quantity computed) {
+        String v = read.get(param);
+        if (v == null || Quantity.parse(v).compareTo(computed) != 0) return false;
+        read.remove(param);
+        return true;
     }
 
     private static Map<String, String> ordered(Map<String, String> read) {
@@ -97,6 +130,21 @@ public final class WizardPrefill {
         p.put("restoreHook", String.valueOf(m.annotation(HookCommand.RESTORE).exists()));
         put(p, "restoreWaitTimeout", m.annotation("post.hook.restore.velero.io/wait-timeout").text());
         put(p, "restoreExecTimeout", m.annotation("post.hook.restore.velero.io/exec-timeout").text());
+        put(p, "restoreOnError", m.annotation("post.hook.restore.velero.io/on-error").text());
+        p.put("installPath", "kots"); // a kots.io HelmChart: the KOTS path's files (Backup) go with it
+        String backup = m.annotation("pre.hook.backup.velero.io/command").text().orElse("");
+        if (backup.contains("pg_dump")) p.put("dumpFormat", CUSTOM_FORMAT.matcher(backup).find() ? "custom" : "plain");
+        boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")
+                || (DUMP_AS_POSTGRES.matcher(backup).find() && !"postgres".equals(p.get("username")));
+        if (backup.contains("pg_dump")) p.put("hookUser", superuser ? "postgres" : "app");
+        Located image = m.values().get("image");
+        put(p, "imageRegistry", image.get("registry").text());
+        put(p, "imageRepository", image.get("repository").text());
+        put(p, "imageTag", image.get("tag").text());
+        Located limits = m.pod().at("resources", "limits");
+        put(p, "cpuLimit", limits.get("cpu").text());
+        put(p, "memoryLimit", limits.get("memory").text());
+        put(p, "ephemeralStorageLimit", limits.get("ephemeral-storage").text());
         return p;
     }
 

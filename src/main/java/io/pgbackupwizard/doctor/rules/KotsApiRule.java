@@ -44,14 +44,21 @@ public final class KotsApiRule implements Rule {
                 }
             });
         }
+        checkPodLabelsOnChart8(m, out);
         if (!m.v1beta2()) return;
-        if (!hasSnapshotLabels(m)) {
+        if (m.below(9, 0, 0) && !hasSnapshotLabels(m)) {
+            // Nothing in a v1beta2 chart 8.x can label the pod (see checkPodLabelsOnChart8): the wizard warns the same.
+            out.add("V1BETA2_POD_UNLABELLED", Severity.WARNING, m.pod(),
+                    "Chart " + m.chartVersion().get() + " cannot carry pod labels, so with kots.io/v1beta2 the PostgreSQL pod "
+                            + "lacks kots.io/backup and kots.io/app-slug and KOTS snapshots leave it and its hooks out.",
+                    "Use chart 9.0.0 or later (master.podLabels), or kots.io/v1beta1, for which KOTS labels the pod itself.");
+        } else if (!hasSnapshotLabels(m)) {
             out.add("V1BETA2_NO_SNAPSHOT_LABELS", Severity.BREAKS_BACKUP, m.pod(),
                     "A kots.io/v1beta2 chart is not modified by KOTS, and KOTS selects pods for snapshots by the labels "
                             + "kots.io/backup: velero and kots.io/app-slug, which the PostgreSQL pod lacks: the pod, its hooks "
                             + "and its scratch volume are never in a snapshot.",
                     "Add optionalValues when 'repl{{ LicenseFieldValue \"isSnapshotSupported\" }}' with recursiveMerge: true and "
-                            + podKey(m) + ".podLabels {kots.io/backup: velero, kots.io/app-slug: 'repl{{ LicenseFieldValue \"appSlug\" }}'}.");
+                            + labelsKey(m) + " {kots.io/backup: velero, kots.io/app-slug: 'repl{{ LicenseFieldValue \"appSlug\" }}'}.");
         }
         if (!builder.exists()) {
             out.add("V1BETA2_NO_BUILDER", Severity.BREAKS_INSTALL, m.spec(),
@@ -74,12 +81,41 @@ public final class KotsApiRule implements Rule {
         return m.generation().map(g -> g.podKey()).orElse("primary");
     }
 
-    /** Both labels on the pod, in values or in any optionalValues entry. */
+    /** Where the labels reach the pod: commonLabels from chart 10, <pod key>.podLabels before. */
+    private static String labelsKey(Manifest m) {
+        return m.below(10, 0, 0) ? podKey(m) + ".podLabels" : "commonLabels";
+    }
+
+    /**
+     * Chart 8.x writes master.podLabels with indent instead of nindent: any pod label makes its StatefulSet invalid
+     * YAML ("mapping values are not allowed"; seen in 8.7.4, fixed by 9.8.12).
+     */
+    private static void checkPodLabelsOnChart8(Manifest m, Findings out) {
+        if (!m.below(9, 0, 0)) return;
+        List<Located> places = new ArrayList<>();
+        places.add(m.values().at(podKey(m), "podLabels"));
+        for (Located o : m.spec().get("optionalValues").items()) places.add(o.get("values").at(podKey(m), "podLabels"));
+        for (Located p : places) {
+            if (p.isMap() && !p.entries().isEmpty()) {
+                out.add("CHART8_POD_LABELS", Severity.BREAKS_INSTALL, p,
+                        "Chart " + m.chartVersion().get() + " indents master.podLabels wrongly in its StatefulSet template: "
+                                + "helm fails with \"mapping values are not allowed\".",
+                        "Remove master.podLabels (label the StatefulSet with master.labels), or use chart 9.0.0 or later.");
+            }
+        }
+    }
+
+    /** Both labels on the pod, in values or in any optionalValues entry: commonLabels (chart 10+) or podLabels. */
     private static boolean hasSnapshotLabels(Manifest m) {
         List<Located> places = new ArrayList<>();
         String pod = podKey(m);
+        boolean common = !m.below(10, 0, 0);
         places.add(m.values().at(pod, "podLabels"));
-        for (Located o : m.spec().get("optionalValues").items()) places.add(o.get("values").at(pod, "podLabels"));
+        if (common) places.add(m.values().get("commonLabels"));
+        for (Located o : m.spec().get("optionalValues").items()) {
+            places.add(o.get("values").at(pod, "podLabels"));
+            if (common) places.add(o.get("values").get("commonLabels"));
+        }
         return places.stream().anyMatch(p -> p.get("kots.io/backup").exists() && p.get("kots.io/app-slug").exists());
     }
 }
