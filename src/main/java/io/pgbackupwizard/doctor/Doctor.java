@@ -5,6 +5,7 @@ import io.pgbackupwizard.doctor.rules.BackupVolumesRule;
 import io.pgbackupwizard.doctor.rules.ClearPasswordRule;
 import io.pgbackupwizard.doctor.rules.ClientOptionsRule;
 import io.pgbackupwizard.doctor.rules.ConfigReferencesRule;
+import io.pgbackupwizard.doctor.rules.DumpFormatRule;
 import io.pgbackupwizard.doctor.rules.HookFormatRule;
 import io.pgbackupwizard.doctor.rules.HookSettingsRule;
 import io.pgbackupwizard.doctor.rules.ImageRule;
@@ -27,7 +28,7 @@ public final class Doctor {
     public static final List<Rule> RULES = List.of(new ValuesLayoutRule(), new KotsApiRule(), new ImageRule(),
             new TemplateQuotesRule(), new ConfigReferencesRule(), new ClearPasswordRule(), new AnnotationValuesRule(),
             new VeleroKeysRule(), new HookFormatRule(), new ClientOptionsRule(), new PasswordSourceRule(),
-            new HookSettingsRule(), new BackupVolumesRule(), new MemoryScratchRule());
+            new HookSettingsRule(), new BackupVolumesRule(), new MemoryScratchRule(), new DumpFormatRule());
 
     /**
      * @param manifest the HelmChart (may also hold the Config as a second document)

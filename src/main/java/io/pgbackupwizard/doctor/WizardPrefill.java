@@ -1,5 +1,6 @@
 package io.pgbackupwizard.doctor;
 
+import io.pgbackupwizard.doctor.rules.DumpFormatRule;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.ImageSource;
@@ -29,7 +30,6 @@ public final class WizardPrefill {
     private static final Pattern CONFIG_OPTION_EQUALS =
             Pattern.compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
 
-    private static final Pattern CUSTOM_FORMAT = Pattern.compile("pg_dump\\b[^;|&]*\\s(-Fc|-F\\s*c\\b|--format[= ]c)");
     private static final Pattern DUMP_AS_POSTGRES = Pattern.compile("pg_dump\\b[^;|&]*\\s(-U\\s*|--username[= ])['\"]?postgres['\"]?\\s");
 
     /** The accepted values (parameter -> value) and the parser's result for them. */
@@ -133,7 +133,8 @@ public final class WizardPrefill {
         put(p, "restoreOnError", m.annotation("post.hook.restore.velero.io/on-error").text());
         p.put("installPath", "kots"); // a kots.io HelmChart: the KOTS path's files (Backup) go with it
         String backup = m.annotation("pre.hook.backup.velero.io/command").text().orElse("");
-        if (backup.contains("pg_dump")) p.put("dumpFormat", CUSTOM_FORMAT.matcher(backup).find() ? "custom" : "plain");
+        HookCommand.of(m, HookCommand.BACKUP).flatMap(DumpFormatRule::archive)
+                .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));
         boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")
                 || (DUMP_AS_POSTGRES.matcher(backup).find() && !"postgres".equals(p.get("username")));
         if (backup.contains("pg_dump")) p.put("hookUser", superuser ? "postgres" : "app");

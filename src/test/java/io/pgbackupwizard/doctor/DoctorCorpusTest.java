@@ -54,6 +54,8 @@ class DoctorCorpusTest {
                     "NO_WAIT_FOR_READY BREAKS_RESTORE " + MASTER_ANNOTATIONS + " L13")),
             Map.entry("one-chart8-pod-labels.yaml", List.of(
                     "CHART8_POD_LABELS BREAKS_INSTALL spec.optionalValues[0].values.master.podLabels L50")),
+            Map.entry("one-dump-format-mismatch.yaml", List.of(
+                    "DUMP_FORMAT_MISMATCH BREAKS_RESTORE " + ANNOTATIONS + "[\"post.hook.restore.velero.io/command\"] L31")),
             Map.entry("one-backup-volume-missing.yaml", List.of(
                     "BACKUP_VOLUME_NOT_FOUND BREAKS_BACKUP " + ANNOTATIONS + "[\"backup.velero.io/backup-volumes\"] L24")),
             Map.entry("one-backup-volumes-space.yaml", List.of(

@@ -64,6 +64,12 @@ class DoctorHttpTest {
     }
 
     @Test
+    void theWizardPageLinksToTheDoctor() {
+        given().accept(ContentType.HTML).when().get("/").then().statusCode(200)
+                .body(containsString("<a href=\"/doctor\" id=\"doctor-link\">"));
+    }
+
+    @Test
     void getShowsTheEmptyPanel() {
         given().accept(ContentType.HTML).when().get("/doctor").then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("<textarea id=\"manifest\" name=\"manifest\""))
