@@ -93,7 +93,9 @@ class DoctorBrowserTest {
         assertEquals("Memory", field("scratchMedium"));
         assertEquals("3m", field("hookTimeout"));
         assertEquals("embedded_postgres_password", field("passwordOption"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-command"), "-h 127.0.0.1"));
+        assertEquals("kots", field("installPath"), "a kots.io HelmChart opens on the KOTS install path");
+        assertEquals("plain", field("dumpFormat"), "the 2020 hook dumps plain SQL");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "-h 127.0.0.1"));
     }
 
     /** A form field's value, whether it is drawn as a text input, a select or radio buttons. */
