@@ -59,7 +59,8 @@ class InstallPathFilesTest {
 
     @Test
     void embeddedClusterV3RefusesAV1beta1HelmChart() {
-        var parsed = new WizardInputParser().parse(Map.of("installPath", List.of("embedded-v3")));
+        var parsed = new WizardInputParser().parse(Map.of("installPath", List.of("embedded-v3"),
+                "apiVersion", List.of("kots.io/v1beta1")));
         assertFalse(parsed.ok());
         assertEquals("apiVersion", parsed.errors().get(0).field());
         assertTrue(parsed.errors().get(0).message().contains("kots.io/v1beta2"), parsed.errors().get(0).message());

@@ -64,9 +64,9 @@ class InstallPathWebTest {
 
     @Test
     void embeddedV3WithAV1beta1HelmChartIsAFieldError() {
-        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\"}").post("/api/manifests")
+        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\",\"apiVersion\":\"kots.io/v1beta1\"}").post("/api/manifests")
                 .then().statusCode(400).body("field", hasItem("apiVersion"));
-        given().queryParam("installPath", "embedded-v3").get("/restore-runbook.md").then().statusCode(400)
+        given().queryParam("installPath", "embedded-v3").queryParam("apiVersion", "kots.io/v1beta1").get("/restore-runbook.md").then().statusCode(400)
                 .body(startsWith("apiVersion: "));
     }
 }

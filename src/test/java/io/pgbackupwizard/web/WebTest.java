@@ -112,7 +112,7 @@ class WebTest {
             assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
-        assertTrue(page.contains("apiVersion: kots.io/v1beta2"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the files are previewed");
         assertTrue(page.contains("href=\"/?apiVersion=kots.io%2Fv1beta1&amp;chartVersion=8.7.4&amp;scratchMedium=Memory&amp;installPath=kots\""),
                 "the 2020 reference example is one link away");
         assertTrue(page.contains("id=\"warnings\""), "the defaults' warnings (frozen bitnamilegacy image) are shown");
@@ -347,7 +347,7 @@ class WebTest {
 
     @Test
     void pageViewsAndLivePreviewsAreNotCountedDownloadsAndApiCallsAre() {
-        // Counted by chart generation and API version: chart 12.x with v1beta1 is the auth generation.
+        // Counted by chart generation and API version: chart 12.x with v1beta2 (the default) is the auth generation.
         Map<String, Double> before = generatedCounters();
         given().accept("text/html").queryParam("chartVersion", "12.12.10").get("/").then().statusCode(200);
         given().queryParam("chartVersion", "12.12.10").get("/results").then().statusCode(200);
@@ -355,7 +355,7 @@ class WebTest {
         given().contentType("application/json").body("{\"chartVersion\":\"12.12.10\"}").post("/api/manifests")
                 .then().statusCode(200);
         given().queryParam("chartVersion", "12.12.10").get("/bundle.zip").then().statusCode(200);
-        assertEquals(before.get("auth kots.io/v1beta1") + 2, generatedCounters().get("auth kots.io/v1beta1"));
+        assertEquals(before.get("auth kots.io/v1beta2") + 2, generatedCounters().get("auth kots.io/v1beta2"));
     }
 
     @Test
