@@ -90,7 +90,9 @@ class HostileHttpTest {
         String body = r.asString();
         assertTrue(body.contains("unknown parameter"), body);
         assertTrue(body.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7F), "only printable ASCII: " + body);
-        assertTrue(body.lines().allMatch(l -> l.length() < 400), "echo must be bounded");
+        // the line lists the known names once; what is left of it, the echoed name, is short
+        int known = String.join(", ", io.pgbackupwizard.model.Field.params()).length();
+        assertTrue(body.lines().allMatch(l -> l.length() < 200 + known), "echo must be bounded");
     }
 
     @ParameterizedTest
