@@ -23,27 +23,87 @@
     return new URLSearchParams(new FormData(form)).toString();
   }
 
+  // The freshness line says, at every moment, whether the files shown are those of the form.
+  const freshness = document.getElementById('freshness');
+  const SLOW_MS = 3000;
+  let slowTimer = null;
+
+  function setFreshness(state, message) {
+    freshness.dataset.state = state;
+    freshness.textContent = message;
+    const results = document.getElementById('results');
+    const current = state === 'current';
+    results.classList.toggle('stale', !current && results.dataset.valid === 'true');
+    // Downloads and copies of files that are not the form's are switched off, not left pointing at other values.
+    results.querySelectorAll('a[href], a[data-href]').forEach(function (a) {
+      if (current && a.dataset.href) {
+        a.setAttribute('href', a.dataset.href);
+        delete a.dataset.href;
+        a.removeAttribute('role');
+        a.removeAttribute('aria-disabled');
+      }
+      if (!current && a.hasAttribute('href') && !a.getAttribute('href').startsWith('#')) {
+        a.dataset.href = a.getAttribute('href');
+        a.removeAttribute('href'); // nothing to follow, click or copy: not merely greyed out
+        a.setAttribute('role', 'link'); // still read as a link, and one that is disabled
+        a.setAttribute('aria-disabled', 'true');
+      }
+    });
+    results.querySelectorAll('button.copy').forEach(function (b) { b.disabled = !current; });
+  }
+
+  // Why a refresh failed, in words a user can act on.
+  function failure(response, error) {
+    if (error) {
+      return navigator.onLine === false ? 'you are offline' : 'the server could not be reached';
+    }
+    if (response && !response.ok) return 'the server answered HTTP ' + response.status;
+    return 'the answer was not the wizard\'s (a proxy error page?)';
+  }
+
   async function refresh() {
     const seq = ++latest;
     const results = document.getElementById('results');
-    results.classList.add('loading');
     results.setAttribute('aria-busy', 'true');
+    setFreshness('updating', 'Updating… the files below are for the previous values.');
+    clearTimeout(slowTimer);
+    slowTimer = setTimeout(function () {
+      if (seq === latest && freshness.dataset.state === 'updating') {
+        setFreshness('updating', 'Still updating: the server is slow. The files below are for the previous values.');
+      }
+    }, SLOW_MS);
     let page = null;
+    let response = null;
+    let error = null;
     try {
       // Only the error summary and the results: the server's /results fragment of this page.
-      const response = await fetch('/results?' + query(), { headers: { Accept: 'text/html' } });
+      response = await fetch(form.dataset.results + '?' + query(), { headers: { Accept: 'text/html' } });
       page = new DOMParser().parseFromString(await response.text(), 'text/html');
     } catch (e) {
-      // offline or server gone: keep the last preview; submitting the form still works
+      error = e;
     }
     if (seq !== latest) return false; // a newer edit is already on its way
-    results.classList.remove('loading');
+    clearTimeout(slowTimer);
     results.removeAttribute('aria-busy');
     const fresh = page && page.getElementById('results');
     const freshSummary = page && page.getElementById('error-summary');
-    if (!fresh || !freshSummary) return false; // not the wizard's fragment (a proxy error, say): keep what is shown
-    results.innerHTML = fresh.innerHTML;
+    if (!fresh || !freshSummary) {
+      // Keep what is shown, say it is stale and why; submitting the form still works.
+      const why = failure(response, error);
+      setFreshness('failed', 'Not updated: ' + why + '. The files below are for earlier values; downloads are'
+        + ' off until an update succeeds (edit a field to try again, or press Generate).');
+      announce('The preview could not be updated: ' + why + '.');
+      return false;
+    }
     history.replaceState(null, '', fresh.dataset.pageLink);
+    const valid = fresh.dataset.valid === 'true';
+    const hadFiles = results.dataset.valid === 'true';
+    if (valid || !hadFiles) {
+      results.innerHTML = fresh.innerHTML;
+      results.dataset.valid = fresh.dataset.valid;
+      results.dataset.pageLink = fresh.dataset.pageLink;
+      enhance(results);
+    }
     // Field errors: the server's verdict (one summary item per problem), shown inline without touching what the user is typing.
     const messages = new Map();
     freshSummary.querySelectorAll('li[data-param]').forEach(function (item) {
@@ -64,6 +124,15 @@
     });
     summary.innerHTML = freshSummary.innerHTML;
     summary.hidden = freshSummary.hidden;
+    if (valid) {
+      setFreshness('current', 'Up to date: the files below are for the values in the form.');
+    } else if (hadFiles) {
+      // The last good files stay, dimmed and labelled: emptying the column would lose what the user was reading.
+      setFreshness('invalid', 'Not updated: fix the marked fields. The files below are for the last valid values;'
+        + ' downloads are off until then.');
+    } else {
+      setFreshness('none', 'No files yet: fix the marked fields.');
+    }
     announce(summary.hidden ? 'The files below are up to date.' : summary.querySelector('h2').textContent);
     return true;
   }
@@ -80,6 +149,8 @@
     clearTimeout(timer);
     refresh().then(function (done) {
       if (done && !summary.hidden) summary.focus();
+      // Visible when JavaScript is on too: Generate takes you to the files it made.
+      if (done && summary.hidden) document.getElementById('results').focus();
     });
   });
 
@@ -126,4 +197,83 @@
     const target = button.dataset.copyTarget;
     copy(target ? document.getElementById(target).textContent : button.dataset.copyText, button);
   });
+
+  // Each field's "default" mark and reset button follow what the field holds.
+  function fieldValue(field) {
+    const checked = field.querySelector('input[type=radio]:checked');
+    if (checked) return checked.value;
+    const control = field.querySelector('input[type=text], select');
+    return control ? control.value : '';
+  }
+
+  function markDefault(field) {
+    const mark = document.getElementById(field.dataset.field + '-default');
+    const reset = document.getElementById(field.dataset.field + '-reset');
+    const isDefault = fieldValue(field) === field.dataset.default;
+    mark.textContent = isDefault ? 'Default value' : 'Changed from the default, ' + field.dataset.default;
+    reset.hidden = isDefault;
+  }
+
+  form.addEventListener('input', function (event) {
+    const field = event.target.closest('.field');
+    if (field) markDefault(field);
+  });
+  form.addEventListener('change', function (event) {
+    const field = event.target.closest('.field');
+    if (field) markDefault(field);
+  });
+  form.addEventListener('click', function (event) {
+    const button = event.target.closest('button.reset');
+    if (!button) return;
+    const field = button.closest('.field');
+    const value = field.dataset.default;
+    const radio = field.querySelector('input[type=radio][value="' + CSS.escape(value) + '"]');
+    const control = radio || field.querySelector('input[type=text], select');
+    if (radio) radio.checked = true; else control.value = value;
+    markDefault(field);
+    control.focus();
+    schedule();
+  });
+
+  // Files in tabs (the ARIA tabs pattern: arrows move between tabs, Tab goes into the panel) and YAML highlighting.
+  let selectedTab = null;
+
+  function selectTab(tab, focus) {
+    const list = tab.closest('[role=tablist]');
+    list.querySelectorAll('[role=tab]').forEach(function (t) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+    });
+    selectedTab = tab.id;
+    if (focus) tab.focus();
+  }
+
+  function enhance(root) {
+    const list = root.querySelector('[role=tablist]');
+    if (list) {
+      list.hidden = false;
+      root.classList.add('tabbed');
+      const tabs = Array.from(list.querySelectorAll('[role=tab]'));
+      selectTab(tabs.find(function (t) { return t.id === selectedTab; }) || tabs[0], false);
+      list.addEventListener('click', function (event) {
+        const tab = event.target.closest('[role=tab]');
+        if (tab) selectTab(tab, true);
+      });
+      list.addEventListener('keydown', function (event) {
+        const i = tabs.indexOf(document.activeElement);
+        if (i < 0) return;
+        const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+        if (next === undefined) return;
+        event.preventDefault();
+        selectTab(tabs[(next + tabs.length) % tabs.length], true);
+      });
+    }
+    if (window.hljs) {
+      root.querySelectorAll('pre code.language-yaml').forEach(function (code) { window.hljs.highlightElement(code); });
+    }
+  }
+
+  enhance(document.getElementById('results'));
 })();

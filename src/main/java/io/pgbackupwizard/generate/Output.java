@@ -51,6 +51,14 @@ public enum Output {
     SCHEDULE("velero-schedule.yaml", "velero-schedule.yaml", "application/yaml", "the Velero Schedule",
             "Optional: a daily Velero Schedule the customer may apply in Velero's namespace.",
             EnumSet.of(InstallPath.HELM), Release::schedule),
+    APP_VALUES("app-database-values.yaml", "app-database-values.yaml", "application/yaml",
+            "your application's database values",
+            "Not a manifest: the optionalValues to merge into your own application's HelmChart, so it connects to"
+                    + " the embedded or the external PostgreSQL the customer chose.",
+            InstallPath.HELM_CHART_PATHS, Release::appValues),
+    README("readme.txt", "README.txt", "text/plain", "what to do next",
+            "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
+            EnumSet.allOf(InstallPath.class), Release::readme),
     BUNDLE("bundle.zip", "<name>-kots-release.zip", "application/zip", "all the files in one zip",
             "Every file of the release in one zip, ready to unpack into the release directory.",
             EnumSet.allOf(InstallPath.class), ReleaseZip::bytes);

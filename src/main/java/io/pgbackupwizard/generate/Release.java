@@ -105,6 +105,14 @@ public final class Release {
         return ManifestYaml.dump(VeleroScheduleManifest.build(input));
     }
 
+    public String appValues() {
+        return ManifestYaml.dump(AppDatabaseValues.build(input));
+    }
+
+    public String readme() {
+        return NextSteps.readme(input);
+    }
+
     public String fileName(Output output) {
         return output.fileName(input);
     }

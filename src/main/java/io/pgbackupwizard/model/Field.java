@@ -36,17 +36,17 @@ public enum Field {
             "The KOTS config item (a radio) whose value says embedded or external.",
             "a KOTS item name: a letter, then letters, digits, '_' or '-', at most 63 characters",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     EMBEDDED_VALUE("embeddedValue", "embedded_postgres", "Value meaning embedded",
             "The radio choice that keeps the bundled chart.",
             "a KOTS item name",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     EXTERNAL_VALUE("externalValue", "external_postgres", "Value meaning external",
             "The radio choice that excludes the chart; also prefixes the external connection items (<value>_host, ...).",
             "a KOTS item name",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     USERNAME("username", "username", "Database user",
             "The user the chart creates and the hooks connect as (pg_dump -U / psql -U).",
             "1-63 ASCII letters, digits, '_', '-' and '.', not starting with '-' or 'pg_'",
@@ -61,7 +61,7 @@ public enum Field {
             "The password is written only as repl{{ ConfigOption \"...\" }}, never in clear; the hooks read it inside the container.",
             "a KOTS item name",
             Control.TEXT,
-            ValueRules::kotsItemName),
+            ValueRules::kotsItemName, Shown.ADVANCED),
     SCRATCH_SIZE("scratchSize", "1Gi", "Scratch volume size",
             "sizeLimit of the emptyDir the dump is written to; it must hold one plain-SQL dump of the database.",
             "a Kubernetes quantity of at least 1Mi, such as 512Mi or 2Gi",
@@ -76,7 +76,7 @@ public enum Field {
             "Where the scratch volume is mounted in the PostgreSQL container; the dump is <path>/backup.sql.",
             "an absolute path of letters, digits, '.', '_' and '-' segments, not a system or chart directory",
             Control.TEXT,
-            ValueRules::absolutePath),
+            ValueRules::absolutePath, Shown.ADVANCED),
     HOOK_TIMEOUT("hookTimeout", "30m", "Backup hook timeout",
             "pre.hook.backup.velero.io/timeout: how long Velero lets pg_dump run (Velero's own default is 30s). Size it from the database: SELECT pg_size_pretty(pg_database_size(current_database())); allow a few minutes per GB, more under a small CPU limit (chart 15+ defaults to 150m). A run that times out keeps going in the container; the next one fails fast instead of racing it.",
             "a Go duration of at least 1s, such as 90s, 3m or 1h30m",
@@ -86,7 +86,7 @@ public enum Field {
             "pre.hook.backup.velero.io/on-error, always written: Velero applies its documented Fail default only to hooks from the Backup spec, so an absent value acts like Continue. Fail skips the pod's volumes and marks the backup PartiallyFailed; Continue backs them up anyway.",
             "Fail or Continue",
             Control.select(OnError.values()),
-            OnError::parse),
+            OnError::parse, Shown.ADVANCED),
     RESTORE_HOOK("restoreHook", "true", "Restore hook",
             "true adds post.hook.restore.velero.io/command, which waits for the final server of the image's first boot and loads the dump back (pg_restore or psql).",
             "true or false",
@@ -96,12 +96,12 @@ public enum Field {
             "post.hook.restore.velero.io/wait-timeout: how long Velero waits for the container to start before giving up.",
             "a Go duration of at least 1s",
             Control.TEXT,
-            ValueRules::positiveDuration),
+            ValueRules::positiveDuration, Shown.ADVANCED),
     RESTORE_EXEC_TIMEOUT("restoreExecTimeout", "10m", "Restore exec timeout",
             "post.hook.restore.velero.io/exec-timeout: how long the restore command may run (Velero's default is only 30s).",
             "a Go duration of at least 1s",
             Control.TEXT,
-            ValueRules::positiveDuration),
+            ValueRules::positiveDuration, Shown.ADVANCED),
     // Install path (issue 17): which files the release needs; see InstallPath for the default's reason.
     INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Install path",
             "How customers install the application: it decides the backup files of the release (Backup, Restore, "
@@ -118,29 +118,29 @@ public enum Field {
             "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart 11.0.0 or later.",
             "app or postgres",
             Control.select(HookUser.values()),
-            HookUser::parse),
+            HookUser::parse, Shown.ADVANCED),
     RESTORE_ON_ERROR("restoreOnError", "Continue", "When the restore hook fails",
             "post.hook.restore.velero.io/on-error, always written. Continue (Velero's default): the restore goes on and ends PartiallyFailed (Velero 1.14+). Fail: the restore stops with the hook.",
             "Fail or Continue",
             Control.select(List.of("Continue", "Fail")),
-            OnError::parse),
+            OnError::parse, Shown.ADVANCED),
 
     // Image source: empty = a default that pulls in 2026 for the chart version (ImageSource).
     IMAGE_REGISTRY("imageRegistry", "", "PostgreSQL image registry",
             "values.image.registry (and the same in builder). Empty: docker.io. A vendor mirror goes here; any registry but docker.io also writes global.security.allowInsecureImages: true on chart 16.3.0 and later, whose image check would fail the install.",
             "empty, or a registry host with an optional port, such as docker.io or registry.example.com:5000",
             Control.TEXT,
-            ValueRules::imageRegistry),
+            ValueRules::imageRegistry, Shown.ADVANCED),
     IMAGE_REPOSITORY("imageRepository", "", "PostgreSQL image repository",
             "values.image.repository (and in builder). Empty: bitnamilegacy/postgresql for chart 11.0.0 and later (Bitnami moved its versioned tags there on 2025-08-28; they get no more fixes), the chart's own bitnami/postgresql for 8.x-10.x, whose Debian 10 images exist nowhere for free: use a vendor mirror.",
             "empty, or an image repository such as bitnamilegacy/postgresql",
             Control.TEXT,
-            ValueRules::imageRepository),
+            ValueRules::imageRepository, Shown.ADVANCED),
     IMAGE_TAG("imageTag", "", "PostgreSQL image tag",
             "values.image.tag. Empty: the chart's own tag (the moved images kept their tags).",
             "empty, or an image tag such as 17.6.0-debian-12-r4",
             Control.TEXT,
-            ValueRules::imageTag),
+            ValueRules::imageTag, Shown.ADVANCED),
 
     // Container resources for charts with a resources preset (15.0.0 and later; nano = 192Mi/150m):
     // empty = computed from scratchSize and scratchMedium (ResourceLimits).
@@ -148,17 +148,17 @@ public enum Field {
             "values.primary.resources.limits.cpu, chart 15.0.0 and later (the chart's nano preset allows 150m, which throttles pg_dump). Empty: 1.",
             "empty, or a Kubernetes CPU quantity of at least 250m, such as 500m or 2",
             Control.TEXT,
-            ValueRules::cpuLimit),
+            ValueRules::cpuLimit, Shown.ADVANCED),
     MEMORY_LIMIT("memoryLimit", "", "Memory limit",
             "values.primary.resources.limits.memory, chart 15.0.0 and later (nano: 192Mi). A Memory scratch counts against it. Empty: scratchSize + 512Mi for a Memory scratch, 512Mi for Disk.",
             "empty, or a Kubernetes quantity; with a Memory scratch at least scratchSize + 256Mi",
             Control.TEXT,
-            ValueRules::positiveQuantity),
+            ValueRules::positiveQuantity, Shown.ADVANCED),
     EPHEMERAL_STORAGE_LIMIT("ephemeralStorageLimit", "", "Ephemeral storage limit",
             "values.primary.resources.limits.ephemeral-storage, chart 15.0.0 and later (nano: 1-2Gi). A Disk scratch counts against it, and going over it evicts the pod. Empty: scratchSize + 1Gi for a Disk scratch, 1Gi for Memory.",
             "empty, or a Kubernetes quantity; with a Disk scratch at least scratchSize + 256Mi",
             Control.TEXT,
-            ValueRules::positiveQuantity);
+            ValueRules::positiveQuantity, Shown.ADVANCED);
 
     private final String param;
     private final String defaultValue;
@@ -167,6 +167,10 @@ public enum Field {
     private final String rule;
     private final Control control;
     private final Function<String, ?> check;
+    private final Shown shown;
+
+    /** Where the form shows a parameter: basic fields always, advanced ones folded away until asked for. */
+    public enum Shown { BASIC, ADVANCED }
 
     /**
      * @param rule  what a valid value looks like, in words (help, form, OpenAPI, README)
@@ -175,6 +179,12 @@ public enum Field {
      */
     Field(String param, String defaultValue, String label, String help, String rule, Control control,
             Function<String, ?> check) {
+        this(param, defaultValue, label, help, rule, control, check, Shown.BASIC);
+    }
+
+    Field(String param, String defaultValue, String label, String help, String rule, Control control,
+            Function<String, ?> check, Shown shown) {
+        this.shown = shown;
         this.param = param;
         this.defaultValue = defaultValue;
         this.label = label;
@@ -195,6 +205,8 @@ public enum Field {
     /** What a valid value looks like, in words. */
     public String rule() { return rule; }
     public Control control() { return control; }
+    /** True when the form folds it away with the other advanced fields (their defaults suit most releases). */
+    public boolean advanced() { return shown == Shown.ADVANCED; }
 
     /** The typed value (String, Boolean, an enum, ChartVersion) of a non-empty raw value; throws if it breaks the rule. */
     public Object check(String raw) {

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DownloadResource {
 
     /** Only names shaped like an output's path reach this resource; static files (.css, .js) never match. */
-    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|md)}";
+    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|md|txt)}";
 
     @Inject
     Wizard wizard;

@@ -37,10 +37,11 @@ public class PageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(FormView form, Preview preview, List<FieldError> errors);
+        static native TemplateInstance page(FormView form, Preview preview, List<FieldError> errors,
+                List<PresetLink> presets, PageParams params);
 
         /** The page's error summary and results section alone: what the live preview swaps in. */
-        static native TemplateInstance live(FormView form, Preview preview, List<FieldError> errors);
+        static native TemplateInstance live(FormView form, Preview preview, List<FieldError> errors, PageParams params);
     }
 
     @GET
@@ -80,13 +81,15 @@ public class PageResource {
         return render(uri, params, false);
     }
 
-    private Response render(UriInfo uri, Map<String, List<String>> params, boolean resultsOnly) {
-        WizardInputParser.Result parsed = wizard.parse(params);
+    private Response render(UriInfo uri, Map<String, List<String>> all, boolean resultsOnly) {
+        // Unknown names (utm_source...) are dropped here, for the page only, and named in a notice.
+        PageParams params = PageParams.of(all);
+        WizardInputParser.Result parsed = wizard.parse(params.known());
         Release release = parsed.ok() ? wizard.preview(parsed) : null;
         Preview preview = new Preview(release, wizard.queryString(parsed.values()), baseUrl.of(uri));
-        FormView form = FormView.of(parsed.values(), parsed.errors());
-        String html = (resultsOnly ? Templates.live(form, preview, parsed.errors())
-                : Templates.page(form, preview, parsed.errors())).render();
+        FormView form = FormView.of(parsed.values(), parsed.errors(), wizard::defaultValue);
+        String html = (resultsOnly ? Templates.live(form, preview, parsed.errors(), params)
+                : Templates.page(form, preview, parsed.errors(), PresetLink.all(wizard), params)).render();
         return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build();
     }

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.web;
 
 import io.pgbackupwizard.generate.HookAnnotations;
+import io.pgbackupwizard.generate.NextSteps;
 import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.ApiVersion;
@@ -24,6 +25,8 @@ public record Preview(Release release, String query, String baseUrl) {
      */
     public record File(String id, String linkId, String fileName, String description, String href, String content) {
         public String copyLabel() { return "Copy " + fileName; }
+        /** The highlighter's language for the preview. */
+        public String language() { return fileName.endsWith(".yaml") ? "yaml" : "plaintext"; }
     }
 
     public boolean valid() { return release != null; }
@@ -38,6 +41,9 @@ public record Preview(Release release, String query, String baseUrl) {
     public boolean scratchInMemory() { return input().scratchMedium() == ScratchMedium.Memory; }
     /** kots.io/v1beta1 HelmCharts carry an (empty) spec.builder. */
     public boolean needsBuilder() { return input().apiVersion() == ApiVersion.V1BETA1; }
+
+    /** What the vendor's engineer does next (the same steps as the zip's README.txt). */
+    public List<NextSteps.Step> nextSteps() { return NextSteps.of(input()); }
 
     public InstallPath installPath() { return release.installPath(); }
     /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */

@@ -203,8 +203,9 @@ class WizardPageBrowserTest {
         // The screen reader hears the error as part of the input's description.
         assertTrue(accessibleDescription("hookTimeout").contains("Go duration"), accessibleDescription("hookTimeout"));
         screenshot(driver, "wizard-error.png");
-        // No stale manifests for input that cannot be generated; the address still follows the form.
-        assertTrue(driver.findElements(By.id("helmchart-yaml")).isEmpty());
+        // The last good files stay, marked as not the form's; the address still follows the form.
+        await.until(d -> "invalid".equals(freshnessState()));
+        assertTrue(driver.findElement(By.id("results")).getAttribute("class").contains("stale"));
         await.until(ExpectedConditions.urlContains("hookTimeout=300"));
 
         // The summary's link takes the keyboard to the field.
@@ -271,7 +272,7 @@ class WizardPageBrowserTest {
         try (Stream<Path> old = Files.list(downloads)) {
             old.forEach(p -> p.toFile().delete());
         }
-        WebElement link = driver.findElement(By.id("download-helmchart"));
+        WebElement link = driver.findElement(By.id("download-main"));
         assertTrue(link.getAttribute("href").contains("chartVersion=16.7.27"), link.getAttribute("href"));
         link.click();
 
@@ -293,11 +294,9 @@ class WizardPageBrowserTest {
     @Test
     void keyboardOnly() {
         open("");
-        List<String> expected = List.of("skip-link", "preset-current", "preset-kots-docs-2020", "installPath", "name", "chartVersion",
-                "apiVersion", "imageRegistry", "imageRepository", "imageTag", "allowExternal", "typeOption",
-                "embeddedValue", "externalValue", "username", "database", "passwordOption", "scratchSize",
-                "scratchMedium", "mountPath", "cpuLimit", "memoryLimit", "ephemeralStorageLimit", "hookTimeout", "onError",
-                "restoreHook", "restoreWaitTimeout", "restoreExecTimeout", "generate");
+        List<String> expected = List.of("skip-link", "preset-current", "preset-kots-docs-2020",
+                "installPath", "installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal", "username", "database",
+                "scratchSize", "scratchMedium", "hookTimeout", "dumpFormat", "restoreHook", "advanced-toggle", "generate");
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
@@ -311,7 +310,7 @@ class WizardPageBrowserTest {
                 + ".addEventListener('submit', () => { window.__submitted = true; });");
         new Actions(driver).sendKeys(Keys.ENTER).perform();
         await.until(d -> Boolean.TRUE.equals(js("return window.__submitted;")));
-        assertEquals("generate", activeId(driver));
+        await.until(d -> "results".equals(activeId(d))); // Generate visibly takes the keyboard to the files
 
         // Arrow keys choose within a radio group, and the preview follows.
         driver.findElement(By.cssSelector("input[name=allowExternal][value=true]")).sendKeys(Keys.ARROW_DOWN);
@@ -321,7 +320,7 @@ class WizardPageBrowserTest {
         // The skip link jumps over the form: the next Tab lands on the first download.
         driver.findElement(By.id("skip-link")).sendKeys(Keys.ENTER);
         new Actions(driver).sendKeys(Keys.TAB).perform();
-        await.until(d -> "download-helmchart".equals(activeId(d)));
+        await.until(d -> "download-main".equals(activeId(d)));
     }
 
     @Test
@@ -329,7 +328,7 @@ class WizardPageBrowserTest {
         open("?chartVersion=16.7.27");
         // Every copy button has something to copy and a name that says what (seven "Copy" buttons are otherwise alike).
         List<WebElement> buttons = driver.findElements(By.cssSelector("#results button.copy"));
-        assertEquals(9, buttons.size(), "link, curl and the seven previews");
+        assertEquals(11, buttons.size(), "link, curl, the four scripts and annotations, the five files");
         for (WebElement b : buttons) {
             String target = b.getAttribute("data-copy-target");
             String what = target == null ? b.getAttribute("data-copy-text") : text(target);
@@ -400,7 +399,186 @@ class WizardPageBrowserTest {
         assertEquals("error-summary", noJsDriver.switchTo().activeElement().getAttribute("id"));
     }
 
+    // ---- a page that never misleads (issue 15) ---------------------------------------------------------------
+
+    @Test
+    void aProxyErrorPageIsReportedAndTheStaleDownloadsAreSwitchedOff() throws IOException {
+        open("?chartVersion=17.1.0");
+        assertEquals("current", freshnessState());
+        pointLivePreviewAt("/test-only/proxy-error");
+        type("username", "app_owner");
+        await.until(d -> "failed".equals(freshnessState()));
+        String said = text("freshness");
+        assertTrue(said.contains("HTTP 502") && said.contains("earlier values"), said);
+        assertStale("username: username");
+        screenshot(driver, "wizard-failed.png");
+        assertNoAxeViolations("a failed refresh");
+
+        pointLivePreviewAt("/results");
+        type("username", "app_owner2");
+        await.until(d -> "current".equals(freshnessState()));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: app_owner2"));
+        WebElement link = driver.findElement(By.id("download-main"));
+        assertTrue(link.getAttribute("href").contains("username=app_owner2"), link.getAttribute("href"));
+        assertNull(link.getAttribute("aria-disabled"));
+        assertTrue(driver.findElement(By.id("copy-curl")).isEnabled());
+    }
+
+    @Test
+    void offlineIsReportedAsOffline() {
+        open("");
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            type("database", "orders");
+            await.until(d -> "failed".equals(freshnessState()));
+            assertTrue(text("freshness").contains("offline"), text("freshness"));
+            assertStale("database: dbname");
+        } finally {
+            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+    }
+
+    @Test
+    void aSlowServerIsSaidToBeSlowWhileTheOldFilesAreMarked() {
+        open("");
+        pointLivePreviewAt("/test-only/slow");
+        type("database", "orders");
+        await.until(d -> "updating".equals(freshnessState()));
+        assertStale("database: dbname");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("freshness"), "server is slow"));
+        await.until(d -> "failed".equals(freshnessState()));
+        assertTrue(text("freshness").contains("HTTP 504"), text("freshness"));
+    }
+
+    @Test
+    void aBadFieldKeepsTheLastGoodFilesDimmedAndLabelled() throws IOException {
+        open("?username=app_owner");
+        type("hookTimeout", "300");
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
+        await.until(d -> "invalid".equals(freshnessState()));
+        assertTrue(text("freshness").contains("last valid values"), text("freshness"));
+        assertStale("username: app_owner");
+        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 30m"), "the last good file, not emptied");
+        screenshot(driver, "wizard-stale-error.png");
+        assertNoAxeViolations("a bad field with the last good files");
+
+        type("hookTimeout", "90s");
+        await.until(d -> "current".equals(freshnessState()));
+        assertFalse(driver.findElement(By.id("results")).getAttribute("class").contains("stale"));
+        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 90s"));
+    }
+
+    @Test
+    void anUnknownLinkParameterIsIgnoredWithANotice() {
+        driver.get(url + "?utm_source=newsletter&chartVersion=17.1.0&fbclid=abc&installPath=kots");
+        WebElement notice = await.until(ExpectedConditions.visibilityOfElementLocated(By.id("ignored-params")));
+        assertTrue(notice.getText().contains("utm_source") && notice.getText().contains("fbclid"), notice.getText());
+        assertTrue(text("helmchart-yaml").contains("chartVersion: 17.1.0"), "the rest of the link is used");
+        assertFalse(driver.findElement(By.id("error-summary")).isDisplayed());
+        assertEquals("17.1.0", driver.findElement(By.id("chartVersion")).getAttribute("value"));
+    }
+
+    @Test
+    void defaultsAreMarkedAndEachFieldResets() {
+        open("");
+        assertEquals("Default value", driver.findElement(By.id("username-default")).getText());
+        assertFalse(driver.findElement(By.id("username-reset")).isDisplayed());
+        type("username", "app_owner");
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("username-reset")));
+        assertTrue(driver.findElement(By.id("username-default")).getText().contains("Changed from the default"));
+        await.until(ExpectedConditions.urlContains("username=app_owner"));
+        driver.findElement(By.id("username-reset")).click();
+        assertEquals("username", driver.findElement(By.id("username")).getAttribute("value"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: username"));
+        await.until(d -> !d.getCurrentUrl().contains("username="));
+        // Advanced fields are folded away until asked for, and a preset is a link.
+        assertFalse(driver.findElement(By.id("mountPath")).isDisplayed());
+        driver.findElement(By.id("preset-kots-docs-2020")).click();
+        await.until(ExpectedConditions.urlContains("apiVersion=kots.io%2Fv1beta1"));
+        assertEquals("kots.io/v1beta1", new Select(driver.findElement(By.id("apiVersion"))).getFirstSelectedOption()
+                .getAttribute("value"));
+    }
+
+    @Test
+    void filesAreTabsAndYamlIsHighlighted() {
+        open("");
+        WebElement configTab = driver.findElement(By.id("tab-config-yaml"));
+        assertEquals("false", configTab.getAttribute("aria-selected"));
+        assertFalse(driver.findElement(By.id("panel-config-yaml")).isDisplayed());
+        driver.findElement(By.id("tab-helmchart-yaml")).click();
+        new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+        await.until(d -> "tab-config-yaml".equals(activeId(d)));
+        assertEquals("true", driver.findElement(By.id("tab-config-yaml")).getAttribute("aria-selected"));
+        assertTrue(driver.findElement(By.id("panel-config-yaml")).isDisplayed());
+        assertFalse(driver.findElement(By.id("panel-helmchart-yaml")).isDisplayed());
+        assertFalse(driver.findElements(By.cssSelector("#helmchart-yaml .hljs-attr")).isEmpty(), "YAML keys are highlighted");
+        assertTrue(text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"));
+    }
+
+    @Test
+    void accessibleInEveryState() throws IOException {
+        open("");
+        assertNoAxeViolations("the defaults");
+        type("scratchSize", "0");
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("scratchSize-error")));
+        assertNoAxeViolations("a field error");
+        open("?chartVersion=17.1.0");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            assertEquals(Boolean.TRUE, js("return matchMedia('(prefers-color-scheme: dark)').matches;"));
+            screenshot(driver, "wizard-dark.png");
+            assertNoAxeViolations("dark mode");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+        driver.manage().window().setSize(new Dimension(390, 844));
+        open("");
+        WebElement jump = driver.findElement(By.id("jump-to-results"));
+        assertTrue(jump.isDisplayed() && jump.getLocation().getY() < 844, "the files are one tap away on a phone");
+        assertNoAxeViolations("phone width");
+    }
+
     // ---------------------------------------------------------------------------------------------------------
+
+    private String freshnessState() {
+        return driver.findElement(By.id("freshness")).getAttribute("data-state");
+    }
+
+    /** Makes the live preview ask a test-only endpoint instead of /results. */
+    private void pointLivePreviewAt(String path) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('wizard').dataset.results = arguments[0];", path);
+    }
+
+    /** The old files are still shown, marked stale, with no download pointing at them and no copy. */
+    private void assertStale(String oldText) {
+        assertTrue(text("helmchart-yaml").contains(oldText), "the files shown are kept: " + oldText);
+        assertTrue(driver.findElement(By.id("results")).getAttribute("class").contains("stale"));
+        for (String id : List.of("download-main", "download-bundle", "share-link")) {
+            WebElement link = driver.findElement(By.id(id));
+            assertNull(link.getAttribute("href"), id + " must not point at values other than the form's");
+            assertEquals("true", link.getAttribute("aria-disabled"), id);
+        }
+        assertFalse(driver.findElement(By.id("copy-curl")).isEnabled());
+    }
+
+    /** axe-core (the npm package, from its Maven webjar: nothing downloaded) at WCAG 2.1 A and AA. */
+    private void assertNoAxeViolations(String state) throws IOException {
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object';"))) {
+            try (var in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+                assertNotNull(in, "axe-core is missing from the test classpath (org.webjars.npm:axe-core)");
+                js(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        Object violations = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })"
+                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at '"
+                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))), e => done(['axe failed: ' + e]));");
+        assertEquals(List.of(), violations, "axe-core violations with " + state);
+    }
 
     /** Opens the page on the KOTS install path, whose HelmChart preview these tests follow (the default is Helm CLI). */
     private void open(String query) {

@@ -200,11 +200,12 @@ class HelmChartManifestTest {
 
         @Test
         void hooksNameTheChartsContainerAndWaitForReadiness() {
-            // chart 8.7.4, release "postgresql": the fullname is the release name itself
+            // chart 17.1.0 names its container postgresql (from 11.x; before, the chart's fullname)
             assertEquals("postgresql", string(podAnnotations(g), BACKUP_CONTAINER));
             assertEquals("postgresql", string(podAnnotations(g), RESTORE_CONTAINER));
             assertEquals("true", string(podAnnotations(g), RESTORE_WAIT_FOR_READY));
-            assertEquals("data,dshm", string(podAnnotations(g), BACKUP_VOLUMES_EXCLUDES));
+            // every other volume of the 17.1.0 pod, as the rendered pod names them (RenderedHookAnnotationsTest)
+            assertEquals("data,dshm,empty-dir,postgresql-password", string(podAnnotations(g), BACKUP_VOLUMES_EXCLUDES));
         }
 
         @Test
@@ -370,7 +371,8 @@ class HelmChartManifestTest {
                 new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))),
                 // The HelmChart is the same on every path; the path decides the files beside it (InstallPathFilesTest).
                 new Change(Field.INSTALL_PATH, "embedded-v2", g -> assertEquals(
-                        java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml"),
+                        java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml",
+                                "app-database-values.yaml", "README.txt"),
                         java.util.List.copyOf(g.release().files().keySet()))),
 
                 new Change(Field.IMAGE_REGISTRY, "mirror.example.com:5000", g -> {

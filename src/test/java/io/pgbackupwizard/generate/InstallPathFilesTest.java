@@ -44,12 +44,17 @@ class InstallPathFilesTest {
 
     @Test
     void eachPathHasItsFiles() {
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), names(path("kots")));
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "kurl-installer.yaml"), names(path("kurl")));
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml"), names(path("embedded-v2")));
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "embedded-cluster-config.yaml", "restore-runbook.md"),
-                names(path("embedded-v3")));
-        assertEquals(List.of("backup-values.yaml", "backup-readme.md", "velero-schedule.yaml"), names(path("helm")));
+        // Every HelmChart path also gets the application's database values and README.txt (issue 15); Helm CLI README.txt.
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
+                names(path("kots")));
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "kurl-installer.yaml",
+                "app-database-values.yaml", "README.txt"), names(path("kurl")));
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml",
+                "app-database-values.yaml", "README.txt"), names(path("embedded-v2")));
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "embedded-cluster-config.yaml", "restore-runbook.md",
+                "app-database-values.yaml", "README.txt"), names(path("embedded-v3")));
+        assertEquals(List.of("backup-values.yaml", "backup-readme.md", "velero-schedule.yaml", "README.txt"),
+                names(path("helm")));
     }
 
     @Test
@@ -59,7 +64,8 @@ class InstallPathFilesTest {
 
     @Test
     void embeddedClusterV3RefusesAV1beta1HelmChart() {
-        var parsed = new WizardInputParser().parse(Map.of("installPath", List.of("embedded-v3")));
+        var parsed = new WizardInputParser().parse(Map.of("installPath", List.of("embedded-v3"),
+                "apiVersion", List.of("kots.io/v1beta1")));
         assertFalse(parsed.ok());
         assertEquals("apiVersion", parsed.errors().get(0).field());
         assertTrue(parsed.errors().get(0).message().contains("kots.io/v1beta2"), parsed.errors().get(0).message());

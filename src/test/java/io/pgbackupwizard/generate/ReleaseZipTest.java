@@ -16,7 +16,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The bundle holds exactly the three release files, byte for byte what the single-file downloads give. */
+/** The bundle holds exactly the release files (three manifests, the app's values, README.txt), byte for byte what the single-file downloads give. */
 class ReleaseZipTest {
 
     /** Entry name -> content, in zip order; fails on directories and duplicate names. */
@@ -42,7 +42,10 @@ class ReleaseZipTest {
                 "installPath", "kots");
         Map<String, byte[]> entries = unzip(ReleaseZip.bytes(g.release()));
 
-        assertEquals(List.of(name + "-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(entries.keySet()));
+        assertEquals(List.of(name + "-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
+                List.copyOf(entries.keySet()));
+        assertArrayEquals(g.release().appValues().getBytes(StandardCharsets.UTF_8), entries.get("app-database-values.yaml"));
+        assertArrayEquals(g.release().readme().getBytes(StandardCharsets.UTF_8), entries.get("README.txt"));
         assertArrayEquals(g.release().helmChart().getBytes(StandardCharsets.UTF_8), entries.get(name + "-helmchart.yaml"));
         assertArrayEquals(g.release().config().getBytes(StandardCharsets.UTF_8), entries.get("config.yaml"));
         assertArrayEquals(g.release().backup().getBytes(StandardCharsets.UTF_8), entries.get("backup.yaml"));

@@ -34,7 +34,8 @@ final class WizardRelease {
     static Map<String, Object> values(String version, Map<String, String> params, Map<String, Object> extra) {
         Release release = release(version, params);
         KotsRenderer.Result k = new KotsRenderer.Inputs(Map.of(release.input().passwordOption(), PASSWORD,
-                release.input().typeOption(), release.input().embeddedValue()), Map.of(), null)
+                release.input().typeOption(), release.input().embeddedValue()),
+                Map.of("isSnapshotSupported", "true", "appSlug", "my-app"), null)
                 .render(release.helmChart());
         assertFalse(k.excluded(), "embedded PostgreSQL chosen, yet the chart is excluded");
         assertTrue(k.releaseName().equals(RELEASE));

@@ -70,7 +70,7 @@ class WizardInputParserTest {
                     () -> assertEquals("1Gi", in.scratchSize()),
                     () -> assertEquals(ScratchMedium.Disk, in.scratchMedium()),
                     () -> assertEquals("/scratch", in.mountPath()),
-                    () -> assertEquals("3m", in.hookTimeout()),
+                    () -> assertEquals("30m", in.hookTimeout()),
                     () -> assertEquals(OnError.Fail, in.onError()),
                     () -> assertTrue(in.restoreHook()),
                     () -> assertEquals("10m", in.restoreWaitTimeout()),

@@ -40,13 +40,14 @@ class InstallPathWebTest {
         assertTrue(page.contains(WebTest.html(p.choice())), "the page says when to pick " + p);
         files.forEach((name, text) -> {
             // The page links each file's download; follow the link the page gives.
-            String id = name.endsWith("-helmchart.yaml") ? "helmchart-yaml" : name.replace('.', '-');
+            String id = name.endsWith("-helmchart.yaml") ? "helmchart-yaml" : name.replace('.', '-').toLowerCase(java.util.Locale.ROOT);
             String caption = WebTest.elementText(page, id + "-caption");
             assertEquals(name, caption);
-            String download = name.endsWith("-helmchart.yaml") ? "helmchart.yaml" : name;
+            String download = name.endsWith("-helmchart.yaml") ? "helmchart.yaml" : name.toLowerCase(java.util.Locale.ROOT);
             String alone = given().queryParam("installPath", p.value()).queryParam("apiVersion", apiVersionFor(p))
                     .get("/" + download).then().statusCode(200)
-                    .header("Content-Type", startsWith(name.endsWith(".md") ? "text/markdown" : "application/yaml"))
+                    .header("Content-Type", startsWith(name.endsWith(".md") ? "text/markdown"
+                            : name.endsWith(".txt") ? "text/plain" : "application/yaml"))
                     .header("Content-Disposition", "attachment; filename=\"" + name + "\"").extract().asString();
             assertEquals(text, alone, name);
         });
@@ -64,9 +65,9 @@ class InstallPathWebTest {
 
     @Test
     void embeddedV3WithAV1beta1HelmChartIsAFieldError() {
-        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\"}").post("/api/manifests")
+        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\",\"apiVersion\":\"kots.io/v1beta1\"}").post("/api/manifests")
                 .then().statusCode(400).body("field", hasItem("apiVersion"));
-        given().queryParam("installPath", "embedded-v3").get("/restore-runbook.md").then().statusCode(400)
+        given().queryParam("installPath", "embedded-v3").queryParam("apiVersion", "kots.io/v1beta1").get("/restore-runbook.md").then().statusCode(400)
                 .body(startsWith("apiVersion: "));
     }
 }

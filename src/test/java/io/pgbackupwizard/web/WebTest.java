@@ -63,7 +63,7 @@ class WebTest {
 
     /** The form field's block on the page (label, control, help, error); blocks hold no nested div. */
     static String fieldBlock(String page, String param) {
-        Matcher m = Pattern.compile("(?s)data-field=\"" + Pattern.quote(param) + "\">(.*?)</div>").matcher(page);
+        Matcher m = Pattern.compile("(?s)data-field=\"" + Pattern.quote(param) + "\"[^>]*>(.*?)</div>").matcher(page);
         assertTrue(m.find(), () -> "the page has a field " + param);
         return m.group(1);
     }
@@ -79,7 +79,7 @@ class WebTest {
 
     /** Content of the element with this id (a pre or p without nested elements), unescaped. */
     static String elementText(String page, String id) {
-        Matcher m = Pattern.compile("(?s)id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</").matcher(page);
+        Matcher m = Pattern.compile("(?s)id=\"" + Pattern.quote(id) + "\"[^>]*>(?:<code[^>]*>)?(.*?)</").matcher(page);
         assertTrue(m.find(), () -> "the page has #" + id);
         return unhtml(m.group(1));
     }
@@ -116,7 +116,7 @@ class WebTest {
             assertTrue(block.contains(html(f.help())), () -> f.param() + " shows its help: " + block);
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
-        assertTrue(page.contains("apiVersion: kots.io/v1beta2"), "valid defaults: the manifest is previewed");
+        assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the files are previewed");
         assertTrue(page.contains("href=\"/?apiVersion=kots.io%2Fv1beta1&amp;chartVersion=8.7.4&amp;scratchMedium=Memory&amp;installPath=kots\""),
                 "the 2020 reference example is one link away");
         assertTrue(page.contains("id=\"warnings\""), "the defaults' warnings (frozen bitnamilegacy image) are shown");
@@ -159,6 +159,72 @@ class WebTest {
         }
         assertFalse(page.contains("apiVersion: kots.io"), "no manifest for bad input");
         assertFalse(page.contains("id=\"backup-script\""), "no hook preview for bad input");
+    }
+
+    @Test
+    void unknownLinkParametersAreIgnoredOnThePageWithANoticeButNotInDownloads() {
+        String page = given().accept("text/html").queryParam("utm_source", "newsletter").queryParam("chartVersion", "17.1.0")
+                .queryParam("installPath", "kots").queryParam("<b>x</b>", "1").get("/").then().statusCode(200).extract().asString();
+        String notice = page.substring(page.indexOf("id=\"ignored-params\""), page.indexOf("</div>", page.indexOf("id=\"ignored-params\"")));
+        assertTrue(notice.contains("<code>utm_source</code>") && notice.contains("<code>&lt;b&gt;x&lt;/b&gt;</code>"), notice);
+        assertTrue(page.contains("chartVersion: 17.1.0"), "the known parameters still make the preview");
+        assertTrue(page.contains("data-page-link=\"/?installPath=kots\""), // 17.1.0 is the default
+                "the shareable link drops the unknown names");
+        assertFalse(page.contains("id=\"ignored-params\"") && given().accept("text/html").get("/").asString()
+                .contains("id=\"ignored-params\""), "no notice without unknown names");
+        // The live preview is the page's too; downloads and the API stay strict, so a script's typo is an error.
+        given().queryParam("utm_source", "x").get("/results").then().statusCode(200);
+        given().queryParam("utm_source", "x").get("/helmchart.yaml").then().statusCode(400)
+                .body(containsString("utm_source"));
+        given().contentType(ContentType.JSON).body("{\"utm_source\":\"x\"}").post("/api/manifests").then().statusCode(400);
+    }
+
+    @Test
+    void defaultsAreMarkedChangedValuesOfferAResetAndAdvancedFieldsAreFolded() {
+        String page = given().accept("text/html").queryParam("username", "app_owner").get("/").then().statusCode(200)
+                .extract().asString();
+        String database = fieldBlock(page, "database");
+        assertTrue(database.contains("Default value") && database.contains("id=\"database-reset\" data-reset=\"database\" hidden"),
+                database);
+        String username = fieldBlock(page, "username");
+        assertTrue(username.contains("Changed from the default, <code>username</code>"), username);
+        assertTrue(username.contains("id=\"username-reset\" data-reset=\"username\">"), "a reset is offered: " + username);
+        String advanced = page.substring(page.indexOf("<details id=\"advanced\""), page.indexOf("</details>"));
+        for (Field f : Field.values()) {
+            assertEquals(f.advanced(), advanced.contains("data-field=\"" + f.param() + "\""), f.param());
+        }
+        assertFalse(page.contains("<details id=\"advanced\" class=\"advanced\" open"), "closed while all advanced fields hold their defaults");
+        assertTrue(given().accept("text/html").queryParam("mountPath", "/dump").get("/").asString()
+                .contains("<details id=\"advanced\" class=\"advanced\" open"), "open when one of them is set");
+    }
+
+    @Test
+    void everyPresetLinkOpensAValidPageWithItsValues() {
+        String page = given().accept("text/html").get("/").then().statusCode(200).extract().asString();
+        for (io.pgbackupwizard.model.Preset p : io.pgbackupwizard.model.Preset.ALL) {
+            Matcher m = Pattern.compile("id=\"preset-" + p.name() + "\" href=\"([^\"]*)\"").matcher(page);
+            assertTrue(m.find(), p.name());
+            String href = unhtml(m.group(1));
+            String target = given().accept("text/html").urlEncodingEnabled(false).get(href).then().statusCode(200)
+                    .extract().asString();
+            p.values().forEach((f, v) -> assertTrue(showsValue(fieldBlock(target, f.param()), f.param(), v),
+                    () -> p.name() + " sets " + f.param() + "=" + v));
+        }
+    }
+
+    @Test
+    void thePageSaysWhatNextAndTheFreshnessOfItsFiles() {
+        String page = given().accept("text/html").queryParam("chartVersion", "16.7.27").queryParam("installPath", "kots")
+                .get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"));
+        assertTrue(page.contains("id=\"freshness\" class=\"freshness\" data-state=\"current\""));
+        String readme = given().queryParam("chartVersion", "16.7.27").queryParam("installPath", "kots").get("/readme.txt").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .header("Content-Disposition", "attachment; filename=\"README.txt\"").extract().asString();
+        assertTrue(readme.contains("--version 16.7.27") && readme.contains("kubectl kots backup"), readme);
+        String bad = given().accept("text/html").queryParam("scratchSize", "0").get("/").then().statusCode(400)
+                .extract().asString();
+        assertTrue(bad.contains("data-state=\"none\""), "no files, and the page says so");
     }
 
     @Test
@@ -236,9 +302,11 @@ class WebTest {
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"db-kots-release.zip\"").extract().asByteArray();
         Map<String, byte[]> entries = unzip(zip);
-        assertEquals(List.of("db-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(entries.keySet()));
+        assertEquals(List.of("db-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
+                List.copyOf(entries.keySet()));
         Map<String, String> single = Map.of("db-helmchart.yaml", "/helmchart.yaml", "config.yaml", "/config.yaml",
-                "backup.yaml", "/backup.yaml");
+                "backup.yaml", "/backup.yaml", "app-database-values.yaml", "/app-database-values.yaml",
+                "README.txt", "/readme.txt");
         single.forEach((file, path) -> {
             String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get(path)
                     .then().statusCode(200).extract().asString();
@@ -271,7 +339,8 @@ class WebTest {
                 .body("backupScript", containsString("pg_dump"))
                 .body("restoreScript", containsString("psql"));
         Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml"), List.copyOf(files.keySet()));
+        assertEquals(Set.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml",
+                "README.txt"), files.keySet());
         Map<String, Object> helmChart = load(files.get("postgresql-helmchart.yaml"));
         assertEquals("17.1.0", valueAt(helmChart, "spec", "chart", "chartVersion"));
         assertEquals(null, valueAt(helmChart, "spec", "exclude"), "allowExternal=false as a JSON boolean");
@@ -351,7 +420,7 @@ class WebTest {
 
     @Test
     void pageViewsAndLivePreviewsAreNotCountedDownloadsAndApiCallsAre() {
-        // Counted by chart generation and API version: chart 12.x with v1beta1 is the auth generation.
+        // Counted by chart generation and API version: chart 12.x with v1beta2 (the default) is the auth generation.
         Map<String, Double> before = generatedCounters();
         given().accept("text/html").queryParam("chartVersion", "12.12.10").get("/").then().statusCode(200);
         given().queryParam("chartVersion", "12.12.10").get("/results").then().statusCode(200);
@@ -359,7 +428,7 @@ class WebTest {
         given().contentType("application/json").body("{\"chartVersion\":\"12.12.10\"}").post("/api/manifests")
                 .then().statusCode(200);
         given().queryParam("chartVersion", "12.12.10").get("/bundle.zip").then().statusCode(200);
-        assertEquals(before.get("auth kots.io/v1beta1") + 2, generatedCounters().get("auth kots.io/v1beta1"));
+        assertEquals(before.get("auth kots.io/v1beta2") + 2, generatedCounters().get("auth kots.io/v1beta2"));
     }
 
     @Test

@@ -1,0 +1,90 @@
+package io.pgbackupwizard.doctor;
+
+import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.model.ChartVersion;
+import java.util.Optional;
+
+/**
+ * The HelmChart as the rules see it: where things are, read once. The chart version decides the values layout
+ * through the wizard's own {@link ChartVersion} / {@link ChartGeneration}.
+ */
+public final class Manifest {
+
+    public static final String V1BETA1 = "kots.io/v1beta1";
+    public static final String V1BETA2 = "kots.io/v1beta2";
+
+    private final Located root;
+    private final Located config;
+    private final Optional<ChartVersion> chartVersion;
+
+    Manifest(Located root, Located config) {
+        this.root = root;
+        this.config = config;
+        this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(Manifest::version);
+    }
+
+    private static Optional<ChartVersion> version(String text) {
+        try {
+            return Optional.of(ChartVersion.parse(text.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Located root() { return root; }
+    /** The release's Config, when one was given. */
+    public Optional<Located> config() { return Optional.ofNullable(config); }
+
+    public String apiVersion() { return root.get("apiVersion").text().orElse(""); }
+    public boolean v1beta1() { return apiVersion().equals(V1BETA1); }
+    public boolean v1beta2() { return apiVersion().equals(V1BETA2); }
+
+    public Located spec() { return root.get("spec"); }
+    public Located values() { return spec().get("values"); }
+
+    /** The chart version, when it is a version the wizard knows how to read (8.0.0 or later). */
+    public Optional<ChartVersion> chartVersion() { return chartVersion; }
+    public Optional<ChartGeneration> generation() { return chartVersion.map(ChartVersion::generation); }
+
+    /** True when the chart version is known and at least major.minor.patch. */
+    public boolean atLeast(int major, int minor, int patch) {
+        return chartVersion.map(v -> v.compareTo(new ChartVersion(major, minor, patch, "")) >= 0).orElse(false);
+    }
+
+    /** True when the chart version is known and below major.minor.patch. */
+    public boolean below(int major, int minor, int patch) {
+        return chartVersion.map(v -> v.compareTo(new ChartVersion(major, minor, patch, "")) < 0).orElse(false);
+    }
+
+    /**
+     * The PostgreSQL pod's values: the key the chart version reads (master.* for 8.x-9.x, primary.* later), or, when
+     * the version is unknown or the file uses the other key, whichever of the two the file has.
+     */
+    public Located pod() {
+        Optional<ChartGeneration> gen = generation();
+        if (gen.isPresent() && values().get(gen.get().podKey()).exists()) return values().get(gen.get().podKey());
+        // The wrong key is its own finding (ValuesLayoutRule); the other rules still read the hooks written there.
+        Located primary = values().get("primary");
+        return primary.exists() ? primary : values().get("master");
+    }
+
+    public Located annotations() { return pod().get("podAnnotations"); }
+
+    public Located annotation(String key) { return annotations().get(key); }
+
+    /** The pod volume of that name among extraVolumes, or a missing place. */
+    public Located volume(String name) {
+        for (Located v : pod().get("extraVolumes").items()) {
+            if (v.get("name").text().orElse("").equals(name)) return v;
+        }
+        return pod().get("extraVolumes").get(name);
+    }
+
+    /** The mount of that volume among extraVolumeMounts, or a missing place. */
+    public Located volumeMount(String name) {
+        for (Located m : pod().get("extraVolumeMounts").items()) {
+            if (m.get("name").text().orElse("").equals(name)) return m;
+        }
+        return pod().get("extraVolumeMounts").get(name);
+    }
+}

@@ -1,0 +1,183 @@
+package io.pgbackupwizard.doctor;
+
+import io.pgbackupwizard.doctor.rules.DumpFormatRule;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.ImageSource;
+import io.pgbackupwizard.model.Quantity;
+import io.pgbackupwizard.model.ResourceLimits;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.model.WizardInputParser;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the doctor can read from a HelmChart in the wizard's own parameter names, kept only where the wizard accepts
+ * the value (its parser decides). Values it cannot read, or would refuse, are left to the wizard's defaults.
+ */
+public final class WizardPrefill {
+    private WizardPrefill() {}
+
+    private static final Pattern CONFIG_OPTION = Pattern.compile("ConfigOption\\s+[\"`]([^\"`]+)[\"`]");
+    private static final Pattern CONFIG_OPTION_EQUALS =
+            Pattern.compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
+
+    private static final Pattern DUMP_AS_POSTGRES = Pattern.compile("pg_dump\\b[^;|&]*\\s(-U\\s*|--username[= ])['\"]?postgres['\"]?\\s");
+
+    /** The accepted values (parameter -> value) and the parser's result for them. */
+    public record Prefill(Map<String, String> params, WizardInputParser.Result parsed) {
+        public String query() {
+            StringBuilder q = new StringBuilder();
+            params.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return q.toString();
+        }
+    }
+
+    public static Prefill of(Manifest m) {
+        Map<String, String> read = read(m);
+        read.keySet().retainAll(Field.params()); // names the wizard knows today
+        WizardInputParser parser = new WizardInputParser();
+        WizardInputParser.Result parsed = parser.parse(multi(read));
+        for (int round = 0; round < 3 && !parsed.ok(); round++) {
+            Set<String> refused = new HashSet<>();
+            for (FieldError e : parsed.errors()) refused.add(e.field());
+            if (!read.keySet().removeAll(refused)) {
+                read.clear(); // an error no single value explains: fall back to the defaults
+            }
+            parsed = parser.parse(multi(read));
+        }
+        if (parsed.ok() && dropComputedDefaults(read, parsed.input())) parsed = parser.parse(multi(read));
+        return new Prefill(ordered(read), parsed);
+    }
+
+    /**
+     * Image and limits the wizard would write anyway when left empty are left empty, so that the wizard keeps
+     * computing them (a new scratch size moves the limits). Returns whether anything was dropped.
+     */
+    private static boolean dropComputedDefaults(Map<String, String> read, WizardInput in) {
+        boolean dropped = false;
+        ImageSource standard = ImageSource.of(in.chartVersion(), "", "", "");
+        if (standard.registry().equals(in.image().registry()) && standard.repository().equals(in.image().repository())
+                && !read.containsKey("imageTag")) {
+            dropped |= read.remove("imageRegistry") != null | read.remove("imageRepository") != null;
+        }
+        Quantity scratch = Quantity.parse(in.scratchSize());
+        dropped |= dropIfEqual(read, "cpuLimit", ResourceLimits.CPU);
+        dropped |= dropIfEqual(read, "memoryLimit", ResourceLimits.defaultMemory(scratch, in.scratchMedium()));
+        dropped |= dropIfEqual(read, "ephemeralStorageLimit", ResourceLimits.defaultEphemeralStorage(scratch, in.scratchMedium()));
+        return dropped;
+    }
+
+    private static boolean dropIfEqual(Map<String, String> read, String param, Quantity computed) {
+        String v = read.get(param);
+        if (v == null || Quantity.parse(v).compareTo(computed) != 0) return false;
+        read.remove(param);
+        return true;
+    }
+
+    private static Map<String, String> ordered(Map<String, String> read) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : Field.params()) if (read.containsKey(p)) out.put(p, read.get(p));
+        return out;
+    }
+
+    private static Map<String, List<String>> multi(Map<String, String> values) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        values.forEach((k, v) -> m.put(k, List.of(v)));
+        return m;
+    }
+
+    static Map<String, String> read(Manifest m) {
+        Map<String, String> p = new LinkedHashMap<>();
+        put(p, "name", m.root().at("metadata", "name").text());
+        put(p, "apiVersion", m.root().get("apiVersion").text());
+        put(p, "chartVersion", m.spec().at("chart", "chartVersion").text());
+        Matcher exclude = CONFIG_OPTION_EQUALS.matcher(m.spec().get("exclude").text().orElse(""));
+        if (exclude.find()) {
+            p.put("allowExternal", "true");
+            p.put("typeOption", exclude.group(1));
+            p.put("externalValue", exclude.group(2));
+        } else {
+            p.put("allowExternal", "false");
+        }
+        m.config().ifPresent(config -> embeddedChoice(config, p));
+        Located credentials = credentials(m);
+        if (credentials.exists()) {
+            boolean auth = credentials.path().endsWith("auth");
+            put(p, "username", credentials.get(auth ? "username" : "postgresqlUsername").text());
+            put(p, "database", credentials.get(auth ? "database" : "postgresqlDatabase").text());
+            Matcher option = CONFIG_OPTION.matcher(credentials.get(auth ? "password" : "postgresqlPassword").text().orElse(""));
+            if (option.find()) p.put("passwordOption", option.group(1));
+        }
+        String volume = m.annotation("backup.velero.io/backup-volumes").text().map(v -> v.split(",")[0].strip()).orElse("");
+        Located scratch = m.volume(volume);
+        if (scratch.exists()) {
+            put(p, "scratchSize", scratch.at("emptyDir", "sizeLimit").text());
+            p.put("scratchMedium", scratch.at("emptyDir", "medium").text().orElse("").equals("Memory") ? "Memory" : "Disk");
+            put(p, "mountPath", m.volumeMount(volume).get("mountPath").text().map(s -> s.replaceAll("/+$", "")));
+        }
+        put(p, "hookTimeout", m.annotation("pre.hook.backup.velero.io/timeout").text());
+        put(p, "onError", m.annotation("pre.hook.backup.velero.io/on-error").text());
+        p.put("restoreHook", String.valueOf(m.annotation(HookCommand.RESTORE).exists()));
+        put(p, "restoreWaitTimeout", m.annotation("post.hook.restore.velero.io/wait-timeout").text());
+        put(p, "restoreExecTimeout", m.annotation("post.hook.restore.velero.io/exec-timeout").text());
+        put(p, "restoreOnError", m.annotation("post.hook.restore.velero.io/on-error").text());
+        p.put("installPath", "kots"); // a kots.io HelmChart: the KOTS path's files (Backup) go with it
+        String backup = m.annotation("pre.hook.backup.velero.io/command").text().orElse("");
+        HookCommand.of(m, HookCommand.BACKUP).flatMap(DumpFormatRule::archive)
+                .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));
+        boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")
+                || (DUMP_AS_POSTGRES.matcher(backup).find() && !"postgres".equals(p.get("username")));
+        if (backup.contains("pg_dump")) p.put("hookUser", superuser ? "postgres" : "app");
+        Located image = m.values().get("image");
+        put(p, "imageRegistry", image.get("registry").text());
+        put(p, "imageRepository", image.get("repository").text());
+        put(p, "imageTag", image.get("tag").text());
+        Located limits = m.pod().at("resources", "limits");
+        put(p, "cpuLimit", limits.get("cpu").text());
+        put(p, "memoryLimit", limits.get("memory").text());
+        put(p, "ephemeralStorageLimit", limits.get("ephemeral-storage").text());
+        return p;
+    }
+
+    private static void put(Map<String, String> p, String name, Optional<String> value) {
+        value.map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> p.put(name, v));
+    }
+
+    /** The credentials map the file actually uses (any generation's place). */
+    private static Located credentials(Manifest m) {
+        for (Located at : List.of(m.values().at("global", "postgresql", "auth"), m.values().get("auth"),
+                m.values().at("global", "postgresql"))) {
+            if (at.get("username").exists() || at.get("postgresqlUsername").exists()) return at;
+        }
+        return m.values().at("global", "postgresql", "auth");
+    }
+
+    /** With the Config: the type option's other choice is the embedded one. */
+    private static void embeddedChoice(Located config, Map<String, String> p) {
+        String type = p.get("typeOption");
+        String external = p.get("externalValue");
+        if (type == null) return;
+        for (Located group : config.at("spec", "groups").items()) {
+            for (Located item : group.get("items").items()) {
+                if (!item.get("name").text().orElse("").equals(type)) continue;
+                for (Located choice : item.get("items").items()) {
+                    String name = choice.get("name").text().orElse("");
+                    if (!name.equals(external) && !name.isEmpty()) {
+                        p.put("embeddedValue", name);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.pgbackupwizard.doctor.rules;
+
+import io.pgbackupwizard.doctor.ClientCall;
+import io.pgbackupwizard.doctor.Findings;
+import io.pgbackupwizard.doctor.HookCommand;
+import io.pgbackupwizard.doctor.Located;
+import io.pgbackupwizard.doctor.Manifest;
+import io.pgbackupwizard.doctor.Rule;
+import io.pgbackupwizard.doctor.Severity;
+import io.pgbackupwizard.doctor.ShellScript;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * backup.velero.io/backup-volumes must name, comma-separated and without spaces (Velero does not trim), pod volumes
+ * that exist; and the dump must be written inside the mount of such a volume, or it is not in the backup.
+ */
+public final class BackupVolumesRule implements Rule {
+
+    static final String ANNOTATION = "backup.velero.io/backup-volumes";
+
+    @Override
+    public void check(Manifest m, Findings out) {
+        Located at = m.annotation(ANNOTATION);
+        Optional<HookCommand> backup = HookCommand.of(m, HookCommand.BACKUP);
+        if (!at.exists() || at.text().isEmpty()) {
+            if (backup.isPresent()) {
+                out.add("NO_BACKUP_VOLUMES", Severity.BREAKS_BACKUP, at,
+                        "The pod has a pre-backup hook but no " + ANNOTATION + ": Velero backs up no pod volume, so the "
+                                + "dump is written and then left out of the backup.",
+                        ANNOTATION + ": <the scratch emptyDir's name>.");
+            }
+            return;
+        }
+        String value = at.text().get();
+        String mountPath = null;
+        for (String name : value.split(",", -1)) {
+            if (!name.equals(name.strip()) || name.isEmpty()) {
+                out.add("BACKUP_VOLUMES_SPACES", Severity.BREAKS_BACKUP, at,
+                        ANNOTATION + " is '" + value + "': Velero splits it on ',' without trimming, so '" + name
+                                + "' names no volume and that volume is not backed up.",
+                        ANNOTATION + ": " + String.join(",", List.of(value.replace(" ", "").split(","))) + ".");
+                continue;
+            }
+            Located volume = m.volume(name);
+            if (!volume.exists()) {
+                out.add("BACKUP_VOLUME_NOT_FOUND", Severity.BREAKS_BACKUP, at,
+                        ANNOTATION + " names '" + name + "', but " + m.pod().get("extraVolumes").path()
+                                + " defines no volume of that name: nothing is backed up under it.",
+                        "Name the emptyDir the dump is written to, as in extraVolumes[].name.");
+                continue;
+            }
+            Located mount = m.volumeMount(name);
+            if (mount.exists()) mountPath = mount.get("mountPath").text().orElse(null);
+        }
+        if (mountPath != null && backup.isPresent()) checkDumpPath(backup.get(), mountPath, out);
+    }
+
+    private static void checkDumpPath(HookCommand hook, String mountPath, Findings out) {
+        String prefix = mountPath.endsWith("/") ? mountPath : mountPath + "/";
+        List<String> scriptEnv = Hooks.assignments(hook);
+        for (ShellScript.Command c : hook.commands()) {
+            Optional<ClientCall> call = ClientCall.of(c, scriptEnv);
+            if (call.isEmpty() || !call.get().tool().startsWith("pg_dump")) continue;
+            Optional<String> file = call.get().outputFile();
+            if (file.isEmpty()) {
+                out.add("DUMP_NOT_IN_VOLUME", Severity.BREAKS_BACKUP, hook.at(),
+                        "pg_dump writes to standard output (no -f, no redirection): Velero only logs it, and nothing "
+                                + "lands in the backed-up volume.",
+                        "Write the dump into the scratch volume: -f " + prefix + "backup.sql.");
+            } else if (!file.get().startsWith(prefix) && !file.get().contains("$")) {
+                out.add("DUMP_NOT_IN_VOLUME", Severity.BREAKS_BACKUP, hook.at(),
+                        "pg_dump writes " + file.get() + ", outside the backed-up volume mounted at " + mountPath
+                                + ": the dump is not in the backup (and from chart 15.0.0 the root filesystem is read-only).",
+                        "Write the dump under " + prefix + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.pgbackupwizard.doctor.rules;
+
+import io.pgbackupwizard.doctor.Findings;
+import io.pgbackupwizard.doctor.HookCommand;
+import io.pgbackupwizard.doctor.Located;
+import io.pgbackupwizard.doctor.Manifest;
+import io.pgbackupwizard.doctor.Rule;
+import io.pgbackupwizard.doctor.Severity;
+import java.util.Optional;
+
+/**
+ * What a hook needs besides its command: an explicit on-error (Velero does not apply its documented Fail default to
+ * annotation hooks), the container it runs in (a mesh proxy can be injected first), and for the restore hook
+ * wait-for-ready (it otherwise runs while the image's first-boot temporary server is up).
+ */
+public final class HookSettingsRule implements Rule {
+
+    @Override
+    public void check(Manifest m, Findings out) {
+        Optional<HookCommand> backup = HookCommand.of(m, HookCommand.BACKUP);
+        Optional<HookCommand> restore = HookCommand.of(m, HookCommand.RESTORE);
+        if (backup.isEmpty()) {
+            out.add("NO_BACKUP_HOOK", Severity.BREAKS_BACKUP, m.annotation(HookCommand.BACKUP),
+                    "The PostgreSQL pod has no " + HookCommand.BACKUP + ": nothing dumps the database before Velero backs "
+                            + "up the pod, so the backup holds no consistent copy of the data.",
+                    HookCommand.BACKUP + ": '[\"/bin/bash\", \"-c\", \"<pg_dump into the scratch volume>\"]'.");
+        } else {
+            Located onError = m.annotation("pre.hook.backup.velero.io/on-error");
+            if (!onError.exists()) {
+                out.add("NO_ON_ERROR", Severity.BREAKS_BACKUP, m.annotations(),
+                        "pre.hook.backup.velero.io/on-error is not written. Velero documents Fail as the default, but for "
+                                + "annotation hooks it applies it to a copy (since 1.9.0): a failed pg_dump does not stop the "
+                                + "pod's backup, which then carries a stale or partial dump and is only marked PartiallyFailed.",
+                        "Write pre.hook.backup.velero.io/on-error: Fail.");
+            } else if (!onError.text().map(v -> v.equals("Fail") || v.equals("Continue")).orElse(false)) {
+                out.add("BAD_ON_ERROR", Severity.WARNING, onError,
+                        "on-error is '" + onError.text().orElse("") + "'; Velero knows Fail and Continue (case-sensitive).",
+                        "Write Fail or Continue.");
+            }
+            checkContainer(m, "pre.hook.backup.velero.io/container", Severity.BREAKS_BACKUP, out);
+        }
+        if (restore.isEmpty()) {
+            if (backup.isPresent()) {
+                out.add("NO_RESTORE_HOOK", Severity.WARNING, m.annotation(HookCommand.RESTORE),
+                        "No " + HookCommand.RESTORE + ": after a restore the dump is back in the scratch volume but nothing "
+                                + "loads it; someone has to run psql by hand.",
+                        HookCommand.RESTORE + " running psql -v ON_ERROR_STOP=1 --single-transaction on the dump.");
+            }
+            return;
+        }
+        checkContainer(m, "post.hook.restore.velero.io/container", Severity.BREAKS_RESTORE, out);
+        Located ready = m.annotation("post.hook.restore.velero.io/wait-for-ready");
+        if (!ready.text().map(v -> v.equals("true")).orElse(false)) {
+            out.add("NO_WAIT_FOR_READY", Severity.BREAKS_RESTORE, ready.exists() ? ready : m.annotations(),
+                    "post.hook.restore.velero.io/wait-for-ready is not \"true\": Velero runs the restore hook as soon as "
+                            + "the container is Running, while the image's first-boot temporary server (localhost only) is "
+                            + "still creating the user and database, so psql fails or is cut off by its shutdown.",
+                    "Write post.hook.restore.velero.io/wait-for-ready: \"true\" (Velero 1.13 and later).");
+        }
+    }
+
+    private static void checkContainer(Manifest m, String key, Severity breaks, Findings out) {
+        Located container = m.annotation(key);
+        if (!container.exists()) {
+            out.add("NO_HOOK_CONTAINER", breaks, m.annotations(),
+                    key + " is not written, so Velero runs the hook in the pod's first container; a service-mesh proxy "
+                            + "injected first (Linkerd 2.11 and later) gets it, and it has no bash, pg_dump or psql.",
+                    "Write " + key + ": " + expectedContainer(m).orElse("<the PostgreSQL container's name>") + ".");
+            return;
+        }
+        Optional<String> want = expectedContainer(m);
+        String name = container.text().orElse("");
+        if (want.isPresent() && !name.equals(want.get()) && !name.contains("{{")) {
+            out.add("WRONG_HOOK_CONTAINER", breaks, container,
+                    key + " is '" + name + "', but chart " + m.chartVersion().get() + " names the PostgreSQL container '"
+                            + want.get() + "': Velero fails the hook with \"no such container\".",
+                    "Write " + key + ": " + want.get() + ".");
+        }
+    }
+
+    /** postgresql from chart 11; before, the chart's fullname, which is known only for a plain release name. */
+    private static Optional<String> expectedContainer(Manifest m) {
+        if (m.atLeast(11, 0, 0)) return Optional.of("postgresql");
+        if (m.chartVersion().isEmpty() || m.values().get("fullnameOverride").exists()) return Optional.empty();
+        String release = m.spec().get("releaseName").text()
+                .or(() -> m.spec().at("chart", "releaseName").text())
+                .or(() -> m.spec().at("chart", "name").text()).orElse(""); // KOTS falls back to the chart name
+        if (release.isEmpty() || release.contains("{{")) return Optional.empty();
+        return Optional.of(release.contains("postgresql") ? release : release + "-postgresql");
+    }
+}

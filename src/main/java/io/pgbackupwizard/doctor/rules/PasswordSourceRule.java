@@ -1,0 +1,85 @@
+package io.pgbackupwizard.doctor.rules;
+
+import io.pgbackupwizard.doctor.ClientCall;
+import io.pgbackupwizard.doctor.Findings;
+import io.pgbackupwizard.doctor.HookCommand;
+import io.pgbackupwizard.doctor.Located;
+import io.pgbackupwizard.doctor.Manifest;
+import io.pgbackupwizard.doctor.Rule;
+import io.pgbackupwizard.doctor.Severity;
+import io.pgbackupwizard.model.ChartGeneration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The hooks' PGPASSWORD must come from a variable the container has: $POSTGRES_PASSWORD, or the file
+ * $POSTGRES_PASSWORD_FILE names when password files are on (the default from chart 16.6.0).
+ */
+public final class PasswordSourceRule implements Rule {
+
+    private static final Pattern FILE_VAR = Pattern.compile("\\$\\{?POSTGRES_PASSWORD_FILE\\b");
+    private static final Pattern ENV_VAR = Pattern.compile("\\$\\{?POSTGRES_PASSWORD(?![A-Za-z0-9_])");
+    private static final Pattern ANY_VAR = Pattern.compile("\\$");
+    static final String FIX = "Read the password inside the container from whichever the chart sets: "
+            + "PGPASSWORD=\"${POSTGRES_PASSWORD:-$(cat \"$POSTGRES_PASSWORD_FILE\")}\"; export PGPASSWORD";
+
+    @Override
+    public void check(Manifest m, Findings out) {
+        for (HookCommand hook : Hooks.all(m)) {
+            boolean needsPassword = hook.commands().stream()
+                    .anyMatch(c -> ClientCall.TOOLS.contains(c.name()) && !c.name().equals("pg_isready"));
+            if (!needsPassword || hook.script().isEmpty()) continue;
+            Optional<String> value = Hooks.assigned(hook, "PGPASSWORD");
+            if (value.isEmpty()) {
+                if (hook.script().get().contains("PGPASSFILE") || hook.script().get().contains(".pgpass")) continue;
+                out.add("NO_PGPASSWORD", hook.breaks(), hook.at(),
+                        "The hook sets no PGPASSWORD, but the chart's pg_hba asks for a password on 127.0.0.1, so "
+                                + "pg_dump/psql fail with \"no password supplied\".",
+                        FIX + ".");
+                continue;
+            }
+            String v = value.get();
+            boolean file = FILE_VAR.matcher(v).find();
+            boolean env = ENV_VAR.matcher(v).find();
+            if (!file && !env) {
+                if (!ANY_VAR.matcher(v).find()) {
+                    out.add("CLEAR_PASSWORD", Severity.WARNING, hook.at(),
+                            "The hook writes the password in clear: it is in the release, in every customer's cluster and in "
+                                    + "Velero's logs, and it stops matching when the customer's password differs.",
+                            FIX + ".");
+                }
+                continue;
+            }
+            if (env && !file && filesOn(m)) {
+                out.add("PGPASSWORD_UNSET_VARIABLE", hook.breaks(), hook.at(),
+                        "PGPASSWORD comes from $POSTGRES_PASSWORD, but chart " + m.chartVersion().get() + " mounts the "
+                                + "password as a file (auth.usePasswordFiles is true by default from 16.6.0) and sets no "
+                                + "$POSTGRES_PASSWORD: the password is empty and authentication fails.",
+                        FIX + " (or set auth.usePasswordFiles: false).");
+            } else if (file && !env && filesOff(m)) {
+                out.add("PGPASSWORD_UNSET_VARIABLE", hook.breaks(), hook.at(),
+                        "PGPASSWORD is read from the file $POSTGRES_PASSWORD_FILE names, but chart " + m.chartVersion().get()
+                                + " as configured passes the password as $POSTGRES_PASSWORD and sets no $POSTGRES_PASSWORD_FILE.",
+                        FIX + ".");
+            }
+        }
+    }
+
+    /** Password files are on: the chart's default from 16.6.0 unless turned off, or turned on in older charts. */
+    private static boolean filesOn(Manifest m) {
+        if (m.generation().isEmpty()) return false;
+        Located flag = flag(m);
+        if (m.generation().get().passwordFilesByDefault()) return !(flag.exists() && flag.text().orElse("").equals("false"));
+        return flag.isTrue();
+    }
+
+    private static boolean filesOff(Manifest m) {
+        return m.generation().isPresent() && !filesOn(m);
+    }
+
+    private static Located flag(Manifest m) {
+        ChartGeneration gen = m.generation().get();
+        return gen == ChartGeneration.MASTER || gen == ChartGeneration.PRIMARY
+                ? m.values().get("usePasswordFile") : m.values().at("auth", "usePasswordFiles");
+    }
+}

@@ -1,0 +1,44 @@
+package io.pgbackupwizard.doctor.rules;
+
+import io.pgbackupwizard.doctor.Findings;
+import io.pgbackupwizard.doctor.Located;
+import io.pgbackupwizard.doctor.Manifest;
+import io.pgbackupwizard.doctor.Rule;
+import io.pgbackupwizard.doctor.Severity;
+import java.util.Map;
+import java.util.Set;
+
+/** Velero ignores annotation keys it does not know, silently; the usual one is a restore hook's "timeout". */
+public final class VeleroKeysRule implements Rule {
+
+    /** Annotation keys Velero reads (velero internal/hook, pkg/apis/velero/v1/labels_annotations.go). */
+    static final Set<String> KNOWN = Set.of(
+            "pre.hook.backup.velero.io/command", "pre.hook.backup.velero.io/container",
+            "pre.hook.backup.velero.io/on-error", "pre.hook.backup.velero.io/timeout",
+            "post.hook.backup.velero.io/command", "post.hook.backup.velero.io/container",
+            "post.hook.backup.velero.io/on-error", "post.hook.backup.velero.io/timeout",
+            "post.hook.restore.velero.io/command", "post.hook.restore.velero.io/container",
+            "post.hook.restore.velero.io/on-error", "post.hook.restore.velero.io/exec-timeout",
+            "post.hook.restore.velero.io/wait-timeout", "post.hook.restore.velero.io/wait-for-ready",
+            "init.hook.restore.velero.io/container-image", "init.hook.restore.velero.io/container-name",
+            "init.hook.restore.velero.io/command", "init.hook.restore.velero.io/timeout",
+            "backup.velero.io/backup-volumes", "backup.velero.io/backup-volumes-excludes");
+
+    @Override
+    public void check(Manifest m, Findings out) {
+        for (Map.Entry<String, Located> e : m.annotations().entries().entrySet()) {
+            String key = e.getKey();
+            if (!key.contains("velero.io/") || KNOWN.contains(key)) continue;
+            if (key.equals("post.hook.restore.velero.io/timeout")) {
+                out.add("UNKNOWN_VELERO_KEY", Severity.BREAKS_RESTORE, e.getValue(),
+                        "Velero has no post.hook.restore.velero.io/timeout: it ignores the key, so the restore command "
+                                + "gets the default exec timeout of 30s and a longer load is cut off.",
+                        "Rename it to post.hook.restore.velero.io/exec-timeout (and set wait-timeout for the wait before it).");
+            } else {
+                out.add("UNKNOWN_VELERO_KEY", Severity.WARNING, e.getValue(),
+                        "Velero does not know the annotation " + key + " and ignores it.",
+                        "Use one of Velero's keys: " + String.join(", ", KNOWN.stream().sorted().toList()) + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.pgbackupwizard.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.testsupport.TextFiles;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The doctor in Debian's headless Chromium: paste the 2020 docs example as scraped (its pg_dump lost the host of -h),
+ * press Check, see the findings, and follow "Open in the wizard" to a form prefilled from the file.
+ */
+@QuarkusTest
+@Tag("slow")
+class DoctorBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static ChromeDriver driver;
+    static Path profile;
+
+    @TestHTTPResource("/doctor")
+    URL doctor;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are missing (apt-get install -y chromium chromium-driver); "
+                        + "this test does not download browsers");
+        System.setProperty("SE_AVOID_STATS", "true");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("doctor-chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-extensions", "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (driver != null) driver.quit();
+        driver = null;
+    }
+
+    @Test
+    void pasteABrokenManifestSeeTheFindingsAndOpenItInTheWizard() throws IOException {
+        WebDriverWait await = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+        driver.get(doctor.toString());
+        String seed = TextFiles.read(Path.of("src/test/resources/doctor/seed-2020-as-scraped.yaml"));
+        WebElement textarea = driver.findElement(By.id("manifest"));
+        textarea.sendKeys(seed);
+        assertEquals(seed.strip(), textarea.getDomProperty("value").strip(), "the textarea holds the pasted file as is");
+        driver.findElement(By.id("check")).click();
+
+        WebElement finding = await.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("li[data-rule='CLIENT_OPTION_WITHOUT_VALUE']")));
+        assertTrue(finding.getText().contains("breaks backup"), finding.getText());
+        assertTrue(finding.getText().contains("pg_dump is given -h without a value"), finding.getText());
+        assertTrue(finding.getText().contains("line 15"), finding.getText());
+        String summary = driver.findElement(By.id("summary")).getText();
+        assertTrue(summary.contains("8 findings, 5 above warning"), summary);
+        assertTrue(driver.findElement(By.id("diff")).getText().contains("+++ wizard"));
+        assertTrue(driver.findElement(By.id("manifest")).getDomProperty("value").contains("chartVersion: 8.7.4"),
+                "the checked file stays in the textarea to edit");
+        screenshot("doctor-findings.png");
+
+        driver.findElement(By.id("open-in-wizard")).click();
+        await.until(ExpectedConditions.presenceOfElementLocated(By.id("wizard")));
+        assertEquals("8.7.4", field("chartVersion"));
+        assertEquals("kots.io/v1beta1", field("apiVersion"));
+        assertEquals("Memory", field("scratchMedium"));
+        assertEquals("3m", field("hookTimeout"));
+        assertEquals("embedded_postgres_password", field("passwordOption"));
+        assertEquals("kots", field("installPath"), "a kots.io HelmChart opens on the KOTS install path");
+        assertEquals("plain", field("dumpFormat"), "the 2020 hook dumps plain SQL");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "-h 127.0.0.1"));
+    }
+
+    /** A form field's value, whether it is drawn as a text input, a select or radio buttons. */
+    private static String field(String name) {
+        return (String) driver.executeScript("for (const e of document.getElementsByName(arguments[0])) {"
+                + " if (e.type !== 'radio' || e.checked) return e.value; } return null;", name);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(dir.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}
