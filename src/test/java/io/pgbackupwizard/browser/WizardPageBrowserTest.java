@@ -341,9 +341,13 @@ class WizardPageBrowserTest {
         assertEquals(backupScript, copyAndPaste(By.cssSelector("[data-copy-target=backup-script]")));
         assertEquals(text("helmchart-yaml").stripTrailing(),
                 copyAndPaste(By.cssSelector("[data-copy-target=helmchart-yaml]")).stripTrailing());
-        assertEquals(url + "?chartVersion=16.7.27&installPath=kots", copyAndPaste(By.id("copy-link")));
+        // The service's own address (WIZARD_BASE_URL, or the one the connection arrived on; never the Host header).
+        String shown = driver.findElement(By.id("share-link")).getText();
+        String base = shown.substring(0, shown.indexOf("/?") + 1);
+        assertTrue(base.startsWith("http://") && base.endsWith(":" + url.getPort() + "/"), shown);
+        assertEquals(base + "?chartVersion=16.7.27&installPath=kots", copyAndPaste(By.id("copy-link")));
         String curl = copyAndPaste(By.id("copy-curl"));
-        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + url + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
+        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + base + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
         await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
