@@ -80,8 +80,10 @@ final class ArbitraryInputs {
                 word(LETTERS, LETTERS + "0123456789_-", 64);
             // ASCII only: non-ASCII names are refused now (hostile() still tries them)
             case USERNAME, DATABASE -> word(LETTERS + "0123456789_", LETTERS + "0123456789_.-", 24);
+            // Mostly at or above the 1Mi minimum; the small ones (bytes, k, m, e3) are refused and still tried.
             case SCRATCH_SIZE -> Combinators.combine(Arbitraries.of("1", "512", "1.5", ".5", "2048", "+3"),
-                    Arbitraries.of("", "Ki", "Mi", "Gi", "Ti", "M", "G", "k", "m", "e3", "E2")).as(String::concat);
+                    Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("Mi", "Gi", "Ti", "M", "G")),
+                            Tuple.of(1, Arbitraries.of("", "Ki", "k", "m", "e3", "E2")))).as(String::concat);
             case SCRATCH_MEDIUM -> Arbitraries.of("Memory", "Disk");
             case MOUNT_PATH -> Arbitraries.oneOf(
                     Arbitraries.strings().withChars(LETTERS + "0123456789._-").ofMinLength(1).ofMaxLength(12)
@@ -89,7 +91,9 @@ final class ArbitraryInputs {
                     Arbitraries.of("/scratch", "/backup", "/data/dump", "/tmp/x", "/mnt/pg-dump"));
             case HOOK_TIMEOUT, RESTORE_WAIT_TIMEOUT, RESTORE_EXEC_TIMEOUT -> Combinators.combine(
                     Arbitraries.of("1", "1.5", "30", "90", "600", ".5"),
-                    Arbitraries.of("ns", "us", "µs", "ms", "s", "m", "h")).as(String::concat)
+                    // mostly at or above the 1s minimum; sub-second units are refused and still tried
+                    Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("s", "m", "h")),
+                            Tuple.of(1, Arbitraries.of("ns", "us", "µs", "ms")))).as(String::concat)
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
             case ON_ERROR, RESTORE_ON_ERROR -> Arbitraries.of("Fail", "Continue");
             case DUMP_FORMAT -> Arbitraries.of("custom", "plain");
