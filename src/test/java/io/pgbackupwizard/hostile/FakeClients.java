@@ -36,7 +36,10 @@ final class FakeClients {
     static FakeClients install() {
         Path bin = BashRunner.newScratchDir();
         executable(bin.resolve("pg_dump"), PG_DUMP);
-        executable(bin.resolve("psql"), RECORD);
+        // The restore waits until the final server answers listen_addresses = '*' (the image's first boot).
+        executable(bin.resolve("psql"), RECORD
+                + "for a in \"$@\"; do [ \"$a\" = 'show listen_addresses' ] && { echo '*'; exit 0; }; done\n"
+                + "exit 0\n");
         executable(bin.resolve("pg_isready"), "#!/bin/bash\nexit 0\n");
         return new FakeClients(bin);
     }
