@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final PostgresServer PG = new PostgresServer();
  * </pre>
  *
- * <p>The cluster is created with {@code initdb} in a fresh temp directory and listens only on {@code 127.0.0.1} at a
- * free port, plus a unix socket inside the temp directory. Host (TCP) connections require a password
+ * <p>The cluster is created with {@code initdb} in a fresh temp directory and listens on every address (as the Bitnami
+ * image does; pg_hba admits TCP from {@code 127.0.0.1} only) at a free port, plus a unix socket inside the temp directory. Host (TCP) connections require a password
  * (scram-sha-256); the superuser {@code postgres} may connect over the private unix socket without one (used by the
  * helper methods). When the JVM runs as root, the server runs as the {@code postgres} OS user.
  *
@@ -82,7 +82,7 @@ public final class PostgresServer implements BeforeAllCallback, AfterAllCallback
     // ---------------------------------------------------------------------------------------------------------------
     // public API
 
-    /** TCP port the server listens on (127.0.0.1 only). */
+    /** TCP port the server listens on (pg_hba admits 127.0.0.1 only). */
     public int port() {
         requireRunning();
         return port;

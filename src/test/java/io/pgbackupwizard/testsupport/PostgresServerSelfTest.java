@@ -55,7 +55,10 @@ class PostgresServerSelfTest {
         assertTrue(Files.isExecutable(PG.binDir().resolve("psql")));
         assertEquals("1", PG.sql("postgres", "select 1"));
         assertEquals("UTF8", PG.sql(DB, "show server_encoding"));
-        assertEquals("127.0.0.1", PG.sql("postgres", "show listen_addresses"));
+        // listens on every address like the Bitnami image's final server, but admits TCP from 127.0.0.1 only
+        assertEquals("*", PG.sql("postgres", "show listen_addresses"));
+        assertEquals("127.0.0.1", PG.sql("postgres",
+                "select string_agg(distinct address, ',') from pg_hba_file_rules where type = 'host'"));
         assertEquals("off", PG.sql("postgres", "show fsync"));
     }
 
