@@ -3,7 +3,7 @@ package io.pgbackupwizard.web;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * JSON in, JSON out: for scripts and for the page's live preview. Non-blocking: generating is pure CPU work
- * with no I/O, so it runs on the event loop instead of being handed to a worker thread (see bench/README.md).
+ * JSON in, JSON out: for scripts and for the page's live preview. On the worker pool (@Blocking), like every
+ * generating endpoint: see quarkus.thread-pool.max-threads.
  */
 @Path("/api/manifests")
-@NonBlocking
+@Blocking
 public class ApiResource {
 
     @Inject

@@ -7,7 +7,7 @@ import io.pgbackupwizard.doctor.ManifestRejected;
 import io.pgbackupwizard.model.FieldError;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,9 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * The doctor: checks an existing KOTS HelmChart for PostgreSQL backup pitfalls. Plain text for curl, JSON for
  * Accept: application/json, an HTML panel for the browser form. Thin: the checks are in io.pgbackupwizard.doctor.
+ * On the worker pool (@Blocking), like every generating endpoint: see quarkus.thread-pool.max-threads.
  */
 @Path("/doctor")
-@NonBlocking
+@Blocking
 public class DoctorResource {
 
     static final MediaType TEXT = MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8");

@@ -4,7 +4,7 @@ import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,10 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The generated files ({@link Output}) as downloads. Parameters come from the query string (GET, so curl -O
  * works) or a form (POST); left-out parameters take their defaults. One method serves every output, so a new
- * output needs no change here; {@link OpenApiParameters} documents each one. Non-blocking: no I/O.
+ * output needs no change here; {@link OpenApiParameters} documents each one. On the worker pool (@Blocking),
+ * like every generating endpoint: see quarkus.thread-pool.max-threads.
  */
 @Path("/")
-@NonBlocking
+@Blocking
 public class DownloadResource {
 
     /** Only names shaped like an output's path reach this resource; static files (.css, .js) never match. */

@@ -5,7 +5,7 @@ import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,9 +23,12 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The wizard page: the form, and for valid input the previews and downloads. Non-blocking: no I/O. */
+/**
+ * The wizard page: the form, and for valid input the previews and downloads. On the worker pool (@Blocking):
+ * milliseconds of CPU per page must not hold an event loop (see quarkus.thread-pool.max-threads).
+ */
 @Path("/")
-@NonBlocking
+@Blocking
 public class PageResource {
 
     @Inject
