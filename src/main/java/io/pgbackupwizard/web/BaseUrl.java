@@ -2,33 +2,68 @@ package io.pgbackupwizard.web;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The service's public URL for the share link and the curl lines users copy. Never the client's Host or
- * X-Forwarded-Host as such (anyone can send them, and a link to another site would be copied as ours):
- * the configured {@code wizard.base-url}, else the address the connection arrived on. Behind a proxy, set
- * wizard.base-url; forwarded headers (quarkus.http.proxy.*, off by default) then only give the client's address
- * to the logs, and only from quarkus.http.proxy.trusted-proxies.
+ * The service's public URL for the share link and the curl lines users copy. Never the Host or X-Forwarded-Host
+ * of just anyone (a link to another site would be copied as ours). In order:
+ * <ol>
+ * <li>the configured {@code wizard.base-url};</li>
+ * <li>behind a proxy listed in quarkus.http.proxy.trusted-proxies (IPs or CIDR ranges, with
+ * quarkus.http.proxy.proxy-address-forwarding on), the scheme and host the proxy forwarded, which the framework
+ * has already applied to the request, if they are a plain scheme and host name;</li>
+ * <li>else the address the connection arrived on.</li>
+ * </ol>
+ * An empty trusted-proxies list trusts nobody here (the framework itself would then trust everyone).
  */
 @ApplicationScoped
 public class BaseUrl {
 
     private final String configured;
     private final CurrentVertxRequest current;
+    private final TrustedProxies proxies;
 
-    BaseUrl(WizardConfig config, CurrentVertxRequest current) {
+    BaseUrl(WizardConfig config, CurrentVertxRequest current,
+            @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false") boolean forwarding,
+            @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trusted) {
         this.configured = config.baseUrl().map(u -> u.replaceAll("/+$", "")).orElse(null);
         this.current = current;
+        this.proxies = TrustedProxies.of(forwarding ? trusted.orElse(List.of()) : List.of());
     }
 
     public String of(UriInfo uri) {
         if (configured != null) return configured;
         HttpServerRequest request = current.getCurrent().request();
+        if (proxies.trusts(address(request.connection().remoteAddress()))) {
+            String scheme = request.scheme();
+            HostAndPort authority = request.authority();
+            String host = authority == null ? null
+                    : authority.host() + (authority.port() >= 0 ? ":" + authority.port() : "");
+            if (("http".equals(scheme) || "https".equals(scheme)) && host != null
+                    && RequestHeaderGuard.HOST.matcher(host).matches()) {
+                return scheme + "://" + host;
+            }
+        }
         SocketAddress local = request.localAddress();
         String ip = local.hostAddress().contains(":") ? "[" + local.hostAddress() + "]" : local.hostAddress();
         return (request.isSSL() ? "https" : "http") + "://" + ip + ":" + local.port();
+    }
+
+    /** The socket peer (not the forwarded client address), as an IP; null for anything else. */
+    private static InetAddress address(SocketAddress peer) {
+        if (peer == null || peer.hostAddress() == null) return null;
+        try {
+            return InetAddress.getByName(peer.hostAddress()); // an IP literal: no lookup
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 }

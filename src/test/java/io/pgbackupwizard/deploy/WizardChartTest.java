@@ -84,4 +84,16 @@ class WizardChartTest {
         assertTrue(env.contains(Map.of("name", "WIZARD_BASE_URL", "value", "https://wizard.example.internal")), env::toString);
         assertFalse(render(Map.of()).containsKey("Ingress/wizard"));
     }
+
+    @Test
+    void trustedProxiesTurnOnForwardedHeadersOnlyWhenListed() {
+        List<Map<String, Object>> env = at(render(Map.of("trustedProxies[0]", "10.0.0.0/8", "trustedProxies[1]", "192.168.3.4"))
+                .get("Deployment/wizard"), "spec", "template", "spec", "containers", 0, "env");
+        assertTrue(env.contains(Map.of("name", "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "value", "true")), env::toString);
+        assertTrue(env.contains(Map.of("name", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "value", "10.0.0.0/8,192.168.3.4")),
+                env::toString);
+        List<Map<String, Object>> plain = at(render(Map.of()).get("Deployment/wizard"),
+                "spec", "template", "spec", "containers", 0, "env");
+        assertFalse(plain.toString().contains("QUARKUS_HTTP_PROXY"), plain::toString);
+    }
 }

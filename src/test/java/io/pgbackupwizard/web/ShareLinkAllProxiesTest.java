@@ -1,0 +1,28 @@
+package io.pgbackupwizard.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Forwarding on but no trusted-proxies list: the framework would trust every client; the link trusts none. */
+@QuarkusTest
+@TestProfile(ShareLinkAllProxiesTest.Profile.class)
+class ShareLinkAllProxiesTest {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.enable-forwarded-host", "true");
+        }
+    }
+
+    @Test
+    void forwardedHeadersAreIgnoredWithoutATrustedList() {
+        String link = ShareLinks.shareLink("evil.example", "evil2.example");
+        assertFalse(link.contains("evil"), link);
+    }
+}
