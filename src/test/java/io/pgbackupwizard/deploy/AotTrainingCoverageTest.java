@@ -1,0 +1,66 @@
+package io.pgbackupwizard.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgbackupwizard.generate.Output;
+import io.pgbackupwizard.model.InstallPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The image's AOT cache is trained by src/main/docker/aot-train, which fails the image build on an unexpected
+ * status. It once asked for /backup.yaml on the default install path (404) and for OpenAPI on the public port
+ * after both had moved: every output must be asked for on an install path that serves it, and the operator
+ * endpoints on the management port.
+ */
+class AotTrainingCoverageTest {
+
+    static final Path SCRIPT = Path.of("src/main/docker/aot-train");
+    /** name|port|method|path|accept|expected... as the script lists its requests. */
+    static final Pattern REQUEST = Pattern.compile("^\\s*\"([^|\"]+)\\|([^|]+)\\|([A-Z]+)\\|([^|]+)\\|[^|]*\\|([^|\"]+)",
+            Pattern.MULTILINE);
+
+    record Request(String name, String port, String path, String expected) {}
+
+    static List<Request> requests() throws IOException {
+        String script = Files.readString(SCRIPT);
+        String q = script.replaceAll("(?s).*\nQ='([^']*)'.*", "$1");
+        List<Request> out = new ArrayList<>();
+        Matcher m = REQUEST.matcher(script);
+        while (m.find()) out.add(new Request(m.group(1), m.group(2), m.group(4).replace("$Q", q), m.group(5)));
+        assertTrue(out.size() > 20, "requests not found in " + SCRIPT + ": " + out);
+        return out;
+    }
+
+    @Test
+    void everyOutputIsAskedForOnAPathThatServesIt() throws IOException {
+        List<Request> requests = requests();
+        for (Output o : Output.values()) {
+            boolean served = requests.stream().anyMatch(r -> r.expected().equals("200")
+                    && r.path().startsWith("/" + o.path() + "?")
+                    && o.servedFor(installPath(r.path())));
+            assertTrue(served, () -> "aot-train asks for no /" + o.path() + " on an install path that serves it: "
+                    + requests.stream().map(Request::path).toList());
+        }
+    }
+
+    @Test
+    void operatorEndpointsAreAskedOnTheManagementPort() throws IOException {
+        for (Request r : requests()) {
+            if (r.path().startsWith("/q/")) {
+                assertTrue(r.port().equals("HEALTH"), () -> r + " goes to the public port, where /q/* answers 404");
+            }
+        }
+    }
+
+    static InstallPath installPath(String path) {
+        Matcher m = Pattern.compile("[?&]installPath=([a-z0-9-]+)").matcher(path);
+        return m.find() ? InstallPath.parse(m.group(1)) : InstallPath.DEFAULT;
+    }
+}
