@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.KotsRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +35,14 @@ class InstallPathChartRenderTest {
     /** Volume types Velero's opt-out mode never copies (pkg/util/podvolume GetVolumesByPod). */
     static final Set<String> NEVER_COPIED = Set.of("hostPath", "secret", "configMap", "projected", "downwardAPI");
 
-    static Path bitnami(String version) {
-        return Charts.reference("bitnami-postgresql/charts/postgresql-" + version);
-    }
+    /** What KOTS hands the templates on Embedded Cluster (the admin console's namespace is kotsadm). */
+    static final KotsRenderer.Inputs KOTS = new KotsRenderer.Inputs(
+            Map.of("postgres_type", "embedded_postgres", "embedded_postgres_password", "s3cret-pw"),
+            Map.of("isSnapshotSupported", "true", "appSlug", "my-app"), null, "kotsadm");
 
     /** The PostgreSQL StatefulSet's pod template (the primary's when the chart renders several). */
-    static Map<String, Object> podTemplate(List<Map<String, Object>> docs) {
-        List<Map<String, Object>> sets = Charts.ofKind(docs, "StatefulSet");
+    static Map<String, Object> podTemplate(ChartRenderer.Rendered rendered) {
+        List<Map<String, Object>> sets = rendered.requireOk().ofKind("StatefulSet");
         assertEquals(1, sets.size(), () -> "one StatefulSet: " + sets);
         return map(sets.get(0), "spec", "template");
     }
@@ -45,24 +50,22 @@ class InstallPathChartRenderTest {
     /** EC v2: the Backup takes the PostgreSQL pod (and so runs its hooks); the admin console's pods stay out. */
     @ParameterizedTest
     @ValueSource(strings = {"8.7.4", "10.16.2", "17.1.0"})
-    void embeddedV2BackupSelectsThePostgresPod(String version, @TempDir Path dir) {
+    void embeddedV2BackupSelectsThePostgresPod(String version) {
         Generated g = InstallPathFilesTest.path("embedded-v2", "chartVersion", version, "apiVersion", "kots.io/v1beta2");
-        String values = Charts.renderKotsTemplates(ManifestYaml.dump(map(g.helmChart(), "spec", "values")));
+        KotsRenderer.Result kots = KOTS.render(g.release().helmChart());
         // KOTS installs the chart into the admin console's namespace: kotsadm on Embedded Cluster.
-        // 10.x looks up the postgres user's password in the cluster unless it is given (helm template has no cluster).
-        Map<String, String> sets = version.startsWith("10.") ? Map.of("postgresqlPostgresPassword", "p1") : Map.of();
-        Path chart = Charts.withoutSecretTemplates(bitnami(version), dir.resolve("postgresql"));
-        Map<String, Object> pod = podTemplate(Charts.template(chart, g.input().name(), "kotsadm", values, sets));
+        Map<String, Object> pod = podTemplate(ChartRenderer.renderDir(ChartRenderer.chartDir(version), kots.releaseName(),
+                "kotsadm", ManifestYaml.dump(kots.values()), Map.of()));
         Map<String, Object> labels = map(pod, "metadata", "labels");
-        Map<String, Object> backupSpec = map(ManifestView.load(Charts.renderKotsTemplates(g.release().backup())), "spec");
+        Map<String, Object> backupSpec = map(ManifestView.load(KotsRenderer.renderString(g.release().backup(), KOTS)), "spec");
 
         assertTrue(LabelSelectors.takes(backupSpec, "kotsadm", labels), () -> "pod labels " + labels);
         assertTrue(map(pod, "metadata", "annotations").containsKey("pre.hook.backup.velero.io/command"));
         assertFalse(LabelSelectors.takes(backupSpec, "kotsadm", Map.of("app", "kotsadm", "kots.io/kotsadm", "true")),
                 "the admin console's own pods are in the infra backup");
         assertFalse(LabelSelectors.takes(backupSpec, "db", labels), "a namespace the Backup does not name");
-        Map<String, Object> withNamespace = map(ManifestView.load(Charts.renderKotsTemplates(
-                ManifestYaml.dump(DisasterRecoveryManifests.backup(Optional.of("db"))))), "spec");
+        Map<String, Object> withNamespace = map(ManifestView.load(KotsRenderer.renderString(
+                ManifestYaml.dump(DisasterRecoveryManifests.backup(Optional.of("db"))), KOTS)), "spec");
         assertTrue(LabelSelectors.takes(withNamespace, "db", labels), "a chart namespace given to the generator");
 
         Map<String, Object> restore = ManifestView.load(g.release().files().get("restore.yaml"));
@@ -78,17 +81,12 @@ class InstallPathChartRenderTest {
     void helmValuesWorkInOptInAndOptOutModes(String version, @TempDir Path dir) throws IOException {
         Generated g = InstallPathFilesTest.path("helm", "chartVersion", version, "username", "app_user");
         Path parent = dir.resolve("vendor-app");
-        Charts.withoutSecretTemplates(bitnami(version), parent.resolve("charts/postgresql"));
+        copy(ChartRenderer.chartDir(version), parent.resolve("charts/postgresql"));
         Files.writeString(parent.resolve("Chart.yaml"), ManifestYaml.dump(Maps.map("apiVersion", "v2", "name", "vendor-app",
                 "version", "1.0.0", "dependencies", List.of(Maps.map("name", "postgresql", "version", version)))));
-        // The values set no password: on an install the chart generates one, and charts 11+ look for their Secret
-        // with lookup, which needs a cluster (helm template has none). A customer's own Secret (existingSecret)
-        // skips both; older charts take the passwords as values.
-        Map<String, String> passwords = g.input().generation().credentialsPath().contains("auth")
-                ? Map.of("postgresql.auth.existingSecret", "customer-secret")
-                : Map.of("postgresql.postgresqlPostgresPassword", "p1", "postgresql.postgresqlPassword", "p2");
-        Map<String, Object> pod = podTemplate(Charts.template(parent, "customer-release", "customer-ns",
-                g.release().files().get("backup-values.yaml"), passwords));
+        // The values set no password: on an install the chart generates one (its lookup finds no Secret yet).
+        Map<String, Object> pod = podTemplate(ChartRenderer.renderDir(parent, "customer-release", "customer-ns",
+                g.release().files().get("backup-values.yaml"), Map.of()));
 
         Map<String, Object> annotations = map(pod, "metadata", "annotations");
         List<String> volumes = new ArrayList<>();
@@ -112,5 +110,18 @@ class InstallPathChartRenderTest {
         Map<String, Object> schedule = ManifestView.load(g.release().files().get("velero-schedule.yaml"));
         assertTrue(LabelSelectors.takes(map(schedule, "spec", "template"), "customer-ns", map(pod, "metadata", "labels")),
                 () -> "Schedule selector vs pod labels " + map(pod, "metadata", "labels"));
+    }
+
+    /** Copies a directory tree (to build a vendor chart around the Bitnami one as its dependency). */
+    static void copy(Path from, Path to) {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

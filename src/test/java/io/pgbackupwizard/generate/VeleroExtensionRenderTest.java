@@ -7,7 +7,10 @@ import static io.pgbackupwizard.testsupport.ManifestView.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.KotsRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.ReferenceFiles;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,26 +19,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Embedded Cluster v3: the Velero chart 12.1.0 (shared reference) renders with the values of the emitted Embedded
- * Cluster Config, after KOTS's templates are replaced by plain strings, with a node agent, the storage location
- * and the schedule; the chart's own values.schema.json is checked by Helm on the way.
+ * Cluster Config, after KOTS's templates are rendered with the customer's storage settings, with a node agent, the
+ * storage location and the schedule; the chart's own values.schema.json is checked by Helm on the way.
  */
 @Tag("slow")
 class VeleroExtensionRenderTest {
 
-    static List<Map<String, Object>> rendered;
+    static final KotsRenderer.Inputs KOTS = new KotsRenderer.Inputs(Map.of(
+            BackupStorageConfig.BUCKET, "backups", BackupStorageConfig.PREFIX, "orders",
+            BackupStorageConfig.REGION, "eu-west-1", BackupStorageConfig.ENDPOINT, "https://s3.example.com",
+            BackupStorageConfig.ACCESS_KEY_ID, "AKIAEXAMPLE", BackupStorageConfig.SECRET_ACCESS_KEY, "secret",
+            BackupStorageConfig.SCHEDULE, "0 3 * * *"), Map.of("appSlug", "my-app"), null, "kotsadm");
+
+    static ChartRenderer.Rendered rendered;
 
     @BeforeAll
     static void render() {
         Generated g = InstallPathFilesTest.path("embedded-v3", "name", "orders-db");
         Map<String, Object> ec = ManifestView.load(g.release().files().get("embedded-cluster-config.yaml"));
         Map<String, Object> entry = map(ec, "spec", "extensions", "helmCharts", "0");
-        String values = Charts.renderKotsTemplates(string(entry, "values"));
-        rendered = Charts.template(Charts.reference("velero/chart-velero-12.1.0"), string(entry, "releaseName"),
-                string(entry, "namespace"), values);
+        String values = KotsRenderer.renderString(string(entry, "values"), KOTS);
+        rendered = ChartRenderer.renderDir(ReferenceFiles.dir().resolve("velero/chart-velero-12.1.0"), string(entry, "releaseName"),
+                string(entry, "namespace"), values, Map.of()).requireOk();
     }
 
     static Map<String, Object> only(String kind) {
-        List<Map<String, Object>> docs = Charts.ofKind(rendered, kind);
+        List<Map<String, Object>> docs = rendered.ofKind(kind);
         assertEquals(1, docs.size(), () -> kind + "s rendered: " + docs);
         return docs.get(0);
     }
@@ -64,9 +73,11 @@ class VeleroExtensionRenderTest {
         assertEquals("true", string(bsl, "spec", "config", "s3ForcePathStyle"));
         Map<String, Object> deployment = only("Deployment");
         Map<String, Object> pod = map(deployment, "spec", "template", "spec");
-        assertEquals("proxy.example.com/docker.io/velero/velero:v1.18.2", string(pod, "containers", "0", "image"));
-        assertEquals("proxy.example.com/docker.io/velero/velero-plugin-for-aws:v1.14.2", string(pod, "initContainers", "0", "image"));
-        assertTrue(Charts.ofKind(rendered, "VolumeSnapshotLocation").isEmpty(), "snapshotsEnabled: false");
+        String proxy = KotsRenderer.REPLICATED_PROXY + "/my-app/";
+        assertEquals(proxy + "docker.io/velero/velero:v1.18.2", string(pod, "containers", "0", "image"));
+        assertEquals(proxy + "docker.io/velero/velero-plugin-for-aws:v1.14.2", string(pod, "initContainers", "0", "image"));
+        assertEquals("https://s3.example.com", string(bsl, "spec", "config", "s3Url"), "the customer's storage settings");
+        assertTrue(rendered.ofKind("VolumeSnapshotLocation").isEmpty(), "snapshotsEnabled: false");
         Map<String, Object> secret = only("Secret");
         assertTrue(valueAt(secret, "data", "cloud") != null || valueAt(secret, "stringData", "cloud") != null, secret::toString);
     }

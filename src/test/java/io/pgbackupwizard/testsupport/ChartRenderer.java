@@ -74,7 +74,20 @@ public final class ChartRenderer {
 
     /** As {@link #render}, with the values file written exactly as given (to test how Helm's Go reader takes the text). */
     public static Rendered renderYaml(String version, String releaseName, String valuesYaml) {
-        Path chart = chartDir(version);
+        return renderChart(version, chartDir(version), releaseName, "app", valuesYaml, Map.of());
+    }
+
+    /**
+     * Renders any chart directory (a vendor chart around the Bitnami one, the Velero chart) into {@code namespace};
+     * {@code sets} are --set values, for what a cluster or the customer would supply.
+     */
+    public static Rendered renderDir(Path chart, String releaseName, String namespace, String valuesYaml,
+            Map<String, String> sets) {
+        return renderChart(chart.getFileName().toString(), chart, releaseName, namespace, valuesYaml, sets);
+    }
+
+    private static Rendered renderChart(String version, Path chart, String releaseName, String namespace,
+            String valuesYaml, Map<String, String> sets) {
         EmptyKubeApi.ensureStarted();
         Path valuesFile;
         try {
@@ -84,8 +97,10 @@ public final class ChartRenderer {
             throw new UncheckedIOException(e);
         }
         try {
-            String out = new Helm(chart).template().withName(releaseName).withNamespace("app")
-                    .withValuesFile(valuesFile).call();
+            var template = new Helm(chart).template().withName(releaseName).withNamespace(namespace)
+                    .withValuesFile(valuesFile);
+            sets.forEach(template::set);
+            String out = template.call();
             return new Rendered(version, releaseName, parse(out), null);
         } catch (RuntimeException e) {
             return new Rendered(version, releaseName, List.of(), String.valueOf(e.getMessage()));

@@ -110,10 +110,25 @@ public final class KotsRenderer {
             case "LocalRegistryNamespace" -> arg(args, 0, fn, () -> in.registry() == null ? "" : in.registry().namespace());
             case "ImagePullSecretName" -> arg(args, 0, fn, () -> in.registry() == null ? "" : in.registry().pullSecretName());
             case "Namespace" -> arg(args, 0, fn, in::namespace);
+            case "ReplicatedImageName" -> arg(args, 1, fn, () -> replicatedImageName(args.get(0), in));
             default -> throw new AssertionError("unknown KOTS template function " + fn + " in {{ " + expr
                     + " }} (teach KotsRenderer the function before the wizard emits it)");
         };
     }
+
+    /**
+     * Embedded Cluster v3: an image through the local registry when there is one (its last path segment under the
+     * registry's namespace), else through the Replicated proxy registry under the app's slug.
+     */
+    private static String replicatedImageName(String image, Inputs in) {
+        if (in.registry() != null) {
+            return in.registry().host() + "/" + in.registry().namespace() + "/" + image.substring(image.lastIndexOf('/') + 1);
+        }
+        return REPLICATED_PROXY + "/" + in.license().getOrDefault("appSlug", "app") + "/" + image;
+    }
+
+    /** The Replicated proxy registry's path prefix for an app's images. */
+    public static final String REPLICATED_PROXY = "proxy.replicated.com/proxy";
 
     private static String arg(List<String> args, int count, String fn, java.util.function.Supplier<String> body) {
         if (args.size() != count) throw new AssertionError(fn + " takes " + count + " argument(s), got " + args);
