@@ -6,7 +6,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 wrk.body = '{"name":"orders-db","chartVersion":"16.7.27","apiVersion":"kots.io/v1beta2",' ..
            '"username":"orders","database":"orders","scratchSize":"4Gi","scratchMedium":"Disk",' ..
-           '"hookTimeout":"10m"}'
+           '"hookTimeout":"10m","installPath":"kots"}'
 
 -- The shared done() that prints the BENCH line, from the folder this script is in.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"

@@ -48,6 +48,7 @@ public class GeneratorBenchmark {
         p.put("scratchSize", List.of("4Gi"));
         p.put("scratchMedium", List.of("Disk"));
         p.put("hookTimeout", List.of("10m"));
+        p.put("installPath", List.of("kots"));
         return p;
     }
 
