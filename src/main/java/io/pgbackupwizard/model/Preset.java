@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Named sets of parameter values a user can start from. The defaults install in 2026; the reference
  * example of the 2020 KOTS docs (chart 8.7.4, v1beta1, a Memory scratch) stays one link away, with the
- * reason it no longer installs.
+ * reason it no longer installs; an air-gapped KOTS install; a large database.
  *
  * @param values only the parameters that differ from the defaults
  * @param warning null when the preset installs as it is
@@ -29,7 +29,19 @@ public record Preset(String name, String title, String description, Map<Field, S
                     + " is end-of-life. kots.io/v1beta1 is deprecated. Use it only with a vendor mirror of that image"
                     + " (imageRegistry, imageRepository).");
 
-    public static final java.util.List<Preset> ALL = java.util.List.of(CURRENT, KOTS_DOCS_2020);
+    public static final Preset AIR_GAPPED = new Preset("air-gapped", "Air-gapped KOTS install",
+            "A kots.io/v1beta2 HelmChart for KOTS: with a local registry (air gap), its optionalValues point the image"
+                    + " at that registry with its pull secret, and the Backup puts the app in KOTS snapshots.",
+            Map.of(Field.INSTALL_PATH, "kots", Field.API_VERSION, "kots.io/v1beta2"), null);
+
+    public static final Preset LARGE_DATABASE = new Preset("large-database", "Large database",
+            "pg_dump's custom format (compressed; pg_restore loads it), a 50Gi Disk scratch volume and two hours"
+                    + " for the dump and for the restore.",
+            Map.of(Field.DUMP_FORMAT, "custom", Field.SCRATCH_SIZE, "50Gi", Field.SCRATCH_MEDIUM, "Disk",
+                    Field.HOOK_TIMEOUT, "2h", Field.RESTORE_EXEC_TIMEOUT, "2h", Field.RESTORE_WAIT_TIMEOUT, "30m"),
+            null);
+
+    public static final java.util.List<Preset> ALL = java.util.List.of(CURRENT, KOTS_DOCS_2020, AIR_GAPPED, LARGE_DATABASE);
 
     public static Optional<Preset> byName(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst();

@@ -9,7 +9,6 @@ import io.pgbackupwizard.model.ChartGeneration;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
-import io.pgbackupwizard.model.Preset;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 
@@ -65,15 +64,6 @@ public record Preview(Release release, String query, String baseUrl) {
 
     private Output mainOutput() {
         return Output.releaseFiles(release.installPath()).get(0);
-    }
-
-    /** A named starting point (model/Preset) as a link to this page. */
-    public record PresetLink(String name, String title, String description, String href, String warning) {}
-
-    public java.util.List<PresetLink> presets() {
-        return Preset.ALL.stream().map(p -> new PresetLink(p.name(), p.title(), p.description(), "/" + p.params().entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue().get(0), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&", p.values().isEmpty() ? "" : "?", "")), p.warning())).toList();
     }
 
     private String suffix() { return query.isEmpty() ? "" : "?" + query; }

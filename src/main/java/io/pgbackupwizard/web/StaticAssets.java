@@ -14,9 +14,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * wizard.js and wizard.css under URLs that hold a hash of their content, so a browser may keep them for a
- * year and still never runs an old script against a new page; the layout template links these URLs
- * ({wizardJs}, {wizardCss}). The plain /wizard.js stays for old pages, not cached (application.properties).
+ * wizard.js, wizard.css and doctor.css under URLs that hold a hash of their content, so a browser may keep them
+ * for a year and still never runs an old script against a new page; the templates link these URLs
+ * ({wizardJs}, {wizardCss}, {doctorCss}). The plain /wizard.js stays for old pages, not cached (application.properties).
  */
 @Path("/assets")
 public class StaticAssets {
@@ -25,7 +25,8 @@ public class StaticAssets {
 
     private static final Map<String, Asset> ASSETS = Map.of(
             "wizard.js", load("wizard.js", "text/javascript; charset=UTF-8"),
-            "wizard.css", load("wizard.css", "text/css; charset=UTF-8"));
+            "wizard.css", load("wizard.css", "text/css; charset=UTF-8"),
+            "doctor.css", load("doctor.css", "text/css; charset=UTF-8"));
 
     @TemplateGlobal(name = "wizardJs")
     public static String wizardJs() {
@@ -35,6 +36,11 @@ public class StaticAssets {
     @TemplateGlobal(name = "wizardCss")
     public static String wizardCss() {
         return url("wizard.css");
+    }
+
+    @TemplateGlobal(name = "doctorCss")
+    public static String doctorCss() {
+        return url("doctor.css");
     }
 
     static String url(String name) {

@@ -150,4 +150,22 @@ class InstallRulesTest {
         assertTrue(Preset.KOTS_DOCS_2020.warning().contains("no free image"));
         assertNull(Preset.CURRENT.warning());
     }
+
+    @Test
+    void theAirGappedPresetRewritesTheImageForTheLocalRegistry() {
+        WizardInput in = new WizardInputParser().parse(Preset.AIR_GAPPED.params()).input();
+        String helmChart = io.pgbackupwizard.generate.Release.of(in).helmChart();
+        assertTrue(helmChart.contains("HasLocalRegistry") && helmChart.contains("LocalRegistryHost")
+                && helmChart.contains("ImagePullSecretName"), helmChart);
+        assertTrue(io.pgbackupwizard.generate.Release.of(in).backup().contains("kind: Backup"));
+    }
+
+    @Test
+    void theLargeDatabasePresetDumpsInTheCustomFormatWithRoomAndTime() {
+        WizardInput in = new WizardInputParser().parse(Preset.LARGE_DATABASE.params()).input();
+        String helmChart = io.pgbackupwizard.generate.Release.of(in).helmChart();
+        assertTrue(helmChart.contains("pg_dump -Fc"), "custom dump format");
+        assertTrue(helmChart.contains("sizeLimit: 50Gi"), "scratch size");
+        assertTrue(helmChart.contains("pre.hook.backup.velero.io/timeout: 2h"), "hook timeout");
+    }
 }

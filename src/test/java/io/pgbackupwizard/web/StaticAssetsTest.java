@@ -15,9 +15,9 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The page links its script and style by content hash; only those URLs are cached for long. */
+/** The pages link their script and styles by content hash; only those URLs are cached for long. */
 @QuarkusTest
 class StaticAssetsTest {
 
@@ -28,9 +28,9 @@ class StaticAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wizard.js", "wizard.css"})
-    void thePageLinksTheAssetByContentHashAndThatUrlIsCachedForLong(String name) throws Exception {
-        String page = given().get("/").then().statusCode(200).extract().asString();
+    @CsvSource({"/,wizard.js", "/,wizard.css", "/doctor,wizard.css", "/doctor,doctor.css"})
+    void thePageLinksTheAssetByContentHashAndThatUrlIsCachedForLong(String pagePath, String name) throws Exception {
+        String page = given().accept("text/html").get(pagePath).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("\"(/assets/([0-9a-f]{16})/" + Pattern.quote(name) + ")\"").matcher(page);
         assertTrue(m.find(), "the page links " + name + " by hash");
         assertEquals(sha256Prefix(name), m.group(2), "the hash is the content's");
