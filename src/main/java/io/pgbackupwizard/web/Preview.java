@@ -16,7 +16,22 @@ import java.util.List;
  * What the page shows beside the form, decided here so the template only shows it. {@code release} is null
  * for invalid input; the links are always there so the page's URL can reflect the form even while it has errors.
  */
-public record Preview(Release release, String query, String baseUrl) {
+public final class Preview {
+
+    private final Release release;
+    private final String query;
+    private final String baseUrl;
+    private List<File> files;
+
+    public Preview(Release release, String query, String baseUrl) {
+        this.release = release;
+        this.query = query;
+        this.baseUrl = baseUrl;
+    }
+
+    public Release release() { return release; }
+    public String query() { return query; }
+    public String baseUrl() { return baseUrl; }
 
     /**
      * One output as the page offers it. id: the element id of its preview; linkId: its download link's id
@@ -46,12 +61,16 @@ public record Preview(Release release, String query, String baseUrl) {
 
     public InstallPath installPath() { return release.installPath(); }
     /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */
-    public File mainFile() { return file(mainOutput()); }
+    public File mainFile() { return files().get(0); }
     public File bundle() { return file(Output.BUNDLE); }
 
-    /** The release's files, each previewed in full. */
+    /**
+     * The release's files, each previewed in full; made once per page (the template lists them twice, as tabs
+     * and as panels, and most files are not kept by the Release).
+     */
     public List<File> files() {
-        return Output.releaseFiles(release.installPath()).stream().map(this::file).toList();
+        if (files == null) files = Output.releaseFiles(release.installPath()).stream().map(this::file).toList();
+        return files;
     }
 
     private File file(Output o) {
