@@ -22,12 +22,13 @@ COPY --from=build /src/target/quarkus-app/lib/ lib/
 COPY --from=build /src/target/quarkus-app/*.jar ./
 COPY --from=build /src/target/quarkus-app/app/ app/
 COPY --from=build /src/target/quarkus-app/quarkus/ quarkus/
-# The live set is a few MB: a 48 MB heap and the serial collector. TrimNativeHeapInterval gives the memory the
-# JIT compilers free back to the OS every second (glibc keeps it otherwise: about 35 MB after a burst of C2
-# compiles), so the resident set stays near 150 MiB after load (README, Performance; bench/soak holds with it).
-# bench/run and bench/soak read this line.
-ENV PORT=8080 MANAGEMENT_PORT=9000 \
-    JAVA_OPTS="-XX:+UseSerialGC -Xmx48m -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError"
+# The live set is a few MB: a 48 MB heap and the serial collector. Only the C1 compiler and two malloc arenas:
+# with C2 the resident set after load was 182-195 MiB (its compiler arenas and code; returning freed native
+# memory with TrimNativeHeapInterval was not enough), with C1 154 MiB, and start-up and the first page are
+# faster too; the price is about 2x the CPU per request under sustained load, which an internal service that
+# mostly idles and scales out on CPU can pay (README, Performance). bench/run and bench/soak read this line.
+ENV PORT=8080 MANAGEMENT_PORT=9000 MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-XX:+UseSerialGC -Xmx48m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
 # The JDK's AOT cache (JEP 483/514/515), made here by a training run over every endpoint with the flags
 # above, on the very files and JDK the container runs: start-up to the first answer in about half the
 # time (README, Performance). Rebuilt with the image, so it never goes stale.
