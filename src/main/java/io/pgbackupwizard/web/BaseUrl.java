@@ -42,7 +42,7 @@ public class BaseUrl {
     public String of(UriInfo uri) {
         if (configured != null) return configured;
         HttpServerRequest request = current.getCurrent().request();
-        if (proxies.trusts(address(request.connection().remoteAddress()))) {
+        if (!proxies.isEmpty() && proxies.trusts(address(request.connection().remoteAddress()))) {
             String scheme = request.scheme();
             HostAndPort authority = request.authority();
             String host = authority == null ? null

@@ -36,8 +36,7 @@ class ContainerFailureTest {
         try (PodNetwork net = PodNetwork.create()) {
             ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
             TextFiles.write(c.mountDir(WizardRelease.MOUNT).resolve("backup.dump"), "an earlier backup");
-            try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(backup.container()))) {
-                pg.firstBoot(Duration.ZERO);
+            try (BitnamiServer pg = Pods.bootedServer(net, c, pod, backup.container())) {
                 pg.sql("postgres", "ALTER ROLE " + PostgresServer.quoteIdent(pg.user()) + " PASSWORD 'not-the-secret'");
                 BashRunner.Result r = c.exec(backup.argv(), Pods.HOOK_TIMEOUT);
                 assertNotEquals(0, r.exitCode());
@@ -69,8 +68,7 @@ class ContainerFailureTest {
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         try (PodNetwork net = PodNetwork.create()) {
             ContainerRunner c = ContainerRunner.of(pod, backup.container(), net).withFullMount(WizardRelease.MOUNT, 64 * 1024);
-            try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(backup.container()))) {
-                pg.firstBoot(Duration.ZERO);
+            try (BitnamiServer pg = Pods.bootedServer(net, c, pod, backup.container())) {
                 SampleData.load(pg::sql, pg.user(), pg.database());
                 BashRunner.Result r = c.exec(List.of("/bin/bash", "-c",
                         "( /bin/bash -c \"$1\" ); rc=$?; ls -A " + WizardRelease.MOUNT + "; exit $rc", "_", backup.script()),

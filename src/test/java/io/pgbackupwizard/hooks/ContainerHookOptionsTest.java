@@ -10,7 +10,6 @@ import io.pgbackupwizard.testsupport.BitnamiServer;
 import io.pgbackupwizard.testsupport.ContainerRunner;
 import io.pgbackupwizard.testsupport.PodNetwork;
 import io.pgbackupwizard.testsupport.RenderedPod;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ class ContainerHookOptionsTest {
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(strings = {"8.7.4", "17.1.0"})
     void bothDumpFormatsRoundTripAndCustomIsSmaller(String version) {
-        long custom = Pods.roundTrip(Pods.render(version, Map.of("dumpFormat", "custom"), Map.of()), Map.of());
-        long plain = Pods.roundTrip(Pods.render(version, Map.of("dumpFormat", "plain"), Map.of()), Map.of());
+        long custom = Pods.roundTrip(Pods.render(version, Map.of("dumpFormat", "custom"), Map.of()));
+        long plain = Pods.roundTrip(Pods.render(version, Map.of("dumpFormat", "plain"), Map.of()));
         System.out.printf("[harness] chart %s dump sizes: plain %d bytes, custom -Z1 %d bytes%n", version, plain, custom);
         assertTrue(custom < plain, "custom " + custom + " >= plain " + plain);
     }
@@ -36,7 +35,7 @@ class ContainerHookOptionsTest {
     @ValueSource(strings = {"11.9.13", "17.1.0"})
     void postgresHookUserRoundTripsThroughFirstBoot(String version) {
         RenderedPod pod = Pods.render(version, Map.of("hookUser", "postgres"), Map.of());
-        Pods.roundTrip(pod, Map.of());
+        Pods.roundTrip(pod);
     }
 
     /**
@@ -51,10 +50,8 @@ class ContainerHookOptionsTest {
         VeleroExec restore = VeleroExec.of(pod, VeleroExec.RESTORE);
         try (PodNetwork net = PodNetwork.create()) {
             ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
-            try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(backup.container()))) {
-                pg.firstBoot(Duration.ZERO);
-                SampleData.load(pg::sql, pg.user(), pg.database());
-                SampleData.addPostgresOwnedExtension(pg::sql, pg.user(), pg.database());
+            try (BitnamiServer pg = Pods.bootedServer(net, c, pod, backup.container())) {
+                Pods.seed(pg);
                 String before = SampleData.fingerprint(pg::sql, pg.database());
                 assertEquals(0, c.exec(backup.argv(), Pods.HOOK_TIMEOUT).exitCode());
                 SampleData.change(pg::sql, pg.database());

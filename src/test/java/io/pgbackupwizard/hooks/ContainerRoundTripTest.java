@@ -41,7 +41,7 @@ class ContainerRoundTripTest {
     void roundTripThroughFirstBoot(String version) {
         long start = System.nanoTime();
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
-        Pods.roundTrip(pod, Map.of());
+        Pods.roundTrip(pod);
         System.out.printf("[harness] chart %s round trip %d ms%n", version, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -52,7 +52,7 @@ class ContainerRoundTripTest {
                 ? Map.of("service", Map.of("port", 6543)) : Map.of("containerPorts", Map.of("postgresql", 6543));
         RenderedPod pod = Pods.render(version, Map.of(), port);
         assertEquals("6543", pod.env(VeleroExec.of(pod, VeleroExec.BACKUP).container()).get("POSTGRESQL_PORT_NUMBER"));
-        Pods.roundTrip(pod, Map.of());
+        Pods.roundTrip(pod);
     }
 
     /** Shared steps; also used by the failure and parameter tests. */
@@ -66,8 +66,21 @@ class ContainerRoundTripTest {
                     WizardRelease.values(version, params, extraValues)).requireOk());
         }
 
+        /** The Bitnami server of {@code container}, through its first boot, with the pod's env and Secret files. */
+        static BitnamiServer bootedServer(PodNetwork net, ContainerRunner c, RenderedPod pod, String container) {
+            BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(container));
+            pg.firstBoot(Duration.ZERO);
+            return pg;
+        }
+
+        /** The sample data, plus an extension the postgres superuser owns (what an in-place restore must replace). */
+        static void seed(BitnamiServer pg) {
+            SampleData.load(pg::sql, pg.user(), pg.database());
+            SampleData.addPostgresOwnedExtension(pg::sql, pg.user(), pg.database());
+        }
+
         /** Backup in one pod, restore in a fresh one through first boot; returns the dump's size in bytes. */
-        static long roundTrip(RenderedPod pod, Map<String, String> unused) {
+        static long roundTrip(RenderedPod pod) {
             VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
             VeleroExec restore = VeleroExec.of(pod, VeleroExec.RESTORE);
             assertEquals(backup.container(), restore.container());
@@ -77,10 +90,8 @@ class ContainerRoundTripTest {
             long size;
             try (PodNetwork net = PodNetwork.create()) {
                 ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
-                try (BitnamiServer pg = BitnamiServer.of(net, c.env(), pod.secretFiles(backup.container()))) {
-                    pg.firstBoot(Duration.ZERO);
-                    SampleData.load(pg::sql, pg.user(), pg.database());
-                    SampleData.addPostgresOwnedExtension(pg::sql, pg.user(), pg.database());
+                try (BitnamiServer pg = bootedServer(net, c, pod, backup.container())) {
+                    seed(pg);
                     before = SampleData.fingerprint(pg::sql, pg.database());
                     extensionsBefore = SampleData.extensionFingerprint(pg::sql, pg.database());
                     BashRunner.Result r = c.exec(backup.argv(), HOOK_TIMEOUT);
