@@ -23,6 +23,16 @@
     return new URLSearchParams(new FormData(form)).toString();
   }
 
+  // The fragment carries one file's content (the visible tab's); the other tabs fetch theirs when opened.
+  function resultsUrl(formQuery, file) {
+    return form.dataset.results + '?' + formQuery + (file ? (formQuery ? '&' : '') + 'file=' + encodeURIComponent(file) : '');
+  }
+
+  function visibleFile() {
+    const panel = selectedTab && document.getElementById(selectedTab.replace(/^tab-/, 'panel-'));
+    return panel ? panel.dataset.file : '';
+  }
+
   // The freshness line says, at every moment, whether the files shown are those of the form.
   const freshness = document.getElementById('freshness');
   const SLOW_MS = 3000;
@@ -61,7 +71,13 @@
     return 'the answer was not the wizard\'s (a proxy error page?)';
   }
 
+  // The form's values the files shown are for; the server rendered the page for the form it holds.
+  let shownQuery = query();
+
   async function refresh() {
+    const sent = query();
+    // A change event after the input events that already refreshed (leaving a field), or an edit undone.
+    if (sent === shownQuery && freshness.dataset.state === 'current') { ++latest; return true; }
     const seq = ++latest;
     const results = document.getElementById('results');
     results.setAttribute('aria-busy', 'true');
@@ -77,7 +93,7 @@
     let error = null;
     try {
       // Only the error summary and the results: the server's /results fragment of this page.
-      response = await fetch(form.dataset.results + '?' + query(), { headers: { Accept: 'text/html' } });
+      response = await fetch(resultsUrl(sent, visibleFile()), { headers: { Accept: 'text/html' } });
       page = new DOMParser().parseFromString(await response.text(), 'text/html');
     } catch (e) {
       error = e;
@@ -125,6 +141,7 @@
     summary.innerHTML = freshSummary.innerHTML;
     summary.hidden = freshSummary.hidden;
     if (valid) {
+      shownQuery = sent;
       setFreshness('current', 'Up to date: the files below are for the values in the form.');
     } else if (hadFiles) {
       // The last good files stay, dimmed and labelled: emptying the column would lose what the user was reading.
@@ -195,7 +212,11 @@
     const button = event.target.closest('button.copy');
     if (!button) return;
     const target = button.dataset.copyTarget;
-    copy(target ? document.getElementById(target).textContent : button.dataset.copyText, button);
+    const panel = target && button.closest('[data-loaded]');
+    const ready = panel && panel.dataset.loaded !== 'true' ? loadPanel(panel) : Promise.resolve();
+    ready.then(function () {
+      copy(target ? document.getElementById(target).textContent : button.dataset.copyText, button);
+    });
   });
 
   // Each field's "default" mark and reset button follow what the field holds.
@@ -248,6 +269,36 @@
     });
     selectedTab = tab.id;
     if (focus) tab.focus();
+    const panel = document.getElementById(tab.getAttribute('aria-controls'));
+    if (panel.dataset.loaded === 'false') loadPanel(panel);
+  }
+
+  // Fetches a tab's file for the values the shown files are for (not the form's: a refresh is already on its
+  // way if those differ) and puts it in the panel, unless the results were replaced meanwhile.
+  function loadPanel(panel) {
+    if (panel.loading) return panel.loading;
+    const results = document.getElementById('results');
+    const link = results.dataset.pageLink;
+    const status = document.getElementById(panel.id.replace(/^panel-/, '') + '-status');
+    panel.loading = fetch(resultsUrl(link.replace(/^\/\??/, ''), panel.dataset.file), { headers: { Accept: 'text/html' } })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          const fresh = new DOMParser().parseFromString(text, 'text/html').getElementById(panel.id);
+          if (!response.ok || !fresh || fresh.dataset.loaded !== 'true') throw failure(response, null);
+          return fresh;
+        }, function () { throw failure(response, null); });
+      }, function (e) { throw failure(null, e); })
+      .then(function (fresh) {
+        if (!panel.isConnected || results.dataset.pageLink !== link) return;
+        panel.innerHTML = fresh.innerHTML;
+        panel.dataset.loaded = 'true';
+        highlight(panel);
+        setFreshness(freshness.dataset.state, freshness.textContent); // a stale view keeps its links switched off
+      }, function (why) {
+        if (status) status.textContent = 'Could not load ' + panel.dataset.file + ': ' + why + '. The download link still works.';
+      })
+      .finally(function () { panel.loading = null; });
+    return panel.loading;
   }
 
   function enhance(root) {
@@ -256,7 +307,8 @@
       list.hidden = false;
       root.classList.add('tabbed');
       const tabs = Array.from(list.querySelectorAll('[role=tab]'));
-      selectTab(tabs.find(function (t) { return t.id === selectedTab; }) || tabs[0], false);
+      selectTab(tabs.find(function (t) { return t.id === selectedTab; })
+        || tabs.find(function (t) { return t.getAttribute('aria-selected') === 'true'; }) || tabs[0], false);
       list.addEventListener('click', function (event) {
         const tab = event.target.closest('[role=tab]');
         if (tab) selectTab(tab, true);
@@ -270,8 +322,14 @@
         selectTab(tabs[(next + tabs.length) % tabs.length], true);
       });
     }
+    highlight(root);
+  }
+
+  function highlight(root) {
     if (window.hljs) {
-      root.querySelectorAll('pre code.language-yaml').forEach(function (code) { window.hljs.highlightElement(code); });
+      root.querySelectorAll('pre code.language-yaml').forEach(function (code) {
+        if (code.textContent) window.hljs.highlightElement(code);
+      });
     }
   }
 

@@ -3,6 +3,7 @@ package io.pgbackupwizard.web;
 import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.model.Field;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -50,6 +51,8 @@ public class OpenApiParameters implements OASFilter {
             PathItem item = openAPI.getPaths().getPathItem(path);
             if (item != null && item.getGET() != null) addParameterRefs(item.getGET());
         }
+        PathItem results = openAPI.getPaths().getPathItem("/results");
+        if (results != null && results.getGET() != null) results.getGET().addParameter(shownFile());
         PathItem api = openAPI.getPaths().getPathItem("/api/manifests");
         if (api != null && api.getPOST() != null) describeJsonBody(api.getPOST());
         PathItem page = openAPI.getPaths().getPathItem("/");
@@ -69,6 +72,15 @@ public class OpenApiParameters implements OASFilter {
         for (Field f : Field.values()) {
             op.addParameter(OASFactory.createParameter().ref("#/components/parameters/" + f.param()));
         }
+    }
+
+    /** /results sends one file's content, this one (see Preview.showing). */
+    private static Parameter shownFile() {
+        List<Object> files = Arrays.stream(Output.values()).filter(Output::inRelease).map(o -> (Object) o.path()).toList();
+        return OASFactory.createParameter().name(PageResource.SHOWN_FILE).in(Parameter.In.QUERY).required(false)
+                .description("The file whose content the fragment carries (the visible tab); the others' panels are left"
+                        + " empty. One the install path does not have, or none, means its main file.")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(files));
     }
 
     private static APIResponses responses(Output o) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/")
 @Blocking
 public class PageResource {
+
+    /** The /results parameter that names the file to send in full (the visible tab); see {@link Preview#showing}. */
+    static final String SHOWN_FILE = "file";
 
     @Inject
     Wizard wizard;
@@ -73,26 +77,33 @@ public class PageResource {
     @GET
     @Path("results")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The page's error summary and results section alone, for the live preview (not counted as generated)")
+    @Operation(summary = "The page's error summary and results section alone, for the live preview (not counted as generated)."
+            + " Only one file's content is sent, the one named by 'file' (default: the install path's main file); the others'"
+            + " tabs are empty until the page asks for them with their own 'file'")
     @APIResponse(responseCode = "200", description = "HTML: the hidden error summary and the previews")
     @APIResponse(responseCode = "400", description = "HTML: the error summary (one item per bad field, with data-field and data-message) and no previews")
     public Response results(@Context UriInfo uri) {
-        return render(uri, Params.of(uri.getQueryParameters()), true);
+        Map<String, List<String>> all = new LinkedHashMap<>(Params.of(uri.getQueryParameters()));
+        List<String> file = all.remove(SHOWN_FILE);
+        return render(uri, all, file == null || file.isEmpty() ? "" : file.get(0));
     }
 
     private Response page(UriInfo uri, Map<String, List<String>> params) {
-        return render(uri, params, false);
+        return render(uri, params, null);
     }
 
-    private Response render(UriInfo uri, Map<String, List<String>> all, boolean resultsOnly) {
+    /** shownFile: null for the whole page; for the results fragment, the file whose content it carries. */
+    private Response render(UriInfo uri, Map<String, List<String>> all, String shownFile) {
         // Unknown names (utm_source...) are dropped here, for the page only, and named in a notice.
         PageParams params = PageParams.of(all);
         WizardInputParser.Result parsed = wizard.parse(params.known());
         Release release = parsed.ok() ? wizard.preview(parsed) : null;
-        Preview preview = new Preview(release, wizard.queryString(parsed.values()), baseUrl.of(uri));
+        String query = wizard.queryString(parsed.values());
         FormView form = FormView.of(parsed.values(), parsed.errors(), wizard::defaultValue);
-        String html = (resultsOnly ? Templates.live(form, preview, parsed.errors(), params)
-                : Templates.page(form, preview, parsed.errors(), PresetLink.all(wizard), params)).render();
+        String html = (shownFile != null
+                ? Templates.live(form, Preview.showing(release, query, baseUrl.of(uri), shownFile), parsed.errors(), params)
+                : Templates.page(form, new Preview(release, query, baseUrl.of(uri)), parsed.errors(), PresetLink.all(wizard),
+                        params)).render();
         return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build();
     }

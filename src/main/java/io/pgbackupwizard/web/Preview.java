@@ -21,12 +21,32 @@ public final class Preview {
     private final Release release;
     private final String query;
     private final String baseUrl;
+    /** The one file whose content is sent (the live preview's visible tab), or null for all (the page). */
+    private final Output shown;
     private List<File> files;
 
+    /** Every file with its content: the page, which must work without JavaScript. */
     public Preview(Release release, String query, String baseUrl) {
+        this(release, query, baseUrl, null);
+    }
+
+    private Preview(Release release, String query, String baseUrl, Output shown) {
         this.release = release;
         this.query = query;
         this.baseUrl = baseUrl;
+        this.shown = shown;
+    }
+
+    /**
+     * Only {@code file}'s content, the other files' tabs empty until opened (wizard.js then asks for them): what
+     * the live preview sends on every edit. A file this release does not have (the visible tab of another install
+     * path) means its main file.
+     */
+    public static Preview showing(Release release, String query, String baseUrl, String file) {
+        if (release == null) return new Preview(null, query, baseUrl, null);
+        List<Output> outputs = Output.releaseFiles(release.installPath());
+        Output shown = Output.byPath(file == null ? "" : file).filter(outputs::contains).orElse(outputs.get(0));
+        return new Preview(release, query, baseUrl, shown);
     }
 
     public Release release() { return release; }
@@ -34,10 +54,12 @@ public final class Preview {
     public String baseUrl() { return baseUrl; }
 
     /**
-     * One output as the page offers it. id: the element id of its preview; linkId: its download link's id
-     * (null when it has none of its own); content: the text shown (null for a zip).
+     * One output as the page offers it. id: the element id of its preview; path: its download's path, which
+     * names it to /results; linkId: its download link's id (null when it has none of its own); content: the text
+     * shown (null for a zip, and for a file the live preview left for its tab to fetch: then loaded is false).
      */
-    public record File(String id, String linkId, String fileName, String description, String href, String content) {
+    public record File(String id, String path, String linkId, String fileName, String description, String href,
+            String content, boolean loaded, boolean selected) {
         public String copyLabel() { return "Copy " + fileName; }
         /** The highlighter's language for the preview. */
         public String language() { return fileName.endsWith(".yaml") ? "yaml" : "plaintext"; }
@@ -77,8 +99,12 @@ public final class Preview {
         String id = o.path().replace('.', '-');
         // The HelmChart's download has its own button at the top; the others' links are found by id.
         String linkId = o == mainOutput() ? null : "download-" + id.substring(0, id.lastIndexOf('-'));
-        String content = o.inRelease() ? (String) o.content(release) : null; // no zip is built just to link to it
-        return new File(id, linkId, release.fileName(o), o.description(), "/" + o.path() + suffix(), content);
+        boolean loaded = shown == null || shown == o;
+        // No zip is built just to link to it, and no file whose tab is not open.
+        String content = o.inRelease() && loaded ? (String) o.content(release) : null;
+        boolean selected = shown == null ? o == mainOutput() : shown == o;
+        return new File(id, o.path(), linkId, release.fileName(o), o.description(), "/" + o.path() + suffix(), content,
+                loaded, selected);
     }
 
     private Output mainOutput() {
@@ -91,7 +117,6 @@ public final class Preview {
     public String pageLink() { return "/" + suffix(); }
     public String shareLink() { return baseUrl + "/" + suffix(); }
 
-    /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     public String curlCommand() {
         Output first = mainOutput();

@@ -524,6 +524,64 @@ class WizardPageBrowserTest {
         assertTrue(text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"));
     }
 
+    /** A live update carries only the visible tab's file; another tab fetches its own when it opens (issue 16). */
+    @Test
+    void afterALiveUpdateEachTabLoadsItsFileWhenOpened() throws IOException {
+        open("");
+        type("username", "lazy_owner");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: lazy_owner"));
+        assertEquals("false", driver.findElement(By.id("panel-app-database-values-yaml")).getAttribute("data-loaded"),
+                "the refresh left the hidden tabs' files out");
+        String query = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf('?') + 1);
+
+        driver.findElement(By.id("tab-app-database-values-yaml")).click();
+        await.until(d -> "true".equals(d.findElement(By.id("panel-app-database-values-yaml")).getAttribute("data-loaded")));
+        assertEquals(download("app-database-values.yaml?" + query).stripTrailing(), text("app-database-values-yaml").stripTrailing(),
+                "the tab shows the file the download gives for the same values");
+        assertTrue(text("app-database-values-yaml").contains("lazy_owner"));
+        assertFalse(driver.findElements(By.cssSelector("#app-database-values-yaml .hljs-attr")).isEmpty(), "highlighted");
+        assertEquals(text("app-database-values-yaml").stripTrailing(),
+                copyAndPaste(By.cssSelector("[data-copy-target=app-database-values-yaml]")).stripTrailing());
+
+        // With that tab open, the next update sends that file, and the HelmChart waits for its tab.
+        type("username", "lazy_owner2");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("app-database-values-yaml"), "lazy_owner2"));
+        assertEquals("false", driver.findElement(By.id("panel-helmchart-yaml")).getAttribute("data-loaded"));
+        driver.findElement(By.id("tab-helmchart-yaml")).click();
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: lazy_owner2"));
+
+        // A tab that cannot be fetched says so, and its download still works.
+        type("username", "lazy_owner3");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: lazy_owner3"));
+        pointLivePreviewAt("/test-only/proxy-error");
+        driver.findElement(By.id("tab-config-yaml")).click();
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("config-yaml-status"), "HTTP 502"));
+        assertTrue(text("config-yaml-status").contains("download link still works"), text("config-yaml-status"));
+        assertTrue(driver.findElement(By.cssSelector("#panel-config-yaml a[download]")).getAttribute("href")
+                .contains("username=lazy_owner3"));
+        assertNoAxeViolations("a tab that could not be loaded");
+    }
+
+    /** Leaving a field fires a change event after the input events that already refreshed: nothing more is asked. */
+    @Test
+    void leavingAFieldAsksTheServerNothingMore() throws InterruptedException {
+        open("");
+        js("window.__asked = 0; const real = window.fetch;"
+                + "window.fetch = function () { window.__asked++; return real.apply(this, arguments); };");
+        type("username", "left_field");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: left_field"));
+        await.until(d -> "current".equals(freshnessState()));
+        long asked = ((Number) js("return window.__asked;")).longValue();
+        assertTrue(asked >= 1, "the edit was sent");
+        driver.findElement(By.id("username")).sendKeys(Keys.TAB); // change event
+        Thread.sleep(1000); // four times the live preview's 250 ms pause: long enough for a request to start
+        assertEquals(asked, ((Number) js("return window.__asked;")).longValue(), "the same values are not asked again");
+        assertEquals("current", freshnessState());
+
+        type("username", "left_field2"); // a real change is still sent
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "username: left_field2"));
+    }
+
     @Test
     void accessibleInEveryState() throws IOException {
         open("");
@@ -599,6 +657,11 @@ class WizardPageBrowserTest {
         input.sendKeys(value);
     }
 
+    /** A file as curl gets it from this server (path and query relative to the page). */
+    private String download(String pathAndQuery) {
+        return io.restassured.RestAssured.given().get(url + pathAndQuery).then().statusCode(200).extract().asString();
+    }
+
     private String text(String id) {
         return driver.findElement(By.id(id)).getAttribute("textContent");
     }
@@ -635,7 +698,9 @@ class WizardPageBrowserTest {
         probe.click();
         new Actions(driver).keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
         await.until(d -> !probe.getAttribute("value").isEmpty());
-        return probe.getAttribute("value");
+        String pasted = probe.getAttribute("value");
+        js("document.getElementById('paste-probe').remove();"); // the page's own elements are what axe checks
+        return pasted;
     }
 
     private static List<String> list(Path dir) {

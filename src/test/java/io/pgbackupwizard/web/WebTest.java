@@ -431,6 +431,51 @@ class WebTest {
         assertEquals(before.get("auth kots.io/v1beta2") + 2, generatedCounters().get("auth kots.io/v1beta2"));
     }
 
+    /** The file previewed in the panel with this id ("config-yaml"), unescaped; null when the panel was left to load. */
+    static String panelFile(String html, String id) {
+        Matcher panel = Pattern.compile("id=\"panel-" + id + "\"[^>]*data-loaded=\"(true|false)\"").matcher(html);
+        assertTrue(panel.find(), () -> "a panel " + id + " in " + html);
+        Matcher pre = Pattern.compile("(?s)<pre id=\"" + id + "\"[^>]*><code[^>]*>(.*?)</code></pre>").matcher(html);
+        assertTrue(pre.find(), () -> "a preview " + id);
+        if (panel.group(1).equals("false")) {
+            assertEquals("", pre.group(1), id + " is left empty for its tab to fetch");
+            return null;
+        }
+        return unhtml(pre.group(1));
+    }
+
+    @Test
+    void theLivePreviewSendsOnlyTheVisibleFileAndEachTabCanAskForItsOwn() {
+        String helmChart = given().queryParam("installPath", "kots").get("/helmchart.yaml").then().statusCode(200).extract().asString();
+        String config = given().queryParam("installPath", "kots").get("/config.yaml").then().statusCode(200).extract().asString();
+
+        String first = given().queryParam("installPath", "kots").get("/results").then().statusCode(200).extract().asString();
+        assertEquals(helmChart, panelFile(first, "helmchart-yaml"), "no file named: the install path's main file");
+        assertEquals(null, panelFile(first, "config-yaml"));
+        assertEquals(null, panelFile(first, "backup-yaml"));
+
+        String tab = given().queryParam("installPath", "kots").queryParam("file", "config.yaml").get("/results")
+                .then().statusCode(200).extract().asString();
+        assertEquals(config, panelFile(tab, "config-yaml"), "the named file, as it downloads");
+        assertEquals(null, panelFile(tab, "helmchart-yaml"));
+        assertTrue(tab.contains("id=\"tab-config-yaml\" aria-controls=\"panel-config-yaml\" aria-selected=\"true\""), tab);
+        assertTrue(tab.contains("data-page-link=\"/?installPath=kots\""), "'file' is not part of the form's link: " + tab);
+
+        // The visible tab of another install path (the Helm CLI's values) falls back to this path's main file.
+        String other = given().queryParam("installPath", "kots").queryParam("file", "backup-values.yaml").get("/results")
+                .then().statusCode(200).extract().asString();
+        assertEquals(helmChart, panelFile(other, "helmchart-yaml"));
+        assertFalse(other.contains("panel-backup-values-yaml"), other);
+
+        // The page works without JavaScript: every file is in it; and 'file' is no parameter of the page.
+        String page = given().accept("text/html").queryParam("installPath", "kots").get("/").then().statusCode(200).extract().asString();
+        assertEquals(helmChart, panelFile(page, "helmchart-yaml"));
+        assertEquals(config, panelFile(page, "config-yaml"));
+        assertFalse(page.contains("data-loaded=\"false\""), "nothing left to load on the page");
+        given().accept("text/html").queryParam("file", "config.yaml").get("/").then().statusCode(200)
+                .body(containsString("id=\"ignored-params\""));
+    }
+
     @Test
     void resultsAloneAreTheSummaryAndThePreviews() {
         String ok = given().queryParam("username", "app_user").get("/results").then().statusCode(200)
