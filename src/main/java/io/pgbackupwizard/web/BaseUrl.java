@@ -53,7 +53,7 @@ public class BaseUrl {
             }
         }
         SocketAddress local = request.localAddress();
-        String ip = local.hostAddress().contains(":") ? "[" + local.hostAddress() + "]" : local.hostAddress();
+        String ip = local.hostAddress().contains(":") ? "[" + Ipv6Text.canonical(local.hostAddress()) + "]" : local.hostAddress();
         return (request.isSSL() ? "https" : "http") + "://" + ip + ":" + local.port();
     }
 
