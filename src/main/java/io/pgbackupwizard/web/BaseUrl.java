@@ -1,5 +1,6 @@
 package io.pgbackupwizard.web;
 
+import io.netty.util.NetUtil;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
@@ -53,8 +54,17 @@ public class BaseUrl {
             }
         }
         SocketAddress local = request.localAddress();
-        String ip = local.hostAddress().contains(":") ? "[" + Ipv6Text.canonical(local.hostAddress()) + "]" : local.hostAddress();
+        String ip = local.hostAddress().contains(":") ? "[" + ipText(local.hostAddress()) + "]" : local.hostAddress();
         return (request.isSSL() ? "https" : "http") + "://" + ip + ":" + local.port();
+    }
+
+    /**
+     * An IP address as RFC 5952 writes it ("::1", not Java's and Vert.x's "0:0:0:0:0:0:0:1"), by Netty's formatter;
+     * anything that is no plain IP literal (a zone, "%eth0") as it is.
+     */
+    static String ipText(String address) {
+        byte[] bytes = address.indexOf('%') < 0 ? NetUtil.createByteArrayFromIpAddressString(address) : null;
+        return bytes == null ? address : NetUtil.bytesToIpAddress(bytes);
     }
 
     /** The socket peer (not the forwarded client address), as an IP; null for anything else. */

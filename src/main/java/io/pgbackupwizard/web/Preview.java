@@ -21,20 +21,27 @@ public final class Preview {
     private final Release release;
     private final String query;
     private final String baseUrl;
+    /** The install path's outputs, the main one first; empty for invalid input. */
+    private final List<Output> outputs;
     /** The one file whose content is sent (the live preview's visible tab), or null for all (the page). */
     private final Output shown;
     private List<File> files;
 
     /** Every file with its content: the page, which must work without JavaScript. */
     public Preview(Release release, String query, String baseUrl) {
-        this(release, query, baseUrl, null);
+        this(release, query, baseUrl, outputsOf(release), null);
     }
 
-    private Preview(Release release, String query, String baseUrl, Output shown) {
+    private Preview(Release release, String query, String baseUrl, List<Output> outputs, Output shown) {
         this.release = release;
         this.query = query;
         this.baseUrl = baseUrl;
+        this.outputs = outputs;
         this.shown = shown;
+    }
+
+    private static List<Output> outputsOf(Release release) {
+        return release == null ? List.of() : Output.releaseFiles(release.installPath());
     }
 
     /**
@@ -43,10 +50,10 @@ public final class Preview {
      * path) means its main file.
      */
     public static Preview showing(Release release, String query, String baseUrl, String file) {
-        if (release == null) return new Preview(null, query, baseUrl, null);
-        List<Output> outputs = Output.releaseFiles(release.installPath());
-        Output shown = Output.byPath(file == null ? "" : file).filter(outputs::contains).orElse(outputs.get(0));
-        return new Preview(release, query, baseUrl, shown);
+        List<Output> outputs = outputsOf(release);
+        Output shown = outputs.isEmpty() ? null
+                : Output.byPath(file == null ? "" : file).filter(outputs::contains).orElse(outputs.get(0));
+        return new Preview(release, query, baseUrl, outputs, shown);
     }
 
     public Release release() { return release; }
@@ -91,7 +98,7 @@ public final class Preview {
      * and as panels, and most files are not kept by the Release).
      */
     public List<File> files() {
-        if (files == null) files = Output.releaseFiles(release.installPath()).stream().map(this::file).toList();
+        if (files == null) files = outputs.stream().map(this::file).toList();
         return files;
     }
 
@@ -108,7 +115,7 @@ public final class Preview {
     }
 
     private Output mainOutput() {
-        return Output.releaseFiles(release.installPath()).get(0);
+        return outputs.get(0);
     }
 
     private String suffix() { return query.isEmpty() ? "" : "?" + query; }

@@ -15,8 +15,7 @@ class ShareLinkAllProxiesTest {
 
     public static class Profile implements QuarkusTestProfile {
         @Override public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.enable-forwarded-host", "true");
+            return ShareLinks.behindProxy(null);
         }
     }
 

@@ -18,9 +18,7 @@ class ShareLinkTrustedProxyTest {
 
     public static class Profile implements QuarkusTestProfile {
         @Override public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.enable-forwarded-host", "true",
-                    "quarkus.http.proxy.trusted-proxies", "10.0.0.0/8,127.0.0.0/8,::1");
+            return ShareLinks.behindProxy("10.0.0.0/8,127.0.0.0/8,::1");
         }
     }
 

@@ -15,7 +15,7 @@ class ShareLinkUntrustedProxyTest {
 
     public static class Profile implements QuarkusTestProfile {
         @Override public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.enable-forwarded-host", "true", "quarkus.http.proxy.trusted-proxies", "10.9.8.7");
+            return ShareLinks.behindProxy("10.9.8.7");
         }
     }
 

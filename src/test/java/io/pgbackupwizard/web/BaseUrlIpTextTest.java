@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** RFC 5952's recommendations (section 4), on the examples of its sections 4.2 and 4.3. */
-class Ipv6TextTest {
+/** The connection's address in links: RFC 5952's recommendations (section 4), on the examples of its sections 4.2 and 4.3. */
+class BaseUrlIpTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -23,6 +23,6 @@ class Ipv6TextTest {
             "::1 | ::1",
     })
     void canonicalText(String address, String expected) {
-        assertEquals(expected, Ipv6Text.canonical(address));
+        assertEquals(expected, BaseUrl.ipText(address));
     }
 }
