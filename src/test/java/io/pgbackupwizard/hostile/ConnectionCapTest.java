@@ -28,6 +28,8 @@ class ConnectionCapTest {
 
     static final int CAP = 4;
     static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The app's own output, named in a failure (it says whether it bound the port and what it rejected). */
+    static final Path LOG = Path.of("target/connection-cap-server.log");
     static Process server;
     static int port;
 
@@ -45,7 +47,8 @@ class ConnectionCapTest {
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-Dquarkus.management.host=127.0.0.1",
                 "-Dquarkus.management.port=" + management, "-Dquarkus.http.limits.max-connections=" + CAP,
-                "-jar", APP.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                "-Dquarkus.log.category.\"io.quarkus.vertx.http\".level=DEBUG",
+                "-jar", APP.toString()).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
         for (int i = 0; i < 600; i++) {
             if (ask().startsWith("HTTP/1.1 200")) return;
             if (!server.isAlive()) fail("the app exited during start-up");
@@ -57,6 +60,15 @@ class ConnectionCapTest {
     @AfterAll
     static void stop() {
         if (server != null) server.destroyForcibly();
+    }
+
+    static String serverLog() {
+        try {
+            String log = Files.readString(LOG);
+            return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** Asks for the plain-text help and returns whatever comes back before the server closes ("" if refused). */
@@ -84,7 +96,8 @@ class ConnectionCapTest {
                 Thread.sleep(100);
                 refused = !ask().startsWith("HTTP/1.1");
             }
-            assertTrue(refused, "still answered over the cap after 10 s");
+            assertTrue(refused, () -> "still answered over the cap after 10 s; the app (alive: " + server.isAlive()
+                    + ", port " + port + ") wrote:\n" + serverLog());
         } finally {
             for (Socket s : held) s.close();
         }
