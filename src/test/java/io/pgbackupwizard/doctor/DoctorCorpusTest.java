@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.testsupport.TestInputs;
 import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ class DoctorCorpusTest {
 
     @Test
     void theScrapedPageItselfIsRejectedWithAClearMessage() {
-        String scraped = TextFiles.read(Path.of("").toAbsolutePath().getParent().resolve("shared/reference/seed/configuring-backup-hooks.txt"));
+        String scraped = TestInputs.read("seed/configuring-backup-hooks.txt");
         ManifestRejected e = assertThrows(ManifestRejected.class, () -> Doctor.check(scraped, null));
         assertTrue(e.getMessage().startsWith("manifest: "), e.getMessage());
         assertTrue(!e.tooLarge());

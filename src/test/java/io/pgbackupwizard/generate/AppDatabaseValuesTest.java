@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ReferenceFiles;
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.TestInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,11 +83,7 @@ class AppDatabaseValuesTest {
     /** The rule the generator copies is the one every reference chart generation's templates define. */
     @Test
     void everyChartGenerationComputesTheFullnameThisWay() throws IOException {
-        Path charts = ReferenceFiles.dir().resolve("bitnami-postgresql/charts");
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(charts)) {
-            dirs = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("postgresql-")).toList();
-        }
+        List<Path> dirs = ChartRenderer.versions().stream().map(ChartRenderer::chartDir).toList();
         assertTrue(dirs.size() >= 9, "reference charts: " + dirs);
         for (Path dir : dirs) {
             Path names = dir.resolve("charts/common/templates/_names.tpl");

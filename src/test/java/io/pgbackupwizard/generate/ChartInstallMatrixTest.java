@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The wizard's HelmChart installs: for every chart version in ../shared/reference/bitnami-postgresql/charts,
+ * The wizard's HelmChart installs: for every chart version in chart version pinned in test-inputs/inputs.lock,
  * both KOTS API versions, online or with a local registry (air gap), a Disk or a Memory scratch, and the default
  * image or a vendor mirror, the HelmChart is turned into values as KOTS would (template functions rendered,
  * optionalValues merged by their when) and the real chart is rendered with Helm. Helm must succeed (the image

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.testsupport.ReferenceFiles;
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.TestInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every key the wizard writes under {@code spec.values} is one the targeted Bitnami postgresql chart version
  * knows: Helm silently ignores unknown keys, so a misplaced key would quietly drop the hooks or the
  * credentials. The chart's own default values.yaml of each generation is read at test time from the shared
- * reference directory (see {@link ReferenceFiles}).
+ * reference directory (see {@link TestInputs}).
  *
  * <p>The rule, for each key path the wizard writes:
  * <ul>
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartValuesKeysTest {
 
     static Map<String, Object> chartDefaults(String chartVersion) {
-        return ManifestView.load(ReferenceFiles.read("bitnami-postgresql/values-" + chartVersion + ".yaml"));
+        return ManifestView.load(TestInputs.read(ChartRenderer.CHARTS + "/postgresql-" + chartVersion + "/values.yaml"));
     }
 
     /** Values with every optional part turned on, so every key the wizard can write is checked. */

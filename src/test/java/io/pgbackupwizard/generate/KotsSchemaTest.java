@@ -1,7 +1,7 @@
 package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
-import io.pgbackupwizard.testsupport.ReferenceFiles;
+import io.pgbackupwizard.testsupport.TestInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,7 +42,7 @@ class KotsSchemaTest {
     /** The schema file as a tree, for the declared-keys check. */
     static JsonNode schemaTree(String file) {
         try {
-            return JSON.readTree(ReferenceFiles.read("kotskinds/" + file));
+            return JSON.readTree(TestInputs.read("kotskinds/" + file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

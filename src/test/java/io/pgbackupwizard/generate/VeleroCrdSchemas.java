@@ -1,6 +1,6 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.testsupport.ReferenceFiles;
+import io.pgbackupwizard.testsupport.TestInputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -22,7 +22,7 @@ final class VeleroCrdSchemas {
     static JsonNode tree(String kind) {
         return TREES.computeIfAbsent(kind, k -> {
             String file = "velero/velero.io_" + k.toLowerCase() + "s.yaml";
-            Map<String, Object> crd = ManifestView.load(ReferenceFiles.read(file));
+            Map<String, Object> crd = ManifestView.load(TestInputs.read(file));
             Object schema = ManifestView.valueAt(crd, "spec", "versions", "0", "schema", "openAPIV3Schema");
             if (schema == null) throw new AssertionError(file + " has no spec.versions[0].schema.openAPIV3Schema");
             return KotsSchemaTest.JSON.valueToTree(schema);

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.KotsRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
-import io.pgbackupwizard.testsupport.ReferenceFiles;
+import io.pgbackupwizard.testsupport.TestInputs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class VeleroExtensionRenderTest {
         Map<String, Object> ec = ManifestView.load(g.release().files().get("embedded-cluster-config.yaml"));
         Map<String, Object> entry = map(ec, "spec", "extensions", "helmCharts", "0");
         String values = KotsRenderer.renderString(string(entry, "values"), KOTS);
-        rendered = ChartRenderer.renderDir(ReferenceFiles.dir().resolve("velero/chart-velero-12.1.0"), string(entry, "releaseName"),
+        rendered = ChartRenderer.renderDir(TestInputs.path("velero/chart-velero-12.1.0"), string(entry, "releaseName"),
                 string(entry, "namespace"), values, Map.of()).requireOk();
     }
 

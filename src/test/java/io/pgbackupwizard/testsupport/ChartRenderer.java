@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Renders a real Bitnami postgresql chart (the sources under {@code ../shared/reference/bitnami-postgresql/charts})
+ * Renders a real Bitnami postgresql chart (the sources pinned in {@code test-inputs/inputs.lock}, see {@link TestInputs})
  * with helm-java, offline, as {@code helm template} would.
  *
  * <pre>
@@ -51,18 +51,14 @@ public final class ChartRenderer {
 
     /** Every chart version in the reference directory, oldest first. */
     public static List<String> versions() {
-        try (Stream<Path> dirs = Files.list(ReferenceFiles.dir().resolve(CHARTS))) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("postgresql-")).map(n -> n.substring("postgresql-".length()))
-                    .sorted(Comparator.comparing(ChartRenderer::versionKey)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestInputs.lock().stream().filter(i -> i.path().startsWith(CHARTS + "/postgresql-"))
+                .map(i -> i.path().substring((CHARTS + "/postgresql-").length()))
+                .sorted(Comparator.comparing(ChartRenderer::versionKey)).toList();
     }
 
     /** The chart directory of one version; fails naming the directory when it is absent. */
     public static Path chartDir(String version) {
-        Path dir = ReferenceFiles.dir().resolve(CHARTS).resolve("postgresql-" + version);
+        Path dir = TestInputs.path(CHARTS + "/postgresql-" + version);
         if (!Files.isRegularFile(dir.resolve("Chart.yaml"))) fail("chart sources not found: " + dir);
         return dir;
     }
