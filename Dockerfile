@@ -1,4 +1,4 @@
-# Build: docker build -t pg-backup-wizard .
+# Build: docker build -t pg-backup-wizard .   (podman/buildah: add --format docker, or HEALTHCHECK is dropped)
 # Run:   docker run --rm -p 8080:8080 pg-backup-wizard
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -38,9 +38,7 @@ USER 10001
 EXPOSE 8080 9000
 # Ready = the generator produced the default release; bash's /dev/tcp needs no curl in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf "GET /q/health/ready HTTP/1.0
-
-" >&3 && head -n 1 <&3 | grep -q " 200 "'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_PORT} && printf "GET /q/health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n 1 <&3 | grep -q " 200 "'
 # exec: java is PID 1 and gets SIGTERM, so Quarkus shuts down gracefully. Run from /app with the class
 # path the cache was trained with; a JAVA_OPTS the cache does not fit only loses the cache (a warning).
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:AOTCache=app.aot -jar quarkus-run.jar"]

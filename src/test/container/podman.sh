@@ -1,0 +1,21 @@
+# Sourced by the container scripts: podman and buildah on the project's own store, outside the clone so images are
+# cached between runs (PGBW_CONTAINER_STORE, default ~/.cache/pg-backup-wizard/containers). runc and cgroupfs: this
+# machine kind has no systemd and crun refuses its hybrid cgroups; overlay when it works here, else vfs.
+PGBW_CONTAINER_STORE=${PGBW_CONTAINER_STORE:-${XDG_CACHE_HOME:-$HOME/.cache}/pg-backup-wizard/containers}
+mkdir -p "$PGBW_CONTAINER_STORE"
+if [[ -z ${PGBW_STORAGE_DRIVER:-} ]]; then
+  PGBW_STORAGE_DRIVER=$(cat "$PGBW_CONTAINER_STORE/driver" 2>/dev/null || true)
+  if [[ -z $PGBW_STORAGE_DRIVER ]]; then
+    probe=$(mktemp -d); mkdir -p "$probe"/{l,u,w,m}
+    if mount -t overlay overlay -o "lowerdir=$probe/l,upperdir=$probe/u,workdir=$probe/w" "$probe/m" 2>/dev/null; then
+      umount "$probe/m"; PGBW_STORAGE_DRIVER=overlay
+    else
+      PGBW_STORAGE_DRIVER=vfs
+    fi
+    rm -rf "$probe"; echo "$PGBW_STORAGE_DRIVER" > "$PGBW_CONTAINER_STORE/driver"
+  fi
+fi
+PGBW_STORE_FLAGS=(--root "$PGBW_CONTAINER_STORE/storage" --runroot "$PGBW_CONTAINER_STORE/run"
+                  --storage-driver "$PGBW_STORAGE_DRIVER")
+pm() { podman "${PGBW_STORE_FLAGS[@]}" --runtime runc --cgroup-manager cgroupfs "$@"; }
+bh() { buildah "${PGBW_STORE_FLAGS[@]}" "$@"; }
