@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What the vendor's engineer does after downloading: the steps the page lists under "What next" and the zip
- * carries as README.txt. Facts and sources: ../shared/reference/audit-2026.md (chart sourcing, snapshot limits).
+ * carries as README.txt. Facts and sources: docs/facts/audit-2026.md and docs/facts/install-paths.md.
  */
 public final class NextSteps {
     private NextSteps() {}

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * Every parameter the wizard accepts, each defined once: name, default, label, help, rule (in words and as
  * code) and form control. The same names serve the HTML form, the query string of the download URLs and the
- * JSON API; the parser, the form, OpenAPI, the plain-text help and the README table all read this enum.
+ * JSON API; the parser, the form, OpenAPI, the plain-text help and the docs/parameters.md table all read this enum.
  * Adding a parameter: one entry here, one typed accessor in {@link WizardInput}, and the generator that uses it.
  */
 public enum Field {
@@ -173,7 +173,7 @@ public enum Field {
     public enum Shown { BASIC, ADVANCED }
 
     /**
-     * @param rule  what a valid value looks like, in words (help, form, OpenAPI, README)
+     * @param rule  what a valid value looks like, in words (help, form, OpenAPI, docs)
      * @param check the same rule as code: returns the typed value or throws IllegalArgumentException with a
      *              message that completes "<parameter>: ..."
      */

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * How the vendor's customers install the application, which decides the files a release needs for backups
- * (facts and sources: ../shared/reference/install-paths-2026.md). Texts live here, not in the page template.
+ * (facts and sources: docs/facts/install-paths.md). Texts live here, not in the page template.
  */
 public enum InstallPath {
     KOTS("kots", "KOTS, existing cluster",

@@ -2,7 +2,7 @@ package io.pgbackupwizard.model;
 
 import java.util.StringJoiner;
 
-/** The README's parameter table (Markdown), rendered from {@link Field}; a test keeps the README equal to it. */
+/** The parameter table of docs/parameters.md (Markdown), rendered from {@link Field}; a test keeps the doc equal to it. */
 public final class ParameterTable {
     private ParameterTable() {}
 
