@@ -44,7 +44,7 @@ public final class Doctor {
         String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).helmChart() : null;
         String diff = wizardFile == null ? "" : UnifiedDiff.of("your HelmChart", manifest, "wizard", wizardFile);
         return new DoctorReport(m.root().at("metadata", "name").text().orElse(""), m.apiVersion(),
-                m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), findings.sorted(),
+                m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), findings.sorted(), findings.dropped(),
                 prefill.params(), prefill.query(), wizardFile, diff);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Map;
  * @param wizardQuery  those as a query string for the wizard page
  * @param wizardFile   the HelmChart the wizard writes for them (null if they do not make a valid input)
  * @param diff         unified diff from the given file to wizardFile ("" when equal)
+ * @param dropped      findings not listed: repeats of one id, or beyond the cap ({@link Findings})
  */
 public record DoctorReport(String name, String apiVersion, String chartVersion, boolean configChecked,
-        List<Finding> findings, Map<String, String> wizardParams, String wizardQuery, String wizardFile, String diff) {
+        List<Finding> findings, int dropped, Map<String, String> wizardParams, String wizardQuery, String wizardFile,
+        String diff) {
 
     public long aboveWarning() {
         return findings.stream().filter(f -> f.severity().aboveWarning()).count();

@@ -21,6 +21,9 @@ public final class ShellScript {
         }
     }
 
+    /** A hook is a one-liner of a few commands; the rules look at no more than this many (a bound on their work). */
+    public static final int MAX_COMMANDS = 200;
+
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while",
             "until", "for", "in", "!", "{", "}", "time");
 
@@ -67,7 +70,7 @@ public final class ShellScript {
         rawRedirects.add(redirects);
 
         List<Command> commands = new ArrayList<>();
-        for (int r = 0; r < raw.size(); r++) {
+        for (int r = 0; r < raw.size() && commands.size() < MAX_COMMANDS; r++) {
             List<String> words = raw.get(r);
             List<String> targets = List.copyOf(rawRedirects.get(r));
             int k = 0;

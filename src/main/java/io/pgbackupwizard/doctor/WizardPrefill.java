@@ -30,7 +30,6 @@ public final class WizardPrefill {
     private static final Pattern CONFIG_OPTION_EQUALS =
             Pattern.compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
 
-    private static final Pattern DUMP_AS_POSTGRES = Pattern.compile("pg_dump\\b[^;|&]*\\s(-U\\s*|--username[= ])['\"]?postgres['\"]?\\s");
 
     /** The accepted values (parameter -> value) and the parser's result for them. */
     public record Prefill(Map<String, String> params, WizardInputParser.Result parsed) {
@@ -136,7 +135,7 @@ public final class WizardPrefill {
         HookCommand.of(m, HookCommand.BACKUP).flatMap(DumpFormatRule::archive)
                 .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));
         boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")
-                || (DUMP_AS_POSTGRES.matcher(backup).find() && !"postgres".equals(p.get("username")));
+                || (dumpsAsPostgres(m) && !"postgres".equals(p.get("username")));
         if (backup.contains("pg_dump")) p.put("hookUser", superuser ? "postgres" : "app");
         Located image = m.values().get("image");
         put(p, "imageRegistry", image.get("registry").text());
@@ -179,5 +178,21 @@ public final class WizardPrefill {
                 }
             }
         }
+    }
+
+    /** A pg_dump of the backup hook logs in as postgres (-U postgres, -Upostgres, --username[=]postgres). */
+    static boolean dumpsAsPostgres(Manifest m) {
+        for (ShellScript.Command c : HookCommand.of(m, HookCommand.BACKUP).map(HookCommand::commands).orElse(List.of())) {
+            if (!c.name().equals("pg_dump")) continue;
+            List<String> w = c.words();
+            for (int i = 1; i < w.size(); i++) {
+                String word = w.get(i);
+                boolean next = (word.equals("-U") || word.equals("--username")) && i + 1 < w.size();
+                String user = next ? w.get(i + 1) : word.startsWith("--username=") ? word.substring(11)
+                        : word.startsWith("-U") ? word.substring(2) : null;
+                if ("postgres".equals(user)) return true;
+            }
+        }
+        return false;
     }
 }

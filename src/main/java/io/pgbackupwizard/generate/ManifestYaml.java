@@ -116,11 +116,19 @@ public final class ManifestYaml {
     private static final Pattern GO_YAML_NUMBER = Pattern.compile(
             "[-+]?(0[oObBxX][0-9a-fA-F]+|(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
 
+    /**
+     * Go's yaml.v2 also reads a timestamp where YAML 1.1 and SnakeYAML see a string: its parseTimestamp accepts
+     * one-digit months and days ("2006-1-2", optionally followed by a time), so "2024-1-1" would become
+     * 2024-01-01T00:00:00Z: a different role, database or name than the hooks use.
+     */
+    private static final Pattern GO_YAML_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+
     private static boolean isGoYamlNonString(String s) {
         if (s.isEmpty()) return false;
         char first = s.charAt(0);
         if (s.length() == 1 && "yYnN".indexOf(first) >= 0) return true;
         // The first-character test spares the regular expression for nearly every string.
-        return "+-._0123456789".indexOf(first) >= 0 && GO_YAML_NUMBER.matcher(s.replace("_", "")).matches();
+        return "+-._0123456789".indexOf(first) >= 0 && (GO_YAML_NUMBER.matcher(s.replace("_", "")).matches()
+                || GO_YAML_TIMESTAMP.matcher(s).matches());
     }
 }

@@ -55,8 +55,7 @@ public class ApiResource {
     public Response generate(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         List<FieldError> bodyErrors = new ArrayList<>();
         if (!uri.getQueryParameters().isEmpty()) { // the README promises one source of parameters: the body
-            return Response.status(400).entity(List.of(new FieldError("query",
-                    "parameters go in the JSON body, not the query string, of a POST"))).build();
+            return Response.status(400).entity(List.of(Params.QUERY_ON_POST)).build();
         }
         Map<String, List<String>> params = Params.ofJson(body, bodyErrors);
         if (!bodyErrors.isEmpty()) return Response.status(400).entity(bodyErrors).build();

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.web;
 
 import io.netty.util.NetUtil;
+import io.pgbackupwizard.web.guard.RequestHeaderGuard;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;

@@ -45,7 +45,7 @@ public class DoctorResource {
 
     /** The JSON answer for a checked file. */
     public record DoctorJson(String name, String apiVersion, String chartVersion, boolean configChecked,
-            long aboveWarning, List<Finding> findings, java.util.Map<String, String> wizardParams, String wizardLink,
+            long aboveWarning, List<Finding> findings, int notListed, java.util.Map<String, String> wizardParams, String wizardLink,
             String wizardFile, String diff) {}
 
     @GET
@@ -76,6 +76,10 @@ public class DoctorResource {
             @HeaderParam("Accept") String accept) {
         String a = accept == null ? "" : accept;
         boolean json = a.contains("application/json");
+        if (!uri.getQueryParameters().isEmpty()) {
+            return json ? Response.status(400).entity(List.of(Params.QUERY_ON_POST)).type(MediaType.APPLICATION_JSON_TYPE).build()
+                    : DownloadResource.problems(List.of(Params.QUERY_ON_POST));
+        }
         DoctorForm form = null;
         try {
             form = DoctorForm.of(body == null ? new byte[0] : body, contentType);
@@ -84,7 +88,7 @@ public class DoctorResource {
             String link = baseUrl.of(uri) + "/?" + report.wizardQuery();
             if (json) {
                 return Response.ok(new DoctorJson(report.name(), report.apiVersion(), report.chartVersion(),
-                        report.configChecked(), report.aboveWarning(), report.findings(), report.wizardParams(), link,
+                        report.configChecked(), report.aboveWarning(), report.findings(), report.dropped(), report.wizardParams(), link,
                         report.wizardFile(), report.diff()), MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (html) {

@@ -13,7 +13,8 @@ final class DoctorText {
                 .append(r.chartVersion().isEmpty() ? "" : ", chart " + r.chartVersion()).append("): ")
                 .append(r.findings().size()).append(r.findings().size() == 1 ? " finding" : " findings").append(", ")
                 .append(r.aboveWarning()).append(" above warning")
-                .append(r.configChecked() ? " (Config checked too)" : "").append("\n\n");
+                .append(r.configChecked() ? " (Config checked too)" : "")
+                .append(r.dropped() > 0 ? "; " + r.dropped() + " more not listed (repeats of one finding)" : "").append("\n\n");
         for (Finding f : r.findings()) {
             out.append(f.severity().label().toUpperCase()).append("  ").append(f.rule()).append("  line ").append(f.line())
                     .append("  ").append(f.path()).append('\n')

@@ -51,7 +51,8 @@ public class DownloadResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
     @Operation(hidden = true)
-    public Response post(@PathParam("file") String file, MultivaluedMap<String, String> form) {
+    public Response post(@PathParam("file") String file, MultivaluedMap<String, String> form, @Context UriInfo uri) {
+        if (!uri.getQueryParameters().isEmpty()) return problems(List.of(Params.QUERY_ON_POST));
         return download(file, Params.of(form));
     }
 

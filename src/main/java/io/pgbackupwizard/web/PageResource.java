@@ -71,6 +71,7 @@ public class PageResource {
     @APIResponse(responseCode = "200", description = "The page with previews and downloads")
     @APIResponse(responseCode = "400", description = "The page with a message beside each bad field")
     public Response post(@Context UriInfo uri, MultivaluedMap<String, String> form) {
+        if (!uri.getQueryParameters().isEmpty()) return DownloadResource.problems(List.of(Params.QUERY_ON_POST));
         return page(uri, Params.of(form));
     }
 

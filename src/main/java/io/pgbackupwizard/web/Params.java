@@ -24,6 +24,10 @@ final class Params {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([A-Za-z]{1,40})'");
 
+    /** A POST takes its parameters from the body only: a query beside it would be silently ignored. */
+    static final FieldError QUERY_ON_POST = new FieldError("query",
+            "parameters go in the body of a POST, not in the query string");
+
     static Map<String, List<String>> of(MultivaluedMap<String, String> multi) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (multi != null) multi.forEach((k, v) -> params.put(k, v == null ? List.of() : List.copyOf(v)));

@@ -547,7 +547,7 @@ class HelmChartManifestTest {
          */
         @ParameterizedTest
         @ValueSource(strings = {"y", "Y", "n", "N", "yes", "No", "on", "OFF", "true", "False", "null", "NULL", "123",
-                "1e3", "1.5", "0x1F", "0o17", "0b101", "1_000", "2024-01-01", "nan", "inf"})
+                "1e3", "1.5", "0x1F", "0o17", "0b101", "1_000", "2024-01-01", "2024-1-1", "2024-01-1", "2024-1-01", "nan", "inf"})
         void userAndDatabaseNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("username", "u" + name.length(), "database", name, "chartVersion", "16.7.27");
             Generated g2 = Generated.with("username", name, "chartVersion", "8.7.4");

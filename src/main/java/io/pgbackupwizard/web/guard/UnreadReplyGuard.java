@@ -1,4 +1,4 @@
-package io.pgbackupwizard.web;
+package io.pgbackupwizard.web.guard;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

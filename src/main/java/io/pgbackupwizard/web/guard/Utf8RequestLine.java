@@ -1,4 +1,4 @@
-package io.pgbackupwizard.web;
+package io.pgbackupwizard.web.guard;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;

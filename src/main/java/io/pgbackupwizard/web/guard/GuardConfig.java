@@ -1,0 +1,14 @@
+package io.pgbackupwizard.web.guard;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the request guards (environment: WIZARD_GUARD_BODY_DEADLINE). */
+@ConfigMapping(prefix = "wizard.guard")
+public interface GuardConfig {
+
+    /** How long a request body may take to arrive, in all (BodyDeadline). */
+    @WithDefault("10s")
+    Duration bodyDeadline();
+}
