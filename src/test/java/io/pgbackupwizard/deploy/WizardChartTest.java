@@ -49,8 +49,13 @@ class WizardChartTest {
     void defaultsGiveASecureReplicatedDeployment() {
         Map<String, Map<String, Object>> docs = render(Map.of());
         assertEquals(List.of("Service/wizard", "Service/wizard-management", "Deployment/wizard",
-                "HorizontalPodAutoscaler/wizard", "PodDisruptionBudget/wizard").stream().sorted().toList(),
-                new ArrayList<>(docs.keySet()).stream().sorted().toList(), "no Ingress or NetworkPolicy by default");
+                "HorizontalPodAutoscaler/wizard", "PodDisruptionBudget/wizard", "NetworkPolicy/wizard").stream().sorted().toList(),
+                new ArrayList<>(docs.keySet()).stream().sorted().toList(), "a NetworkPolicy but no Ingress by default");
+        Map<String, Object> policy = docs.get("NetworkPolicy/wizard");
+        assertEquals(Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
+                at(policy, "spec", "ingress", 0, "from", 0, "namespaceSelector", "matchLabels"), "public port: the ingress only");
+        assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"),
+                at(policy, "spec", "ingress", 1, "from", 0, "namespaceSelector", "matchLabels"), "management: monitoring only");
         Map<String, Object> deploy = docs.get("Deployment/wizard");
         assertTrue((Integer) at(deploy, "spec", "replicas") >= 2, "several replicas");
         Map<String, Object> pod = at(deploy, "spec", "template", "spec");
@@ -68,6 +73,8 @@ class WizardChartTest {
         assertTrue(at(pod, "volumes", 0, "emptyDir") != null);
         assertTrue(at(c, "resources", "requests", "memory") != null && at(c, "resources", "limits", "memory") != null);
         assertEquals(2, (Integer) at(docs.get("PodDisruptionBudget/wizard"), "spec", "minAvailable"));
+        assertEquals(List.of("sleep", "5"), at(c, "lifecycle", "preStop", "exec", "command"), "drain before shutdown");
+        assertTrue((Integer) at(pod, "terminationGracePeriodSeconds") >= 5 + 10 + 5, "preStop + 10 s drain fit");
         assertEquals("wizard", at(docs.get("HorizontalPodAutoscaler/wizard"), "spec", "scaleTargetRef", "name"));
     }
 
@@ -80,6 +87,9 @@ class WizardChartTest {
         assertEquals(List.of(), at(policy, "spec", "egress"), "no egress");
         assertEquals(8080, (Integer) at(policy, "spec", "ingress", 0, "ports", 0, "port"));
         assertEquals(9000, (Integer) at(policy, "spec", "ingress", 1, "ports", 0, "port"));
+        Map<String, String> limits = at(docs.get("Ingress/wizard"), "metadata", "annotations");
+        assertEquals("20", limits.get("nginx.ingress.kubernetes.io/limit-connections"), limits::toString);
+        assertEquals("64k", limits.get("nginx.ingress.kubernetes.io/proxy-body-size"), "the app's own body limit");
         List<Map<String, Object>> env = at(docs.get("Deployment/wizard"), "spec", "template", "spec", "containers", 0, "env");
         assertTrue(env.contains(Map.of("name", "WIZARD_BASE_URL", "value", "https://wizard.example.internal")), env::toString);
         assertFalse(render(Map.of()).containsKey("Ingress/wizard"));
