@@ -68,7 +68,7 @@ public final class HelmChartManifest {
                 "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
     }
 
-    static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+    public static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
         String container = ChartPod.containerName(in);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("backup.velero.io/backup-volumes", VOLUME);

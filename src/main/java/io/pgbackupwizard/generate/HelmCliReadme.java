@@ -16,7 +16,7 @@ public final class HelmCliReadme {
 
                 - Before Velero copies the PostgreSQL pod, it runs `pg_dump` in the pod (a backup hook) into a small
                   scratch volume mounted at `%1$s`; only that volume is copied, never the live data volume.
-                - After a restore, a restore hook loads the dump back with `psql`, in one transaction.
+                - After a restore, a restore hook loads the dump back with `%7$s`, in one transaction.
 
                 ## What your Velero needs
 
@@ -44,10 +44,10 @@ public final class HelmCliReadme {
                 uninstall the release (and delete its PostgreSQL volume claim) or restore into a new namespace, then
                 `velero restore create --from-backup <backup>`.
 
-                The dump is plain SQL made with `pg_dump --clean --if-exists`: loading it into a database that is not
-                empty drops and recreates every object the dump holds, with the dumped rows, and leaves other objects
-                alone. If any statement fails, nothing changes and the dump stays at `%6$s` for another try.
+                The dump is %8$s. Loading it into a database that is not empty drops and recreates every object the
+                dump holds, with the dumped rows, and leaves other objects alone. If any statement fails, nothing
+                changes and the dump stays at `%6$s` for another try.
                 """.formatted(in.mountPath(), String.join(", ", HelmCliValues.CHART_VOLUMES), in.name(), scheduleFile,
-                selector, HookScripts.dumpPath(in));
+                selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description());
     }
 }

@@ -25,14 +25,20 @@ public final class HelmCliValues {
 
     public static Map<String, Object> build(WizardInput in, HookAnnotations hooks) {
         ChartGeneration gen = in.generation();
-        Map<String, Object> annotations = HelmChartManifest.podAnnotations(in, hooks);
-        annotations.put("backup.velero.io/backup-volumes-excludes", String.join(",", CHART_VOLUMES));
+        Map<String, Object> annotations = podAnnotations(in, hooks);
         Map<String, Object> postgresql = map(gen.podKey(), HelmChartManifest.pod(in, annotations));
         // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret.
         List<String> credentials = gen.credentialsPath().subList(2, gen.credentialsPath().size());
         Maps.putPath(postgresql, append(credentials, gen.usernameKey()), in.username());
         Maps.putPath(postgresql, append(credentials, gen.databaseKey()), in.database());
         return map(DEPENDENCY, postgresql);
+    }
+
+    /** As the HelmChart's, with every volume any chart version has excluded (the customer picks the version). */
+    public static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
+        Map<String, Object> annotations = HelmChartManifest.podAnnotations(in, hooks);
+        annotations.put("backup.velero.io/backup-volumes-excludes", String.join(",", CHART_VOLUMES));
+        return annotations;
     }
 
     private static List<String> append(List<String> path, String key) {

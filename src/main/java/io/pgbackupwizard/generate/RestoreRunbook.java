@@ -63,11 +63,11 @@ public final class RestoreRunbook {
                    kubectl -n velero get restore %3$s -o jsonpath='{.status.phase}'
                    ```
 
-                5. The restore hook loads `%4$s` into the database `%5$s` with `psql`, in one transaction.
+                5. The restore hook loads `%4$s` into the database `%5$s` with `%6$s`, in one transaction.
                    `kubectl -n velero describe restore %3$s` shows whether it ran; if it failed, nothing changed and the
                    dump stays in the pod for another try. Then let the installer reconcile the application as usual.
                 """.formatted(selector, indent(ManifestYaml.dump(restore()), "   "), RESTORE_NAME,
-                HookScripts.dumpPath(in), in.database());
+                HookScripts.dumpPath(in), in.database(), in.dumpFormat().restoreTool());
     }
 
     private static String indent(String text, String prefix) {

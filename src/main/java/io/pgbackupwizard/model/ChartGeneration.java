@@ -42,6 +42,11 @@ public enum ChartGeneration {
         return PASSWORD_FILES;
     }
 
+    /** Chart versions whose values call the PostgreSQL pod {@link #podKey()} (renamed from master in 10.0.0). */
+    public String podKeyVersions() {
+        return podKey.equals("master") ? "8.x and 9.x" : "10.0.0 and later";
+    }
+
     /** Chart versions of this layout, for people. */
     public String versions() { return versions; }
     /** Top-level values key of the PostgreSQL pod: master or primary. */

@@ -4,11 +4,8 @@ import io.pgbackupwizard.generate.HookAnnotations;
 import io.pgbackupwizard.generate.NextSteps;
 import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartGeneration;
 import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.OnError;
-import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 
@@ -76,14 +73,13 @@ public final class Preview {
     public WizardInput input() { return release.input(); }
     public ChartGeneration generation() { return release.input().generation(); }
     public HookAnnotations hooks() { return release.hooks(); }
+    /** "What each part does", made from the same decisions as the files. */
+    public List<io.pgbackupwizard.generate.Explanation.Part> explanation() {
+        return io.pgbackupwizard.generate.Explanation.of(input(), hooks());
+    }
     public String volume() { return release.scratchVolume(); }
     public String dumpPath() { return release.dumpPath(); }
 
-    /** Velero writes on-error only when it is not its default, Fail. */
-    public boolean onErrorContinue() { return input().onError() == OnError.Continue; }
-    public boolean scratchInMemory() { return input().scratchMedium() == ScratchMedium.Memory; }
-    /** kots.io/v1beta1 HelmCharts carry an (empty) spec.builder. */
-    public boolean needsBuilder() { return input().apiVersion() == ApiVersion.V1BETA1; }
 
     /** What the vendor's engineer does next (the same steps as the zip's README.txt). */
     public List<NextSteps.Step> nextSteps() { return NextSteps.of(input()); }
