@@ -1,0 +1,67 @@
+package io.pgbackupwizard.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direction of imports, kept by a test rather than by care: data flows request -> model -> generate -> doctor
+ * -> web, the core (model, generate, doctor) knows no framework, and the request guards know no other room of web.
+ * A wrong import fails here with the offending class and line.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "io.pgbackupwizard";
+    static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta..", "io.vertx..", "io.netty..", "io.smallrye..",
+            "org.jboss..", "org.eclipse.microprofile.."};
+    static JavaClasses main;
+
+    @BeforeAll
+    static void load() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    }
+
+    static void check(ArchRule rule) {
+        rule.check(main);
+    }
+
+    @Test
+    void modelImportsNoOtherRoomAndNoFramework() {
+        check(noClasses().that().resideInAPackage(ROOT + ".model..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".generate..", ROOT + ".doctor..", ROOT + ".web..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS));
+    }
+
+    @Test
+    void generateImportsOnlyTheModelAndNoFramework() {
+        check(noClasses().that().resideInAPackage(ROOT + ".generate..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".doctor..", ROOT + ".web..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS));
+    }
+
+    @Test
+    void doctorImportsNoWebAndNoFramework() {
+        check(noClasses().that().resideInAPackage(ROOT + ".doctor..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".web..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS));
+    }
+
+    @Test
+    void requestGuardsImportNoOtherRoom() {
+        check(noClasses().that().resideInAPackage(ROOT + ".web.guard..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".model..", ROOT + ".generate..", ROOT + ".doctor..")
+                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("in web outside web.guard",
+                        c -> c.getPackageName().equals(ROOT + ".web"))));
+    }
+
+    @Test
+    void noCyclesBetweenRooms() {
+        check(slices().matching(ROOT + ".(*)..").should().beFreeOfCycles());
+    }
+}
