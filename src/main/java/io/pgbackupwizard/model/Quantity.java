@@ -33,7 +33,8 @@ public record Quantity(BigDecimal value, String text) implements Comparable<Quan
         if (text.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
         Matcher m = PATTERN.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G");
+            throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G"
+                    + Suggestions.size(text).map(s -> ": did you mean " + s + "?").orElse(""));
         }
         String number = m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1);
         String suffix = m.group(2) == null ? "" : m.group(2);

@@ -164,8 +164,9 @@ public final class ValueRules {
     public static String positiveDuration(String v) {
         if (v.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
         if (!DURATION.matcher(v).matches()) {
-            throw new IllegalArgumentException(
-                    "must be a Go duration such as 90s, 3m or 1h30m (a bare number is not one: Velero would use 30s)");
+            throw new IllegalArgumentException("must be a Go duration such as 90s, 3m or 1h30m"
+                    + (v.matches("\\d+") ? " (a bare number is not one: Velero would use 30s)" : "")
+                    + Suggestions.duration(v).map(s -> ": did you mean " + s + "?").orElse(""));
         }
         Matcher part = DURATION_PART.matcher(v);
         BigDecimal nanos = BigDecimal.ZERO;

@@ -62,9 +62,10 @@ public final class WizardInputParser {
             if (Field.byParam(name).isEmpty()) {
                 // The known names are listed once, in the first unknown-parameter error only.
                 if (++unknown[0] <= MAX_UNKNOWN_REPORTED) {
+                    String meant = Suggestions.name(name, Field.params()).map(k -> "; did you mean " + k + "?").orElse("");
                     errors.add(new FieldError(safeName(name), unknown[0] == 1
-                            ? "unknown parameter (known: " + String.join(", ", Field.params()) + ")"
-                            : "unknown parameter"));
+                            ? "unknown parameter" + meant + " (known: " + String.join(", ", Field.params()) + ")"
+                            : "unknown parameter" + meant));
                 }
             } else if (given.size() > 1) {
                 errors.add(new FieldError(name, "given more than once"));

@@ -12,20 +12,24 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.StringJoiner;
 
-/** What `curl <service>` prints: the files, the parameters and ready-to-run command lines (templates/PlainTextHelp/help.txt). */
+/**
+ * What `curl <service>` prints: the files, the parameters and ready-to-run command lines (templates/PlainTextHelp/help.txt),
+ * wrapped to 80 columns for a terminal; long links become curl -G commands with one -d per parameter.
+ */
 @ApplicationScoped
 public class PlainTextHelp {
 
     @Inject
     Wizard wizard;
 
-    /** One parameter as the help lists it, with the default this service starts from. */
+    static final int WIDTH = 80;
+
+    /** One parameter as the help lists it, with the default this service starts from; texts wrapped and indented. */
     public record Param(String name, String defaultValue, String help, String rule) {}
 
-    /** A preset as a ready-to-run download link. */
-    public record PresetLink(String title, String url, String description, String warning) {}
+    /** A preset as a ready-to-run download command; texts wrapped and indented. */
+    public record PresetLink(String title, String command, String description, String warning) {}
 
     @CheckedTemplate
     static class Templates {
@@ -39,16 +43,46 @@ public class PlainTextHelp {
 
     String render(String base) {
         List<Param> params = Arrays.stream(Field.values()).map(f -> new Param(f.param(),
-                f.optional() ? "empty (computed)" : wizard.defaultValue(f), f.help(), f.rule())).toList();
-        List<PresetLink> presets = Preset.ALL.stream().map(p -> new PresetLink(p.title(),
-                base + "/" + Output.HELMCHART.path() + query(p), p.description(), p.warning())).toList();
+                f.optional() ? "empty (computed)" : wizard.defaultValue(f), wrap(f.help(), "      "),
+                wrap("Rule: " + f.rule(), "      "))).toList();
+        List<PresetLink> presets = Preset.ALL.stream().map(p -> new PresetLink(p.title(), command(base, p),
+                wrap(p.description(), "      "), p.warning() == null ? null : wrap("Warning: " + p.warning(), "      "))).toList();
         return Templates.help(List.of(Output.values()), params, presets, base).render();
     }
 
-    private static String query(Preset p) {
-        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
-        p.params().forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(v.get(0), StandardCharsets.UTF_8)));
-        return q.toString();
+    /** curl --fail-with-body -sSL -OJ -G <base>/bundle.zip -d k=v ...: one parameter per -d, lines continued with \. */
+    static String command(String base, Preset p) {
+        StringBuilder out = new StringBuilder("    curl --fail-with-body -sSL -OJ -G " + base + "/" + Output.BUNDLE.path());
+        int column = out.length();
+        for (var e : p.params().entrySet()) {
+            String d = " -d " + e.getKey() + "=" + URLEncoder.encode(e.getValue().get(0), StandardCharsets.UTF_8);
+            if (column + d.length() > WIDTH - 2) {
+                out.append(" \\\n      ");
+                column = 6;
+                d = d.substring(1);
+            }
+            out.append(d);
+            column += d.length();
+        }
+        return out.toString();
+    }
+
+    /** Words wrapped at {@link #WIDTH} columns, every line starting with {@code indent} (a word never breaks). */
+    static String wrap(String text, String indent) {
+        StringBuilder out = new StringBuilder(indent);
+        int column = indent.length();
+        for (String word : text.split(" ")) {
+            if (column > indent.length() && column + 1 + word.length() > WIDTH) {
+                out.append('\n').append(indent);
+                column = indent.length();
+            } else if (column > indent.length()) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.toString();
     }
 
     /** Pads to a column, as the help's two-column lists need. */

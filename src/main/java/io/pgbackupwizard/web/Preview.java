@@ -123,6 +123,6 @@ public final class Preview {
     /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     public String curlCommand() {
         Output first = mainOutput();
-        return "curl -fsSL -o " + release.fileName(first) + " '" + baseUrl + "/" + first.path() + suffix() + "'";
+        return "curl --fail-with-body -sSL -o " + release.fileName(first) + " '" + baseUrl + "/" + first.path() + suffix() + "'";
     }
 }

@@ -349,7 +349,7 @@ class WizardPageBrowserTest {
         assertTrue(base.startsWith("http://") && base.endsWith(":" + url.getPort() + "/"), shown);
         assertEquals(base + "?chartVersion=16.7.27&installPath=kots", copyAndPaste(By.id("copy-link")));
         String curl = copyAndPaste(By.id("copy-curl"));
-        assertEquals("curl -fsSL -o postgresql-helmchart.yaml '" + base + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
+        assertEquals("curl --fail-with-body -sSL -o postgresql-helmchart.yaml '" + base + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
         await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.

@@ -244,6 +244,22 @@ class WebTest {
         assertFalse(help.contains("<html"), "not the page");
     }
 
+    /** A terminal is 80 columns; the help lists only what this port serves and shows curl commands that keep the 400's text. */
+    @Test
+    void thePlainTextHelpFitsATerminalAndShowsCommandsThatKeepErrors() {
+        String help = given().header("User-Agent", "curl/8.5.0").get("/").then().statusCode(200).extract().asString();
+        List<String> wide = help.lines().filter(l -> l.length() > 80).toList();
+        assertEquals(List.of(), wide, "lines wider than 80 columns");
+        assertFalse(help.contains("/q/"), "no operator endpoint: they are not on this port");
+        assertTrue(help.contains("/doctor"), "mentions the doctor");
+        List<String> curls = help.lines().filter(l -> l.trim().startsWith("curl ")).toList();
+        assertFalse(curls.isEmpty());
+        for (String c : curls) assertTrue(c.contains("--fail-with-body"), "keeps the 400 message: " + c);
+        for (String line : help.lines().filter(l -> l.trim().startsWith("curl ") && l.endsWith("\\")).toList()) {
+            assertTrue(help.contains(line + "\n      -d ") || help.contains(line + "\n      http"), "continued: " + line);
+        }
+    }
+
     // ---- downloads -----------------------------------------------------------------------------
 
     @Test
