@@ -219,6 +219,18 @@
     });
   });
 
+  // A preset adds its own values to the form as it is now (the link's href holds the values the page was rendered
+  // with, for a browser without JavaScript); the page then names what it set, and Back undoes it.
+  document.addEventListener('click', function (event) {
+    const link = event.target.closest('a[data-preset]');
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const merged = new URLSearchParams(new FormData(form));
+    new URLSearchParams(link.dataset.presetParams).forEach(function (value, name) { merged.set(name, value); });
+    merged.set('preset', link.dataset.preset);
+    location.assign('/?' + merged.toString());
+  });
+
   // Each field's "default" mark and reset button follow what the field holds.
   function fieldValue(field) {
     const checked = field.querySelector('input[type=radio]:checked');

@@ -16,7 +16,9 @@ public enum InstallPath {
                     + "in the release and the hooks on the PostgreSQL pod.",
             List.of("Replicated offers KOTS to existing customers only; new customer-managed installs use Helm.",
                     "The customer installs Velero 1.11 to 1.18 (not 1.19) with the node agent, and an object-store "
-                            + "destination (NFS and host path are blocked from Velero 1.17)."),
+                            + "destination (NFS and host path are blocked from Velero 1.17).",
+                    "Air gap: nothing to change. With kots.io/v1beta2 the HelmChart's optionalValues point the image at "
+                            + "KOTS's local registry, with its pull secret, whenever the install has one."),
             "Add the HelmChart, config.yaml and backup.yaml to the release; after the next install, take a "
                     + "snapshot from the admin console and check that the backup volume was copied."),
     KURL("kurl", "kURL",

@@ -5,19 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Named sets of parameter values a user can start from. The defaults install in 2026; the reference
- * example of the 2020 KOTS docs (chart 8.7.4, v1beta1, a Memory scratch) stays one link away, with the
- * reason it no longer installs; an air-gapped KOTS install; a large database.
+ * Named sets of parameter values a user can add to the form: a preset sets only its own parameters and keeps every
+ * other value (web/PresetLink). The reference example of the 2020 KOTS docs (chart 8.7.4, v1beta1, a Memory
+ * scratch) stays one click away, with the reason it no longer installs; a large database. An air-gapped KOTS install
+ * needs no preset: the KOTS path's v1beta2 HelmChart already follows a local registry (model/InstallPath says so).
  *
- * @param values only the parameters that differ from the defaults
+ * @param values only the parameters the preset sets
  * @param warning null when the preset installs as it is
  */
 public record Preset(String name, String title, String description, Map<Field, String> values, String warning) {
-
-    public static final Preset CURRENT = new Preset("current", "Installable in 2026 (the defaults)",
-            "Chart 17.1.0, kots.io/v1beta2, the image from docker.io/bitnamilegacy, a Disk scratch volume and"
-                    + " limits that hold it.",
-            Map.of(), null);
 
     public static final Preset KOTS_DOCS_2020 = new Preset("kots-docs-2020", "The 2020 KOTS docs' reference example",
             "Chart 8.7.4, kots.io/v1beta1 and a Memory scratch volume, as in Replicated's \"Configuring Backup Hooks\""
@@ -29,11 +25,6 @@ public record Preset(String name, String title, String description, Map<Field, S
                     + " is end-of-life. kots.io/v1beta1 is deprecated. Use it only with a vendor mirror of that image"
                     + " (imageRegistry, imageRepository).");
 
-    public static final Preset AIR_GAPPED = new Preset("air-gapped", "Air-gapped KOTS install",
-            "A kots.io/v1beta2 HelmChart for KOTS: with a local registry (air gap), its optionalValues point the image"
-                    + " at that registry with its pull secret, and the Backup puts the app in KOTS snapshots.",
-            Map.of(Field.INSTALL_PATH, "kots", Field.API_VERSION, "kots.io/v1beta2"), null);
-
     public static final Preset LARGE_DATABASE = new Preset("large-database", "Large database",
             "pg_dump's custom format (compressed; pg_restore loads it), a 50Gi Disk scratch volume and two hours"
                     + " for the dump and for the restore.",
@@ -41,7 +32,7 @@ public record Preset(String name, String title, String description, Map<Field, S
                     Field.HOOK_TIMEOUT, "2h", Field.RESTORE_EXEC_TIMEOUT, "2h", Field.RESTORE_WAIT_TIMEOUT, "30m"),
             null);
 
-    public static final java.util.List<Preset> ALL = java.util.List.of(CURRENT, KOTS_DOCS_2020, AIR_GAPPED, LARGE_DATABASE);
+    public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE);
 
     public static Optional<Preset> byName(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst();

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.web;
 
 import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.Preset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * the page ignores those, naming them in a notice, instead of refusing the whole link. Only the page does this:
  * the downloads and the API give the parser everything, so a typo there is still an error.
  */
-public record PageParams(Map<String, List<String>> known, List<String> ignored) {
+public record PageParams(Map<String, List<String>> known, List<String> ignored, Preset applied) {
 
     /** At most this many ignored names are listed; a long tail is summed up. */
     static final int LISTED = 10;
@@ -18,11 +19,14 @@ public record PageParams(Map<String, List<String>> known, List<String> ignored) 
     static PageParams of(Map<String, List<String>> params) {
         Map<String, List<String>> known = new LinkedHashMap<>();
         List<String> ignored = new java.util.ArrayList<>();
+        Preset[] applied = {null};
         params.forEach((name, values) -> {
             if (Field.byParam(name).isPresent()) known.put(name, values);
-            else ignored.add(name);
+            else if (name.equals(PresetLink.PARAM) && values.size() == 1 && Preset.byName(values.get(0)).isPresent()) {
+                applied[0] = Preset.byName(values.get(0)).get(); // the page says what the preset just set
+            } else ignored.add(name);
         });
-        return new PageParams(known, List.copyOf(ignored));
+        return new PageParams(known, List.copyOf(ignored), applied[0]);
     }
 
     /** The names as the notice lists them: the first {@link #LISTED}, each at most 40 characters. */

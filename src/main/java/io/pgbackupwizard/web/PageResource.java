@@ -103,7 +103,7 @@ public class PageResource {
         FormView form = FormView.of(parsed.values(), parsed.errors(), wizard::defaultValue);
         String html = (shownFile != null
                 ? Templates.live(form, Preview.showing(release, query, baseUrl.of(uri), shownFile), parsed.errors(), params)
-                : Templates.page(form, new Preview(release, query, baseUrl.of(uri)), parsed.errors(), PresetLink.all(wizard),
+                : Templates.page(form, new Preview(release, query, baseUrl.of(uri)), parsed.errors(), PresetLink.all(wizard, parsed.values()),
                         params)).render();
         return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build();

@@ -294,11 +294,15 @@ class WizardPageBrowserTest {
     @Test
     void keyboardOnly() {
         open("");
+        // The install path is the first control; the presets follow the form (they add to it).
         List<String> expected = new ArrayList<>(List.of("skip-link"));
-        io.pgbackupwizard.model.Preset.ALL.forEach(p -> expected.add("preset-" + p.name()));
         expected.addAll(List.of("installPath", "installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal",
                 "username", "database", "scratchSize", "scratchMedium", "hookTimeout", "dumpFormat", "restoreHook",
                 "advanced-toggle", "generate"));
+        io.pgbackupwizard.model.Preset.ALL.forEach(p -> {
+            expected.add("preset-" + p.name());
+            if (p.warning() != null) expected.add("preset-" + p.name() + "-why");
+        });
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
@@ -310,6 +314,7 @@ class WizardPageBrowserTest {
 
         js("window.__submitted = false; document.getElementById('wizard')"
                 + ".addEventListener('submit', () => { window.__submitted = true; });");
+        js("document.getElementById('generate').focus();"); // the presets come after it in the Tab order
         new Actions(driver).sendKeys(Keys.ENTER).perform();
         await.until(d -> Boolean.TRUE.equals(js("return window.__submitted;")));
         await.until(d -> "results".equals(activeId(d))); // Generate visibly takes the keyboard to the files
@@ -506,6 +511,26 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.urlContains("apiVersion=kots.io%2Fv1beta1"));
         assertEquals("kots.io/v1beta1", new Select(driver.findElement(By.id("apiVersion"))).getFirstSelectedOption()
                 .getAttribute("value"));
+    }
+
+    @Test
+    void aPresetAddsItsValuesToAFilledFormAndSaysWhatItSet() {
+        open("");
+        type("username", "orders");
+        type("database", "ordersdb");
+        type("hookTimeout", "45m");
+        await.until(ExpectedConditions.urlContains("hookTimeout=45m"));
+        driver.findElement(By.id("preset-large-database")).click();
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("preset-applied")));
+        assertEquals("orders", driver.findElement(By.id("username")).getAttribute("value"), "typed values stay");
+        assertEquals("ordersdb", driver.findElement(By.id("database")).getAttribute("value"));
+        assertEquals("50Gi", driver.findElement(By.id("scratchSize")).getAttribute("value"), "the preset's own value");
+        assertEquals("2h", driver.findElement(By.id("hookTimeout")).getAttribute("value"), "the preset sets its fields");
+        String notice = driver.findElement(By.id("preset-applied")).getText();
+        assertTrue(notice.contains("Large database") && notice.contains("scratchSize=50Gi") && notice.contains("hookTimeout=2h"), notice);
+        driver.navigate().back();
+        await.until(ExpectedConditions.urlContains("hookTimeout=45m"));
+        assertEquals("45m", driver.findElement(By.id("hookTimeout")).getAttribute("value"), "Back undoes it");
     }
 
     @Test

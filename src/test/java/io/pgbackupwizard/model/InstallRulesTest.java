@@ -148,12 +148,13 @@ class InstallRulesTest {
         assertEquals(ApiVersion.V1BETA1, old.apiVersion());
         assertFalse(old.image().freeImageExists());
         assertTrue(Preset.KOTS_DOCS_2020.warning().contains("no free image"));
-        assertNull(Preset.CURRENT.warning());
+        assertNull(Preset.LARGE_DATABASE.warning());
     }
 
     @Test
-    void theAirGappedPresetRewritesTheImageForTheLocalRegistry() {
-        WizardInput in = new WizardInputParser().parse(Preset.AIR_GAPPED.params()).input();
+    void anAirGappedKotsInstallNeedsNoPresetTheKotsPathFollowsTheLocalRegistry() {
+        WizardInput in = new WizardInputParser().parse(java.util.Map.of("installPath", java.util.List.of("kots"))).input();
+        assertTrue(in.installPath().notes().stream().anyMatch(n -> n.startsWith("Air gap: nothing to change")));
         String helmChart = io.pgbackupwizard.generate.Release.of(in).helmChart();
         assertTrue(helmChart.contains("HasLocalRegistry") && helmChart.contains("LocalRegistryHost")
                 && helmChart.contains("ImagePullSecretName"), helmChart);

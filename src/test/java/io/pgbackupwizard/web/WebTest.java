@@ -117,8 +117,11 @@ class WebTest {
             assertTrue(block.contains("id=\"" + f.param() + "-error\" hidden"), () -> f.param() + " shows no error");
         }
         assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the files are previewed");
-        assertTrue(page.contains("href=\"/?apiVersion=kots.io%2Fv1beta1&amp;chartVersion=8.7.4&amp;scratchMedium=Memory&amp;installPath=kots\""),
-                "the 2020 reference example is one link away");
+        Matcher example = Pattern.compile("id=\"preset-kots-docs-2020\" href=\"([^\"]*)\"").matcher(page);
+        assertTrue(example.find(), "the 2020 reference example is one link away");
+        for (String p : List.of("apiVersion=kots.io%2Fv1beta1", "chartVersion=8.7.4", "scratchMedium=Memory", "installPath=kots")) {
+            assertTrue(unhtml(example.group(1)).contains(p), example.group(1));
+        }
         assertTrue(page.contains("id=\"warnings\""), "the defaults' warnings (frozen bitnamilegacy image) are shown");
         assertTrue(page.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"),
                 "where the chart comes from");
@@ -196,6 +199,21 @@ class WebTest {
         assertFalse(page.contains("<details id=\"advanced\" class=\"advanced\" open"), "closed while all advanced fields hold their defaults");
         assertTrue(given().accept("text/html").queryParam("mountPath", "/dump").get("/").asString()
                 .contains("<details id=\"advanced\" class=\"advanced\" open"), "open when one of them is set");
+    }
+
+    /** Without JavaScript too: a preset link carries the page's values with the preset's own on top. */
+    @Test
+    void aPresetLinkKeepsTheOtherValuesAndThePageSaysWhatItSet() {
+        String page = given().accept("text/html").queryParam("username", "orders").queryParam("installPath", "kots")
+                .get("/").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("id=\"preset-large-database\" href=\"([^\"]*)\"").matcher(page);
+        assertTrue(m.find());
+        String href = unhtml(m.group(1));
+        assertTrue(href.contains("username=orders") && href.contains("installPath=kots") && href.contains("scratchSize=50Gi"), href);
+        String target = given().accept("text/html").urlEncodingEnabled(false).get(href).then().statusCode(200).extract().asString();
+        assertTrue(showsValue(fieldBlock(target, "username"), "username", "orders"), "kept");
+        assertTrue(target.contains("id=\"preset-applied\""), "says a preset was applied");
+        assertFalse(target.contains("id=\"ignored-params\""), "preset= is no unknown parameter");
     }
 
     @Test
