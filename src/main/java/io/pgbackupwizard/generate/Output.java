@@ -59,7 +59,7 @@ public enum Output {
     README("readme.txt", "README.txt", "text/plain", "what to do next",
             "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
             EnumSet.allOf(InstallPath.class), Release::readme),
-    BUNDLE("bundle.zip", "<name>-kots-release.zip", "application/zip", "all the files in one zip",
+    BUNDLE("bundle.zip", "<name>-<installPath>-release.zip", "application/zip", "all the files in one zip",
             "Every file of the release in one zip, ready to unpack into the release directory.",
             EnumSet.allOf(InstallPath.class), ReleaseZip::bytes);
 
@@ -84,7 +84,7 @@ public enum Output {
 
     /** The URL path without its leading '/'. */
     public String path() { return path; }
-    /** The download's file name, with {@code <name>} standing for the HelmChart name. */
+    /** The download's file name, with {@code <name>} standing for the HelmChart name and {@code <installPath>} for the path. */
     public String fileNamePattern() { return fileNamePattern; }
     public String mediaType() { return mediaType; }
     /** A few words: "the HelmChart". */
@@ -106,7 +106,7 @@ public enum Output {
     }
 
     public String fileName(WizardInput in) {
-        return fileNamePattern.replace("<name>", in.name());
+        return fileNamePattern.replace("<name>", in.name()).replace("<installPath>", in.installPath().value());
     }
 
     /** The file's content: a String (UTF-8 text) or a byte[]. */
