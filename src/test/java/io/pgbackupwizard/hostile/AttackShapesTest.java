@@ -124,7 +124,9 @@ class AttackShapesTest {
                 + " largest answer %d B, slowest %.2f s, live heap after %d KB (%+.1f %%)", shape, r.get("gap_s").asDouble(),
                 r.get("users_ok").asInt(), r.get("users_failed").asInt(), r.get("sent").asInt(), r.get("statuses"),
                 r.get("max_answer_bytes").asInt(), r.get("max_answer_s").asDouble(), heap, 100.0 * (heap - baselineHeap) / baselineHeap));
-        assertTrue(heap <= baselineHeap * 1.10, "live heap " + heap + " KB after " + shape + ", " + baselineHeap + " KB before");
+        // 10 %, plus 1 MB: readings of the same idle state move by up to 1-2 MB (recently used soft-referenced caches
+        // survive System.gc; bench/README.md, runs 1-3); steady growth beyond that would be a leak.
+        assertTrue(heap <= baselineHeap * 1.10 + 1024, "live heap " + heap + " KB after " + shape + ", " + baselineHeap + " KB before");
     }
 
     static JsonNode runShape(String shape, int seconds) throws Exception {
@@ -146,6 +148,10 @@ class AttackShapesTest {
      * least of three readings a second apart, so what is still being let go (a closing connection, a timer) settles.
      */
     static long liveHeapKb() throws Exception {
+        // First the attack's connections must be gone (a never-read one is closed by the 15 s idle timeout): the state
+        // of an open connection is not what the attack left behind.
+        String open = "http_server_active_connections{server_port=\"" + port + "\"} 0.0";
+        for (int i = 0; i < 200 && !metrics().contains(open); i++) Thread.sleep(100);
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             Thread.sleep(1000);
@@ -173,6 +179,15 @@ class AttackShapesTest {
                 String.valueOf(server.pid()), what).redirectErrorStream(true).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) fail("jcmd " + what + " hung");
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    static String metrics() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception notYet) {
+            return "";
+        }
     }
 
     static int status(String path, int on) {

@@ -42,6 +42,7 @@ public class PipelineLimiter {
     static final AtomicInteger UNANSWERED = new AtomicInteger();
     private static final AtomicLong CLOSED = new AtomicLong();
     private static final AtomicLong LAST_LOG = new AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 
     void install(@Observes Router router) {
         // First of all: before any other handler can answer (Integer.MIN_VALUE is RequestHeaderGuard's, which may refuse).
@@ -49,7 +50,13 @@ public class PipelineLimiter {
     }
 
     static void attach(RoutingContext rc) {
-        if (rc.request().connection() instanceof ConnectionBase c) attach(c.channel(), rc.request().isEnded());
+        if (rc.request().connection() instanceof ConnectionBase c) {
+            if (!c.channel().isActive()) { // a request Vert.x decoded before its connection was closed: no one to answer
+                rc.request().connection().close();
+                return;
+            }
+            attach(c.channel(), rc.request().isEnded());
+        }
         rc.next();
     }
 
@@ -58,7 +65,9 @@ public class PipelineLimiter {
         ChannelPipeline p = channel.pipeline();
         if (p.get(NAME) != null) return;
         if (p.get(VERTX_HANDLER) == null) {
-            LOG.warnf("no '%s' in the HTTP pipeline %s: pipelined requests are not bounded", VERTX_HANDLER, p.names());
+            if (WARNED.compareAndSet(false, true)) {
+                LOG.warnf("no '%s' in the HTTP pipeline %s: pipelined requests are not bounded", VERTX_HANDLER, p.names());
+            }
             return;
         }
         Counter counter = new Counter();
