@@ -15,7 +15,11 @@ if [[ -z ${PGBW_STORAGE_DRIVER:-} ]]; then
     rm -rf "$probe"; echo "$PGBW_STORAGE_DRIVER" > "$PGBW_CONTAINER_STORE/driver"
   fi
 fi
-PGBW_STORE_FLAGS=(--root "$PGBW_CONTAINER_STORE/storage" --runroot "$PGBW_CONTAINER_STORE/run"
+# podman refuses a runroot over 50 characters (a deep home or cache folder); then a short one derived from the store,
+# the same for the same store every time (podman records it in the store and refuses another).
+PGBW_RUNROOT=$PGBW_CONTAINER_STORE/run
+(( ${#PGBW_RUNROOT} <= 50 )) || PGBW_RUNROOT=/tmp/pgbw-run-$(printf %s "$PGBW_CONTAINER_STORE" | sha256sum | cut -c1-12)
+PGBW_STORE_FLAGS=(--root "$PGBW_CONTAINER_STORE/storage" --runroot "$PGBW_RUNROOT"
                   --storage-driver "$PGBW_STORAGE_DRIVER")
 pm() { podman "${PGBW_STORE_FLAGS[@]}" --runtime runc --cgroup-manager cgroupfs "$@"; }
 bh() { buildah "${PGBW_STORE_FLAGS[@]}" "$@"; }

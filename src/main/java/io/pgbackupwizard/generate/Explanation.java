@@ -5,6 +5,7 @@ import io.pgbackupwizard.model.DumpFormat;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.VeleroAnnotation;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ public final class Explanation {
     }
 
     /** Annotation values shown beside their key; the two commands are shown in full above as scripts. */
-    static boolean showsValue(String key) {
-        return !key.endsWith("/command");
+    static boolean showsValue(VeleroAnnotation a) {
+        return !a.key().endsWith("/command");
     }
 
     public static List<Part> of(WizardInput in, HookAnnotations hooks) {
@@ -41,7 +42,11 @@ public final class Explanation {
                     + " on the config screen, KOTS does not install the chart: they bring their own PostgreSQL (and back it up themselves)."));
         }
         List<Part> annotations = new ArrayList<>();
-        written.forEach((key, value) -> annotations.add(new Part(showsValue(key) ? key + ": " + value : key, meaning(key, in))));
+        written.forEach((key, value) -> {
+            VeleroAnnotation a = VeleroAnnotation.byKey(key)
+                    .orElseThrow(() -> new IllegalStateException("not a Velero annotation: " + key));
+            annotations.add(new Part(showsValue(a) ? key + ": " + value : key, meaning(a, in)));
+        });
         parts.add(new Part(values + gen.podKey() + ".podAnnotations", "Annotations on the PostgreSQL pod template (charts "
                 + gen.podKeyVersions() + " call the pod " + gen.podKey() + "), which Velero reads:", annotations));
         parts.add(new Part(values + gen.podKey() + ".extraVolumes and extraVolumeMounts", "An emptyDir named "
@@ -75,42 +80,45 @@ public final class Explanation {
                         + " mount password files by default and set no $" + var + ")" : " (when password files are turned on)");
     }
 
-    static String meaning(String key, WizardInput in) {
+    /** What this annotation does with the value the generator wrote; every key has a case (a new one fails to compile). */
+    static String meaning(VeleroAnnotation key, WizardInput in) {
         DumpFormat format = in.dumpFormat();
         String dump = in.mountPath() + "/" + format.fileName();
         return switch (key) {
-            case "backup.velero.io/backup-volumes" -> "The only volume Velero copies with its file-system backup. The data"
+            case BACKUP_VOLUMES -> "The only volume Velero copies with its file-system backup. The data"
                     + " volume is left out on purpose: a copy of live database files is not a consistent backup.";
-            case "backup.velero.io/backup-volumes-excludes" -> "For a Velero that copies every volume unless told otherwise"
+            case BACKUP_VOLUMES_EXCLUDES -> "For a Velero that copies every volume unless told otherwise"
                     + " (defaultVolumesToFsBackup), which ignores the line above: these volumes are left out, so again only"
                     + " the dump is copied.";
-            case "pre.hook.backup.velero.io/container", "post.hook.restore.velero.io/container" -> "The container the hook"
+            case PRE_BACKUP_CONTAINER, RESTORE_CONTAINER, POST_BACKUP_CONTAINER -> "The container the hook"
                     + " runs in, PostgreSQL's, named so an injected sidecar (a mesh proxy) that comes first never gets it.";
-            case "pre.hook.backup.velero.io/command" -> "Runs pg_dump as " + HookScripts.hookRole(in) + " into " + dump
+            case PRE_BACKUP_COMMAND -> "Runs pg_dump as " + HookScripts.hookRole(in) + " into " + dump
                     + " before the volume is copied: " + format.description() + ". A failure stops the script"
                     + " (set -euo pipefail) and leaves no " + format.fileName() + " behind; a dump still running from an"
                     + " earlier, timed-out backup makes this one fail at once instead of racing it.";
-            case "pre.hook.backup.velero.io/timeout" -> "The longest Velero lets the dump run (its default is 30s).";
-            case "pre.hook.backup.velero.io/on-error" -> in.onError() == OnError.Fail
+            case PRE_BACKUP_TIMEOUT -> "The longest Velero lets the dump run (its default is 30s).";
+            case PRE_BACKUP_ON_ERROR -> in.onError() == OnError.Fail
                     ? "A failed dump skips the pod's volumes and marks the backup PartiallyFailed. Written because Velero"
                             + " treats an annotation hook without it like Continue."
                     : "A failed dump is logged and the volumes are copied anyway (without a fresh dump).";
-            case "post.hook.restore.velero.io/command" -> "After a restore, waits for the final PostgreSQL server (the"
+            case RESTORE_COMMAND -> "After a restore, waits for the final PostgreSQL server (the"
                     + " image's first boot runs a temporary one first), loads " + dump + " with " + format.restoreTool()
                     + " in one transaction, then deletes the file. Objects in the dump replace those of the same name;"
                     + " anything else in the database is left alone. If the load fails nothing is changed and the dump stays."
                     + (format == DumpFormat.plain ? " (A plain dump that holds large objects carries its own BEGIN/COMMIT,"
                             + " which ends that one transaction early: the custom format has no such gap.)" : "");
-            case "post.hook.restore.velero.io/on-error" -> in.restoreOnError() == OnError.Fail
+            case RESTORE_ON_ERROR -> in.restoreOnError() == OnError.Fail
                     ? "A failed load stops the restore."
                     : "A failed load is logged and the restore goes on; it ends PartiallyFailed (Velero 1.14 and later).";
-            case "post.hook.restore.velero.io/wait-for-ready" -> "Velero starts the hook only once the container is Ready"
+            case RESTORE_WAIT_FOR_READY -> "Velero starts the hook only once the container is Ready"
                     + " (Velero 1.13 and later). The script still waits for the final server: readiness can pass on the"
                     + " temporary one.";
-            case "post.hook.restore.velero.io/wait-timeout" -> "How long Velero waits for the container before giving up on the hook.";
-            case "post.hook.restore.velero.io/exec-timeout" -> "How long the load may run (Velero's default, 30s, is too"
+            case RESTORE_WAIT_TIMEOUT -> "How long Velero waits for the container before giving up on the hook.";
+            case RESTORE_EXEC_TIMEOUT -> "How long the load may run (Velero's default, 30s, is too"
                     + " short for most databases).";
-            default -> throw new IllegalStateException("no explanation for the annotation " + key);
+            // Not written by the wizard: explained by their meaning alone.
+            case POST_BACKUP_COMMAND, POST_BACKUP_TIMEOUT, POST_BACKUP_ON_ERROR, INIT_CONTAINER_IMAGE, INIT_CONTAINER_NAME,
+                    INIT_COMMAND, INIT_TIMEOUT -> key.meaning() + " (when absent: " + key.whenAbsent() + ").";
         };
     }
 }

@@ -5,6 +5,7 @@ import static io.pgbackupwizard.generate.Maps.map;
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ChartGeneration;
 import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.VeleroAnnotation;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,21 +72,21 @@ public final class HelmChartManifest {
     public static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
         String container = ChartPod.containerName(in);
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("backup.velero.io/backup-volumes", VOLUME);
+        a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), VOLUME);
         // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
-        a.put("backup.velero.io/backup-volumes-excludes", String.join(",", ChartPod.otherVolumes(in)));
-        a.put("pre.hook.backup.velero.io/container", container);
-        a.put("pre.hook.backup.velero.io/command", hooks.backupAnnotation());
-        a.put("pre.hook.backup.velero.io/timeout", in.hookTimeout());
+        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", ChartPod.otherVolumes(in)));
+        a.put(VeleroAnnotation.PRE_BACKUP_CONTAINER.key(), container);
+        a.put(VeleroAnnotation.PRE_BACKUP_COMMAND.key(), hooks.backupAnnotation());
+        a.put(VeleroAnnotation.PRE_BACKUP_TIMEOUT.key(), in.hookTimeout());
         // Always written: for annotation hooks an absent on-error acts like Continue, not the documented Fail.
-        a.put("pre.hook.backup.velero.io/on-error", in.onError().name());
+        a.put(VeleroAnnotation.PRE_BACKUP_ON_ERROR.key(), in.onError().name());
         if (in.restoreHook()) {
-            a.put("post.hook.restore.velero.io/container", container);
-            a.put("post.hook.restore.velero.io/command", hooks.restoreAnnotation());
-            a.put("post.hook.restore.velero.io/on-error", in.restoreOnError().name());
-            a.put("post.hook.restore.velero.io/wait-for-ready", "true");
-            a.put("post.hook.restore.velero.io/wait-timeout", in.restoreWaitTimeout());
-            a.put("post.hook.restore.velero.io/exec-timeout", in.restoreExecTimeout());
+            a.put(VeleroAnnotation.RESTORE_CONTAINER.key(), container);
+            a.put(VeleroAnnotation.RESTORE_COMMAND.key(), hooks.restoreAnnotation());
+            a.put(VeleroAnnotation.RESTORE_ON_ERROR.key(), in.restoreOnError().name());
+            a.put(VeleroAnnotation.RESTORE_WAIT_FOR_READY.key(), "true");
+            a.put(VeleroAnnotation.RESTORE_WAIT_TIMEOUT.key(), in.restoreWaitTimeout());
+            a.put(VeleroAnnotation.RESTORE_EXEC_TIMEOUT.key(), in.restoreExecTimeout());
         }
         return a;
     }

@@ -37,7 +37,7 @@ public final class HelmCliValues {
     /** As the HelmChart's, with every volume any chart version has excluded (the customer picks the version). */
     public static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
         Map<String, Object> annotations = HelmChartManifest.podAnnotations(in, hooks);
-        annotations.put("backup.velero.io/backup-volumes-excludes", String.join(",", CHART_VOLUMES));
+        annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", CHART_VOLUMES));
         return annotations;
     }
 

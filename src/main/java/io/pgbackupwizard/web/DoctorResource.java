@@ -92,7 +92,9 @@ public class DoctorResource {
                         report.wizardFile(), report.diff()), MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (html) {
-                return Response.ok(Templates.doctor(new DoctorView(form.manifest(), form.config(), null, report, link)).render(),
+                // The page's link is relative (the browser's origin); scripts get the absolute one above.
+                return Response.ok(Templates.doctor(new DoctorView(form.manifest(), form.config(), null, report,
+                        "/?" + report.wizardQuery())).render(),
                         HTML).build();
             }
             return Response.ok(DoctorText.render(report, link), TEXT).build();

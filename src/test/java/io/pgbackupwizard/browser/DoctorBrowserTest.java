@@ -98,6 +98,33 @@ class DoctorBrowserTest {
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "-h 127.0.0.1"));
     }
 
+    /** At phone width the page is one column: nothing overflows sideways and it is not much taller than on a desk. */
+    @Test
+    void onAPhoneTheFindingsAreOneColumnAndFocused() throws IOException {
+        WebDriverWait await = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+        String seed = TextFiles.read(Path.of("src/test/resources/doctor/seed-2020-as-scraped.yaml"));
+        long[] heights = new long[2];
+        int[][] sizes = {{1400, 900}, {390, 844}};
+        for (int i = 0; i < 2; i++) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(sizes[i][0], sizes[i][1]));
+            driver.get(doctor.toString());
+            driver.executeScript("document.getElementById('manifest').value = arguments[0];", seed);
+            driver.findElement(By.id("check")).click();
+            await.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
+            assertEquals("report", driver.executeScript("return document.activeElement.id;"), "focus moves to the findings");
+            assertTrue((Boolean) driver.executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"),
+                    "no horizontal overflow at " + sizes[i][0] + " px");
+            heights[i] = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+            assertTrue(driver.findElement(By.id("open-in-wizard")).getDomAttribute("href").startsWith("/?"), "a relative link");
+        }
+        screenshot("doctor-phone.png");
+        assertTrue(heights[1] <= 3 * heights[0], "phone height " + heights[1] + " px within 3x of the desk's " + heights[0]);
+        long reportWidth = (Long) driver.executeScript("return Math.round(document.getElementById('report').getBoundingClientRect().width);");
+        assertTrue(reportWidth > 300, "the findings column is as wide as the phone: " + reportWidth + " px");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+
     /** A form field's value, whether it is drawn as a text input, a select or radio buttons. */
     private static String field(String name) {
         return (String) driver.executeScript("for (const e of document.getElementsByName(arguments[0])) {"

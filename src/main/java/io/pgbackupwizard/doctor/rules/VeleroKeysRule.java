@@ -5,24 +5,16 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import io.pgbackupwizard.model.VeleroAnnotation;
 import java.util.Map;
 import java.util.Set;
 
 /** Velero ignores annotation keys it does not know, silently; the usual one is a restore hook's "timeout". */
 public final class VeleroKeysRule implements Rule {
 
-    /** Annotation keys Velero reads (velero internal/hook, pkg/apis/velero/v1/labels_annotations.go). */
-    static final Set<String> KNOWN = Set.of(
-            "pre.hook.backup.velero.io/command", "pre.hook.backup.velero.io/container",
-            "pre.hook.backup.velero.io/on-error", "pre.hook.backup.velero.io/timeout",
-            "post.hook.backup.velero.io/command", "post.hook.backup.velero.io/container",
-            "post.hook.backup.velero.io/on-error", "post.hook.backup.velero.io/timeout",
-            "post.hook.restore.velero.io/command", "post.hook.restore.velero.io/container",
-            "post.hook.restore.velero.io/on-error", "post.hook.restore.velero.io/exec-timeout",
-            "post.hook.restore.velero.io/wait-timeout", "post.hook.restore.velero.io/wait-for-ready",
-            "init.hook.restore.velero.io/container-image", "init.hook.restore.velero.io/container-name",
-            "init.hook.restore.velero.io/command", "init.hook.restore.velero.io/timeout",
-            "backup.velero.io/backup-volumes", "backup.velero.io/backup-volumes-excludes");
+    /** Annotation keys Velero reads: the one table of them, model/VeleroAnnotation. */
+    static final Set<String> KNOWN = java.util.Arrays.stream(VeleroAnnotation.values()).map(VeleroAnnotation::key)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Override
     public void check(Manifest m, Findings out) {
