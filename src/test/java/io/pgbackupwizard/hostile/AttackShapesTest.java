@@ -124,9 +124,9 @@ class AttackShapesTest {
                 + " largest answer %d B, slowest %.2f s, live heap after %d KB (%+.1f %%)", shape, r.get("gap_s").asDouble(),
                 r.get("users_ok").asInt(), r.get("users_failed").asInt(), r.get("sent").asInt(), r.get("statuses"),
                 r.get("max_answer_bytes").asInt(), r.get("max_answer_s").asDouble(), heap, 100.0 * (heap - baselineHeap) / baselineHeap));
-        // 10 %, plus 1 MB: readings of the same idle state move by up to 1-2 MB (recently used soft-referenced caches
-        // survive System.gc; bench/README.md, runs 1-3); steady growth beyond that would be a leak.
-        assertTrue(heap <= baselineHeap * 1.10 + 1024, "live heap " + heap + " KB after " + shape + ", " + baselineHeap + " KB before");
+        // 10 %, plus 2 MB: readings of the same idle state move by up to 2 MB (recently used soft-referenced caches
+        // survive System.gc; bench/README.md, runs 1-3); a leak is far beyond that (+118 % without PipelineLimiter).
+        assertTrue(heap <= baselineHeap * 1.10 + 2048, "live heap " + heap + " KB after " + shape + ", " + baselineHeap + " KB before");
     }
 
     static JsonNode runShape(String shape, int seconds) throws Exception {
