@@ -73,8 +73,7 @@ public final class Explanation {
     }
 
     private static String passwordSource(WizardInput in) {
-        String var = HookScripts.hookRole(in).equals("postgres") && !in.username().equals("postgres")
-                ? "POSTGRES_POSTGRES_PASSWORD" : "POSTGRES_PASSWORD";
+        String var = HookScripts.passwordVariable(in);
         return "$" + var + ", or the file $" + var + "_FILE names"
                 + (in.generation().passwordFilesByDefault() ? " (charts " + in.generation().versions()
                         + " mount password files by default and set no $" + var + ")" : " (when password files are turned on)");

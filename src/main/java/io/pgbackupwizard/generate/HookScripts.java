@@ -87,10 +87,15 @@ public final class HookScripts {
         return "-h 127.0.0.1 -p " + PORT + " -U " + quote(hookRole(in)) + " -d " + quote(in.database()) + " --no-password";
     }
 
+    /** The container's variable holding the hook role's password (its _FILE variant names a file instead). */
+    public static String passwordVariable(WizardInput in) {
+        return in.hookUser() == HookUser.postgres && !in.username().equals("postgres")
+                ? "POSTGRES_POSTGRES_PASSWORD" : "POSTGRES_PASSWORD";
+    }
+
     /** With set -u, a container that has neither variable stops here with "unbound variable". */
     private static String password(WizardInput in) {
-        String var = in.hookUser() == HookUser.postgres && !in.username().equals("postgres")
-                ? "POSTGRES_POSTGRES_PASSWORD" : "POSTGRES_PASSWORD";
+        String var = passwordVariable(in);
         return "PGPASSWORD=\"${" + var + ":-$(cat \"$" + var + "_FILE\")}\"; export PGPASSWORD";
     }
 }

@@ -147,8 +147,11 @@ class ContainerImageTest {
     record Running(String name, int publicPort, int managementPort) {}
 
     /** podman flags from the chart's rendered Deployment: each line maps one field of the pod spec. */
+    static Map<String, Object> deployment;
+
     static List<String> chartFlags(Map<String, String> extraEnv) throws IOException {
-        Map<String, Object> deploy = WizardChartTest.render(Map.of()).get("Deployment/wizard");
+        if (deployment == null) deployment = WizardChartTest.render(Map.of()).get("Deployment/wizard"); // once per run
+        Map<String, Object> deploy = deployment;
         Map<String, Object> pod = at(deploy, "spec", "template", "spec");
         Map<String, Object> c = at(pod, "containers", 0);
         List<String> flags = new ArrayList<>();
