@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * not read gets at most what one socket read decodes, then is closed.
  *
  * <p>It is added on a connection's first request (Vert.x exposes no connection hook to Quarkus); from then on it sees
- * every message. It relies on two Vert.x internals, pinned by PipelineLimiterTest: {@link ConnectionBase#channel()}
- * and the pipeline name {@code "handler"} of Vert.x's connection handler.
+ * every message. It relies on two Vert.x internals, {@link ConnectionBase#channel()} and the pipeline name
+ * {@code "handler"} of Vert.x's connection handler: PipelinedUnreadRepliesTest and AttackShapesTest fail when either
+ * changes (the limit no longer holds), and a missing handler is logged once.
  */
 @ApplicationScoped
 public class PipelineLimiter {
