@@ -103,9 +103,7 @@ public final class Explanation {
             case RESTORE_COMMAND -> "After a restore, waits for the final PostgreSQL server (the"
                     + " image's first boot runs a temporary one first), loads " + dump + " with " + format.restoreTool()
                     + " in one transaction, then deletes the file. Objects in the dump replace those of the same name;"
-                    + " anything else in the database is left alone. If the load fails nothing is changed and the dump stays."
-                    + (format == DumpFormat.plain ? " (A plain dump that holds large objects carries its own BEGIN/COMMIT,"
-                            + " which ends that one transaction early: the custom format has no such gap.)" : "");
+                    + " anything else in the database is left alone. If the load fails nothing is changed and the dump stays.";
             case RESTORE_ON_ERROR -> in.restoreOnError() == OnError.Fail
                     ? "A failed load stops the restore."
                     : "A failed load is logged and the restore goes on; it ends PartiallyFailed (Velero 1.14 and later).";

@@ -5,6 +5,7 @@ import static io.pgbackupwizard.generate.ShellQuote.quote;
 import io.pgbackupwizard.model.DumpFormat;
 import io.pgbackupwizard.model.HookUser;
 import io.pgbackupwizard.model.WizardInput;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,20 +40,41 @@ public final class HookScripts {
      */
     public static String backupScript(WizardInput in) {
         String mount = in.mountPath();
-        String dump = in.dumpFormat() == DumpFormat.custom
-                ? "pg_dump -Fc -Z1 " + connection(in) + " -f \"$tmp\""
-                : "pg_dump --clean --if-exists " + connection(in) + " -f \"$tmp\"";
-        return String.join("; ",
+        List<String> steps = new ArrayList<>(List.of(
                 STRICT,
-                "exec 9>>" + quote(mount + "/.backup.lock"),
+                // the lock is the volume's directory itself, so nothing but the dump is ever backed up
+                "exec 9<" + quote(mount),
                 "flock -n 9 || { echo 'an earlier backup hook still runs in this container' >&2; exit 1; }",
+                // under the lock no other run is alive: a temporary file left here was a killed run's
                 "rm -f " + quote(mount + "/" + DumpFormat.custom.fileName()) + " "
-                        + quote(mount + "/" + DumpFormat.plain.fileName()),
-                password(in),
-                "tmp=\"$(mktemp " + quote(mount + "/.backup.XXXXXX") + ")\"",
+                        + quote(mount + "/" + DumpFormat.plain.fileName()) + " " + quote(mount) + "/" + TEMP_GLOB,
+                password(in)));
+        if (in.dumpFormat() == DumpFormat.plain) steps.add(refuseLargeObjects(in));
+        steps.addAll(List.of(
+                "tmp=\"$(mktemp " + quote(mount + "/" + TEMP_TEMPLATE) + ")\"",
                 "trap 'rm -f \"$tmp\"' EXIT",
-                dump,
-                "mv -f \"$tmp\" " + quote(dumpPath(in)));
+                in.dumpFormat() == DumpFormat.custom
+                        ? "pg_dump -Fc -Z1 " + connection(in) + " -f \"$tmp\""
+                        : "pg_dump --clean --if-exists " + connection(in) + " -f \"$tmp\"",
+                "mv -f \"$tmp\" " + quote(dumpPath(in))));
+        return String.join("; ", steps);
+    }
+
+    private static final String TEMP_TEMPLATE = ".backup.XXXXXX";
+    private static final String TEMP_GLOB = ".backup.??????";
+
+    /** What the plain-format backup says when the database holds large objects. */
+    private static final String LARGE_OBJECTS_REFUSED = "a plain dump carries large objects in its own transaction,"
+            + " so its restore could not be all-or-nothing; use dumpFormat custom";
+
+    /**
+     * pg_dump's plain output wraps large objects in its own BEGIN/COMMIT, which ends psql's --single-transaction
+     * early (psql's manual says so): the rest of the restore would run in autocommit. Refusing the backup keeps the
+     * restore's promise; pg_largeobject_metadata is readable by every role.
+     */
+    private static String refuseLargeObjects(WizardInput in) {
+        return "los=\"$(psql -X -A -t " + connection(in) + " -c 'select count(*) from pg_largeobject_metadata')\""
+                + "; [ \"$los\" = 0 ] || { echo \"large objects in the database: $los; " + LARGE_OBJECTS_REFUSED + "\" >&2; exit 1; }";
     }
 
     /**

@@ -7,7 +7,8 @@ package io.pgbackupwizard.model;
  */
 public enum DumpFormat {
     custom("backup.dump", "pg_restore", "pg_dump's custom format (-Fc -Z1: compressed, typically 4-5 times smaller than plain SQL)"),
-    plain("backup.sql", "psql", "plain SQL (pg_dump --clean --if-exists: each object is dropped before it is recreated)");
+    plain("backup.sql", "psql", "plain SQL (pg_dump --clean --if-exists: each object is dropped before it is recreated;"
+            + " a database with large objects is refused, since their plain dump could not be restored all-or-nothing)");
 
     private final String fileName;
     private final String restoreTool;

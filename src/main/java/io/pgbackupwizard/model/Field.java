@@ -110,7 +110,7 @@ public enum Field {
             InstallPath.control(),
             InstallPath::parse),
     DUMP_FORMAT("dumpFormat", "custom", "Dump format",
-            "custom: pg_dump -Fc -Z1 to <path>/backup.dump, restored with pg_restore --clean --if-exists --single-transaction --exit-on-error (typically 4-5 times smaller than plain). plain: SQL to <path>/backup.sql, restored with psql.",
+            "custom: pg_dump -Fc -Z1 to <path>/backup.dump, restored with pg_restore --clean --if-exists --single-transaction --exit-on-error (typically 4-5 times smaller than plain). plain: SQL to <path>/backup.sql, restored with psql --single-transaction; a database with large objects is refused (their plain dump carries its own transaction, so the restore could not be all-or-nothing).",
             "custom or plain",
             Control.select(DumpFormat.values()),
             DumpFormat::parse),

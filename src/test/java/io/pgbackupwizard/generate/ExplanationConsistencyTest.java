@@ -85,6 +85,8 @@ class ExplanationConsistencyTest {
         assertTrue(restore.isEmpty() || restore.contains(dumpPath), "the restore loads that dump: " + restore);
         assertEquals(format == DumpFormat.custom, backup.contains("pg_dump -Fc"), backup);
         assertEquals(backup.contains("pg_dump -Fc"), all.contains("-Fc"), "says which format the script dumps: " + all);
+        assertEquals(backup.contains("pg_largeobject_metadata"), all.contains("large objects is refused"),
+                "speaks of refusing large objects exactly when the backup script refuses them: " + all);
         assertFalse(all.contains("Not written"), "every annotation explained is written");
         assertTrue(all.contains(": " + onError.name()), "on-error shown with its value");
         if (helm) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -84,6 +85,23 @@ class HookFailureTest {
         BashRunner.Result r = HookFixture.run(hooks.backup(), env);
         assertNotEquals(0, r.exitCode(), r::toString);
         assertFalse(Files.exists(dump));
+    }
+
+    /**
+     * pg_dump's plain output wraps large objects in its own BEGIN/COMMIT, which would end the restore's single
+     * transaction early: the plain backup refuses such a database and names the way out.
+     */
+    @Test
+    void plainBackupOfLargeObjectsFailsNamingTheCustomFormat() throws IOException {
+        WizardInput plain = HookFixture.input(Map.of("dumpFormat", "plain", "username", in.username(),
+                "database", in.database()), mount);
+        SampleData.addLargeObject(PG::sql, in.username(), in.database());
+        Files.writeString(mount.resolve(plain.dumpFormat().fileName()), "-- dump of an earlier backup\n");
+        BashRunner.Result r = HookFixture.run(Hooks.of(Release.of(plain)).backup(), Container.PASSWORD_VARIABLE.env(PG, PASSWORD));
+        assertNotEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stderr().contains("large objects in the database: 1;") && r.stderr().contains("dumpFormat custom"),
+                () -> "the log should say why and what to do: " + r);
+        assertEquals(List.of(), HookFixture.filesIn(mount), "no dump, old or partial, may be backed up");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated hooks, taken from the manifest, dump a real database and load it back row for row, for every chart
@@ -110,6 +111,42 @@ class HookRoundTripTest {
         assertEquals(0, restore.exitCode(), restore::toString);
         assertFalse(Files.exists(mount.resolve(DUMP_FILE)), "restore must delete the dump it loaded");
         assertEquals(before, SampleData.fingerprint(PG, db));
+    }
+
+    /** The default (custom) format carries large objects inside the restore's one transaction. */
+    @Test
+    void largeObjectsRoundTripInTheCustomFormat() {
+        Path mount = BashRunner.newScratchDir();
+        WizardInput in = HookFixture.input(Map.of("username", "blob.user", "database", "blob-db"), mount);
+        HookFixture.createOrReset(PG, in.username(), in.database());
+        SampleData.load(PG, in.username(), in.database());
+        SampleData.addLargeObject(PG::sql, in.username(), in.database());
+        String before = SampleData.largeObjectFingerprint(PG::sql, in.database());
+        assertTrue(before.startsWith("large objects 1 "), before);
+        Hooks hooks = Hooks.of(Release.of(in));
+        Map<String, String> env = Container.PASSWORD_FILE.env(PG, PASSWORD);
+        BashRunner.Result backup = HookFixture.run(hooks.backup(), env);
+        assertEquals(0, backup.exitCode(), backup::toString);
+
+        PG.recreateDatabase(in.username(), in.database());
+        BashRunner.Result restore = HookFixture.run(hooks.restore(), env);
+        assertEquals(0, restore.exitCode(), restore::toString);
+        assertEquals("", restore.stderr(), "nothing but errors reach Velero's log");
+        assertEquals(before, SampleData.largeObjectFingerprint(PG::sql, in.database()));
+    }
+
+    /** Only the dump is in the backed-up volume: no lock file, and a killed run's temporary file is swept. */
+    @ParameterizedTest
+    @ValueSource(strings = {"custom", "plain"})
+    void theVolumeHoldsOnlyTheDump(String format) throws java.io.IOException {
+        Path mount = BashRunner.newScratchDir();
+        WizardInput in = HookFixture.input(Map.of("dumpFormat", format, "username", "only.user", "database", "only-db"), mount);
+        HookFixture.createOrReset(PG, in.username(), in.database());
+        SampleData.load(PG, in.username(), in.database());
+        Files.writeString(mount.resolve(".backup.Xk3q9Z"), "half a dump from a run the kubelet killed");
+        BashRunner.Result backup = HookFixture.run(Hooks.of(Release.of(in)).backup(), Container.PASSWORD_VARIABLE.env(PG, PASSWORD));
+        assertEquals(0, backup.exitCode(), backup::toString);
+        assertEquals(List.of(in.dumpFormat().fileName()), HookFixture.filesIn(mount));
     }
 
     @Test

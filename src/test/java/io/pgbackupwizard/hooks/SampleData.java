@@ -87,6 +87,21 @@ final class SampleData {
                 + "INSERT INTO token (id) SELECT generate_series(1, 50);");
     }
 
+    /** A large object the role owns (64 KiB of non-text bytes), referenced from a table as applications do. */
+    static void addLargeObject(Sql pg, String role, String db) {
+        pg.run(db, "SET ROLE " + quoteIdent(role) + ";\n"
+                + "CREATE TABLE attachment (id integer PRIMARY KEY, blob oid NOT NULL);\n"
+                + "INSERT INTO attachment SELECT 1, lo_from_bytea(0, decode(string_agg(md5(g::text), ''), 'hex')"
+                + " || '\\x00ff0a'::bytea) FROM generate_series(1, 4096) g;");
+    }
+
+    /** The large objects by owner and content: equal means they came back whole, under the same oids. */
+    static String largeObjectFingerprint(Sql pg, String db) {
+        return pg.run(db, "SELECT 'large objects ' || count(*) || ' ' || coalesce(string_agg(m.oid || '/'"
+                + " || pg_get_userbyid(m.lomowner) || '/' || md5(lo_get(m.oid)), ',' ORDER BY m.oid), '')"
+                + " FROM pg_largeobject_metadata m;\nSELECT 'attachment ' || string_agg(id || '=' || blob, ',') FROM attachment;");
+    }
+
     /** Counts, row checksums, sequence state, constraints and owners: equal fingerprints mean equal data. */
     static String fingerprint(PostgresServer pg, String db) {
         return fingerprint((Sql) pg::sql, db);
