@@ -36,9 +36,11 @@ final class FakeClients {
     static FakeClients install() {
         Path bin = BashRunner.newScratchDir();
         executable(bin.resolve("pg_dump"), PG_DUMP);
-        // The restore waits until the final server answers listen_addresses = '*' (the image's first boot).
+        // The restore waits until the final server answers listen_addresses = '*' (the image's first boot); a plain
+        // backup first counts large objects (none here).
         executable(bin.resolve("psql"), RECORD
                 + "for a in \"$@\"; do [ \"$a\" = 'show listen_addresses' ] && { echo '*'; exit 0; }; done\n"
+                + "for a in \"$@\"; do case \"$a\" in *pg_largeobject_metadata*) echo 0; exit 0;; esac; done\n"
                 + "exit 0\n");
         executable(bin.resolve("pg_isready"), "#!/bin/bash\nexit 0\n");
         return new FakeClients(bin);
