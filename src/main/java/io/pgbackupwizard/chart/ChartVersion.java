@@ -1,19 +1,13 @@
-package io.pgbackupwizard.model;
+package io.pgbackupwizard.chart;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A Bitnami postgresql chart version (semantic version) and the values layout it implies. */
+/** A chart version (semantic version); what it implies is asked of {@link ChartFamily#facts}. */
 public record ChartVersion(int major, int minor, int patch, String text) implements Comparable<ChartVersion> {
 
     private static final Pattern SEMVER = Pattern.compile(
             "(0|[1-9]\\d{0,4})\\.(0|[1-9]\\d{0,4})\\.(0|[1-9]\\d{0,4})(-[0-9A-Za-z.-]{1,40})?(\\+[0-9A-Za-z.-]{1,40})?");
-
-    /** Latest release of each major (newest first), plus the reference example's 8.7.4. */
-    public static final List<String> KNOWN = List.of(
-            "17.1.0", "16.7.27", "15.5.38", "14.3.3", "13.4.4", "12.12.10", "11.9.13", "10.16.3",
-            "9.8.13", "8.10.14", "8.7.4");
 
     public static ChartVersion parse(String text) {
         Matcher m = SEMVER.matcher(text);
@@ -22,14 +16,19 @@ public record ChartVersion(int major, int minor, int patch, String text) impleme
         }
         ChartVersion v = new ChartVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 Integer.parseInt(m.group(3)), text);
-        if (v.major < 8) {
-            throw new IllegalArgumentException("chart versions before 8.0.0 are not supported (oldest layout: 8.x)");
-        }
         return v;
     }
 
-    public ChartGeneration generation() {
-        return ChartGeneration.of(this);
+    /** For writing the table of facts: "16.6.0". */
+    static ChartVersion of(String text) {
+        return parse(text);
+    }
+
+    /** The version just before this one as people write ranges: 16.5.x before 16.6.0, 9.x before 10.0.0. */
+    String previousSeries() {
+        if (patch > 0) return major + "." + minor + "." + (patch - 1);
+        if (minor > 0) return major + "." + (minor - 1) + ".x";
+        return (major - 1) + ".x";
     }
 
     @Override

@@ -1,8 +1,9 @@
-package io.pgbackupwizard.model;
+package io.pgbackupwizard.chart;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,21 +27,29 @@ public record Quantity(BigDecimal value, String text) implements Comparable<Quan
             Map.entry("Gi", BigDecimal.valueOf(2).pow(30)), Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
             Map.entry("Pi", BigDecimal.valueOf(2).pow(50)), Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
 
-    static final BigDecimal MI = BigDecimal.valueOf(2).pow(20);
+    public static final BigDecimal MI = BigDecimal.valueOf(2).pow(20);
 
     /** @throws IllegalArgumentException with a message for the person who typed it */
     public static Quantity parse(String text) {
         if (text.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
         Matcher m = PATTERN.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G"
-                    + Suggestions.size(text).map(s -> ": did you mean " + s + "?").orElse(""));
+            throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G");
         }
         String number = m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1);
         String suffix = m.group(2) == null ? "" : m.group(2);
         // An exponent such as e3 or E-2 is a multiplier BigDecimal reads as "1e3".
         BigDecimal multiplier = SUFFIX.containsKey(suffix) ? SUFFIX.get(suffix) : new BigDecimal("1" + suffix);
         return new Quantity(new BigDecimal(number).multiply(multiplier), text);
+    }
+
+    /** The quantity, or empty when the text is not one (for reading files others wrote). */
+    public static Optional<Quantity> tryParse(String text) {
+        try {
+            return Optional.of(parse(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** A byte count written as whole mebibytes, rounded up (a limit rounded up never falls short). */

@@ -1,12 +1,13 @@
 package io.pgbackupwizard.doctor;
 
-import io.pgbackupwizard.model.ChartGeneration;
-import io.pgbackupwizard.model.ChartVersion;
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.chart.ChartVersion;
 import java.util.Optional;
 
 /**
- * The HelmChart as the rules see it: where things are, read once. The chart version decides the values layout
- * through the wizard's own {@link ChartVersion} / {@link ChartGeneration}.
+ * The HelmChart as the rules see it: where things are, read once. What the chart version does comes from the
+ * wizard's own chart facts ({@link ChartFacts}); the rules compare no version numbers.
  */
 public final class Manifest {
 
@@ -25,7 +26,7 @@ public final class Manifest {
 
     private static Optional<ChartVersion> version(String text) {
         try {
-            return Optional.of(ChartVersion.parse(text.trim()));
+            return Optional.of(family().version(text.trim()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -44,24 +45,18 @@ public final class Manifest {
 
     /** The chart version, when it is a version the wizard knows how to read (8.0.0 or later). */
     public Optional<ChartVersion> chartVersion() { return chartVersion; }
-    public Optional<ChartGeneration> generation() { return chartVersion.map(ChartVersion::generation); }
+    /** What that chart version does, when the version is known. */
+    public Optional<ChartFacts> facts() { return chartVersion.map(family()::facts); }
 
-    /** True when the chart version is known and at least major.minor.patch. */
-    public boolean atLeast(int major, int minor, int patch) {
-        return chartVersion.map(v -> v.compareTo(new ChartVersion(major, minor, patch, "")) >= 0).orElse(false);
-    }
-
-    /** True when the chart version is known and below major.minor.patch. */
-    public boolean below(int major, int minor, int patch) {
-        return chartVersion.map(v -> v.compareTo(new ChartVersion(major, minor, patch, "")) < 0).orElse(false);
-    }
+    /** The chart family the file installs; the doctor knows one today. */
+    public static ChartFamily family() { return ChartFamily.BITNAMI; }
 
     /**
      * The PostgreSQL pod's values: the key the chart version reads (master.* for 8.x-9.x, primary.* later), or, when
      * the version is unknown or the file uses the other key, whichever of the two the file has.
      */
     public Located pod() {
-        Optional<ChartGeneration> gen = generation();
+        Optional<ChartFacts> gen = facts();
         if (gen.isPresent() && values().get(gen.get().podKey()).exists()) return values().get(gen.get().podKey());
         // The wrong key is its own finding (ValuesLayoutRule); the other rules still read the hooks written there.
         Located primary = values().get("primary");

@@ -4,7 +4,7 @@ import io.pgbackupwizard.doctor.rules.DumpFormatRule;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.ImageSource;
-import io.pgbackupwizard.model.Quantity;
+import io.pgbackupwizard.chart.Quantity;
 import io.pgbackupwizard.model.ResourceLimits;
 import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
@@ -64,7 +64,7 @@ public final class WizardPrefill {
      */
     private static boolean dropComputedDefaults(Map<String, String> read, WizardInput in) {
         boolean dropped = false;
-        ImageSource standard = ImageSource.of(in.chartVersion(), "", "", "");
+        ImageSource standard = ImageSource.of(in.chart(), "", "", "");
         if (standard.registry().equals(in.image().registry()) && standard.repository().equals(in.image().repository())
                 && !read.containsKey("imageTag")) {
             dropped |= read.remove("imageRegistry") != null | read.remove("imageRepository") != null;

@@ -1,6 +1,6 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.model.DumpFormat;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
@@ -32,7 +32,7 @@ public final class Explanation {
     }
 
     public static List<Part> of(WizardInput in, HookAnnotations hooks) {
-        ChartGeneration gen = in.generation();
+        ChartFacts gen = in.chart();
         boolean helm = in.installPath() == InstallPath.HELM;
         String values = helm ? HelmCliValues.DEPENDENCY + "." : "values.";
         Map<String, Object> written = helm ? HelmCliValues.podAnnotations(in, hooks) : HelmChartManifest.podAnnotations(in, hooks);
@@ -48,7 +48,7 @@ public final class Explanation {
             annotations.add(new Part(showsValue(a) ? key + ": " + value : key, meaning(a, in)));
         });
         parts.add(new Part(values + gen.podKey() + ".podAnnotations", "Annotations on the PostgreSQL pod template (charts "
-                + gen.podKeyVersions() + " call the pod " + gen.podKey() + "), which Velero reads:", annotations));
+                + in.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + " call the pod " + gen.podKey() + "), which Velero reads:", annotations));
         parts.add(new Part(values + gen.podKey() + ".extraVolumes and extraVolumeMounts", "An emptyDir named "
                 + HelmChartManifest.VOLUME + ", mounted at " + in.mountPath() + ": no PVC, no storage class. "
                 + (in.scratchMedium() == ScratchMedium.Memory
@@ -75,7 +75,7 @@ public final class Explanation {
     private static String passwordSource(WizardInput in) {
         String var = HookScripts.passwordVariable(in);
         return "$" + var + ", or the file $" + var + "_FILE names"
-                + (in.generation().passwordFilesByDefault() ? " (charts " + in.generation().versions()
+                + (in.chart().passwordFilesByDefault() ? " (charts " + in.family().versionsWhere(ChartFacts::passwordFilesByDefault)
                         + " mount password files by default and set no $" + var + ")" : " (when password files are turned on)");
     }
 

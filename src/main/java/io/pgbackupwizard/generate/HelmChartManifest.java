@@ -3,7 +3,7 @@ package io.pgbackupwizard.generate;
 import static io.pgbackupwizard.generate.Maps.map;
 
 import io.pgbackupwizard.model.ApiVersion;
-import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.VeleroAnnotation;
 import io.pgbackupwizard.model.WizardInput;
@@ -40,7 +40,7 @@ public final class HelmChartManifest {
     }
 
     private static Map<String, Object> values(WizardInput in, HookAnnotations hooks) {
-        ChartGeneration gen = in.generation();
+        ChartFacts gen = in.chart();
         Map<String, Object> pod = pod(in, podAnnotations(in, hooks));
 
         Map<String, Object> credentials = map(
@@ -55,7 +55,7 @@ public final class HelmChartManifest {
 
     /** KOTS does not touch a v1beta2 chart: the values must label the pod for snapshots and follow a local registry. */
     private static List<Object> v1beta2OptionalValues(WizardInput in) {
-        return List.of(SnapshotLabels.optionalValues(in.chartVersion()), LocalRegistryValues.optionalValues(in.image()));
+        return List.of(SnapshotLabels.optionalValues(in.chart()), LocalRegistryValues.optionalValues(in.image()));
     }
 
     /** The PostgreSQL pod's values: the hook annotations and the scratch volume (also used by HelmCliValues). */
@@ -70,11 +70,11 @@ public final class HelmChartManifest {
     }
 
     public static Map<String, Object> podAnnotations(WizardInput in, HookAnnotations hooks) {
-        String container = ChartPod.containerName(in);
+        String container = in.chart().containerName(in.name());
         Map<String, Object> a = new LinkedHashMap<>();
         a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), VOLUME);
         // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
-        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", ChartPod.otherVolumes(in)));
+        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", in.chart().volumes()));
         a.put(VeleroAnnotation.PRE_BACKUP_CONTAINER.key(), container);
         a.put(VeleroAnnotation.PRE_BACKUP_COMMAND.key(), hooks.backupAnnotation());
         a.put(VeleroAnnotation.PRE_BACKUP_TIMEOUT.key(), in.hookTimeout());

@@ -7,7 +7,7 @@ public final class HelmCliReadme {
     private HelmCliReadme() {}
 
     public static String text(WizardInput in, String scheduleFile) {
-        String selector = PostgresPodLabels.selector(in.chartVersion());
+        String selector = PostgresPodLabels.selector(in.chart());
         return """
                 # Backing up the PostgreSQL database with Velero
 

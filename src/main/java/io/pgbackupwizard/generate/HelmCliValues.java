@@ -2,7 +2,7 @@ package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.generate.Maps.map;
 
-import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class HelmCliValues {
     public static final List<String> CHART_VOLUMES = List.of("data", "empty-dir", "dshm");
 
     public static Map<String, Object> build(WizardInput in, HookAnnotations hooks) {
-        ChartGeneration gen = in.generation();
+        ChartFacts gen = in.chart();
         Map<String, Object> annotations = podAnnotations(in, hooks);
         Map<String, Object> postgresql = map(gen.podKey(), HelmChartManifest.pod(in, annotations));
         // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret.

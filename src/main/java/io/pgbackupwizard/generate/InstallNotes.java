@@ -1,5 +1,8 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
+
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ImageSource;
 import io.pgbackupwizard.model.ScratchMedium;
@@ -19,10 +22,11 @@ final class InstallNotes {
         ImageSource image = in.image();
         if (!image.freeImageExists() && !image.relocated()) {
             w.add("No free image exists for chart " + in.chartVersion() + ": it names a Debian 10 tag of "
-                    + ImageSource.CHART_REGISTRY + "/" + ImageSource.CHART_REPOSITORY + " that Bitnami removed in 2025 and"
+                    + image.chart().imageRegistry() + "/" + image.chart().imageRepository() + " that Bitnami removed in 2025 and"
                     + " did not copy to docker.io/bitnamilegacy, so the pod would never pull its image (and PostgreSQL 11"
                     + " is end-of-life). Mirror that exact image into your own registry and set imageRegistry and"
-                    + " imageRepository to it, or use chart 11.0.0 or later (17.1.0 is the newest).");
+                    + " imageRepository to it, or use chart " + ChartFamily.BITNAMI.versionsWhere(ChartFacts::freeImageExists)
+                    + " (" + ChartFamily.BITNAMI.knownVersions().get(0) + " is the newest).");
         }
         if (image.freeImageExists() && !image.relocated()) {
             w.add("docker.io/bitnami/postgresql no longer serves the versioned tag chart " + in.chartVersion() + " names"
@@ -38,7 +42,7 @@ final class InstallNotes {
             w.add("kots.io/v1beta1 is deprecated; the HelmChart sets useHelmInstall: true so a later move to"
                     + " kots.io/v1beta2 stays possible.");
         } else {
-            String unlabelled = SnapshotLabels.podUnlabelledWarning(in.chartVersion());
+            String unlabelled = SnapshotLabels.podUnlabelledWarning(in);
             if (unlabelled != null) w.add(unlabelled);
         }
         if (in.scratchMedium() == ScratchMedium.Memory) {

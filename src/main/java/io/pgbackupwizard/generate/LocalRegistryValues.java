@@ -22,7 +22,7 @@ final class LocalRegistryValues {
                 "repository", KotsTemplates.LOCAL_REGISTRY_NAMESPACE + "/" + image.imageName(),
                 "pullSecrets", List.of(KotsTemplates.IMAGE_PULL_SECRET_NAME)));
         // Any registry but the chart's own fails the image check from 16.3.0.
-        if (ImageSource.chartChecksImages(image.chart())) values.put("global", ImageValues.allowInsecureImages());
+        if (image.chartChecksImages()) values.put("global", ImageValues.allowInsecureImages());
         return map("when", KotsTemplates.HAS_LOCAL_REGISTRY, "recursiveMerge", true, "values", values);
     }
 }

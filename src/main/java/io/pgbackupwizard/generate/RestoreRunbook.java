@@ -2,7 +2,6 @@ package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.generate.Maps.map;
 
-import io.pgbackupwizard.model.ChartVersion;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,7 @@ public final class RestoreRunbook {
     }
 
     public static String text(WizardInput in) {
-        ChartVersion v = in.chartVersion();
-        String selector = ShellQuote.quote(PostgresPodLabels.selector(v) + ",app.kubernetes.io/instance=" + in.name());
-        if (v.major() <= 8) selector = ShellQuote.quote(PostgresPodLabels.selector(v) + ",release=" + in.name());
+        String selector = ShellQuote.quote(PostgresPodLabels.selector(in.chart(), in.name()));
         return """
                 # Restoring PostgreSQL from a Velero backup (Embedded Cluster v3)
 

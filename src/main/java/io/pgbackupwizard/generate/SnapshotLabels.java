@@ -2,8 +2,8 @@ package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.generate.Maps.map;
 
-import io.pgbackupwizard.model.ChartGeneration;
-import io.pgbackupwizard.model.ChartVersion;
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.model.WizardInput;
 import java.util.Map;
 
 /**
@@ -28,25 +28,20 @@ final class SnapshotLabels {
         return map("kots.io/backup", "velero", "kots.io/app-slug", KotsTemplates.licenseFieldValue("appSlug"));
     }
 
-    /** Whether the chart's templates can carry pod labels (see the class comment). */
-    static boolean chartTakesPodLabels(ChartVersion chart) {
-        return chart.major() >= 9;
-    }
-
-    static Map<String, Object> optionalValues(ChartVersion chart) {
-        ChartGeneration gen = chart.generation();
-        Map<String, Object> values = gen != ChartGeneration.MASTER ? map("commonLabels", labels())
-                : chartTakesPodLabels(chart) ? map(gen.podKey(), map("labels", labels(), "podLabels", labels()))
-                : map(gen.podKey(), map("labels", labels()));
+    static Map<String, Object> optionalValues(ChartFacts chart) {
+        Map<String, Object> values = chart.commonLabels() ? map("commonLabels", labels())
+                : chart.podLabelsRender() ? map(chart.podKey(), map("labels", labels(), "podLabels", labels()))
+                : map(chart.podKey(), map("labels", labels()));
         return map("when", KotsTemplates.licenseFieldValue("isSnapshotSupported"), "recursiveMerge", true,
                 "values", values);
     }
 
     /** For v1beta2 on a chart that cannot label its pod: KOTS snapshots would leave the pod (and its hooks) out. */
-    static String podUnlabelledWarning(ChartVersion chart) {
-        if (chartTakesPodLabels(chart)) return null;
-        return "With kots.io/v1beta2, chart " + chart + " cannot carry KOTS's snapshot labels on its pod (its template"
-                + " breaks on master.podLabels), so KOTS snapshots leave the PostgreSQL pod and its hooks out: use chart"
-                + " 9.0.0 or later, or kots.io/v1beta1, for which KOTS labels the pod itself.";
+    static String podUnlabelledWarning(WizardInput in) {
+        if (in.chart().podLabelsRender()) return null;
+        return "With kots.io/v1beta2, chart " + in.chartVersion() + " cannot carry KOTS's snapshot labels on its pod (its"
+                + " template breaks on " + in.chart().podKey() + ".podLabels), so KOTS snapshots leave the PostgreSQL pod and"
+                + " its hooks out: use chart " + in.family().versionsWhere(ChartFacts::podLabelsRender)
+                + ", or kots.io/v1beta1, for which KOTS labels the pod itself.";
     }
 }

@@ -21,7 +21,7 @@ public final class VeleroScheduleManifest {
 
     public static Map<String, Object> build(WizardInput in) {
         Map<String, Object> template = map("includedNamespaces", List.of("*"),
-                "labelSelector", map("matchLabels", PostgresPodLabels.of(in.chartVersion())),
+                "labelSelector", map("matchLabels", PostgresPodLabels.of(in.chart())),
                 "ttl", VeleroExtensionManifest.TTL);
         return map("apiVersion", "velero.io/v1", "kind", "Schedule",
                 "metadata", map("name", name(in), "namespace", "velero"),

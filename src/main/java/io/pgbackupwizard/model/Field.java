@@ -1,5 +1,8 @@
 package io.pgbackupwizard.model;
 
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +26,10 @@ public enum Field {
             Control.select(ApiVersion.texts()),
             ApiVersion::parse),
     CHART_VERSION("chartVersion", "17.1.0", "Bitnami postgresql chart version",
-            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts 8.x-10.x have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
-            "a semantic version, 8.0.0 or later",
-            Control.suggest(ChartVersion.KNOWN),
-            ChartVersion::parse),
+            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts " + ChartFamily.BITNAMI.versionsWhere(f -> !f.freeImageExists()) + " have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
+            "a semantic version, " + ChartFamily.BITNAMI.table().oldest() + " or later",
+            Control.suggest(ChartFamily.BITNAMI.knownVersions()),
+            ChartFamily.BITNAMI::version),
     ALLOW_EXTERNAL("allowExternal", "true", "Customers may bring an external PostgreSQL",
             "true adds spec.exclude so the chart is skipped when the customer picks external PostgreSQL on the config screen.",
             "true or false",
@@ -115,7 +118,7 @@ public enum Field {
             Control.select(DumpFormat.values()),
             DumpFormat::parse),
     HOOK_USER("hookUser", "app", "Hooks connect as",
-            "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart 11.0.0 or later.",
+            "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart " + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword) + ".",
             "app or postgres",
             Control.select(HookUser.values()),
             HookUser::parse, Shown.ADVANCED),

@@ -1,5 +1,7 @@
 package io.pgbackupwizard.model;
 
+import io.pgbackupwizard.chart.ChartFacts;
+
 /**
  * Where the PostgreSQL container image comes from, resolved for one chart version. Empty fields take a
  * default that pulls in 2026: on 2025-08-28 Bitnami moved its versioned tags from docker.io/bitnami to
@@ -9,48 +11,35 @@ package io.pgbackupwizard.model;
  *
  * @param tag null: the chart's own tag (the tags were moved unchanged)
  */
-public record ImageSource(String registry, String repository, String tag, ChartVersion chart) {
-
-    /** What every chart generation names in values.yaml and in Chart.yaml's annotations.images. */
-    public static final String CHART_REGISTRY = "docker.io";
-    public static final String CHART_REPOSITORY = "bitnami/postgresql";
-    public static final String LEGACY_REPOSITORY = "bitnamilegacy/postgresql";
-
-    /** The first chart whose NOTES.txt fails on images it does not know (bitnami/common 2.28.0, PR #30936). */
-    static final ChartVersion IMAGE_CHECK_SINCE = new ChartVersion(16, 3, 0, "16.3.0");
-    /** The first chart whose image tags live in docker.io/bitnamilegacy (Debian 11). */
-    static final int LEGACY_IMAGES_SINCE_MAJOR = 11;
+public record ImageSource(String registry, String repository, String tag, ChartFacts chart) {
 
     /** @param registry, repository, tag: as typed, or null/empty for the default */
-    public static ImageSource of(ChartVersion chart, String registry, String repository, String tag) {
+    public static ImageSource of(ChartFacts chart, String registry, String repository, String tag) {
         return new ImageSource(
-                blank(registry) ? CHART_REGISTRY : registry,
+                blank(registry) ? chart.imageRegistry() : registry,
                 blank(repository) ? defaultRepository(chart) : repository,
                 blank(tag) ? null : tag,
                 chart);
     }
 
-    public static String defaultRepository(ChartVersion chart) {
-        return freeImageExists(chart) ? LEGACY_REPOSITORY : CHART_REPOSITORY;
+    /** Where the chart's own tag still pulls for free, else the repository the chart names. */
+    public static String defaultRepository(ChartFacts chart) {
+        return chart.freeImageExists() ? chart.freeRepository() : chart.imageRepository();
     }
 
     /** Whether docker.io still serves, for free, the image tag this chart version names. */
-    public static boolean freeImageExists(ChartVersion chart) {
-        return chart.major() >= LEGACY_IMAGES_SINCE_MAJOR;
-    }
-
     public boolean freeImageExists() {
-        return freeImageExists(chart);
+        return chart.freeImageExists();
     }
 
-    /** Whether the chart's image check (from 16.3.0) is in this chart version. */
-    public static boolean chartChecksImages(ChartVersion chart) {
-        return chart.compareTo(IMAGE_CHECK_SINCE) >= 0;
+    /** Whether the chart fails on an image it does not know (16.3.0 on). */
+    public boolean chartChecksImages() {
+        return chart.imageCheck() != ChartFacts.ImageCheck.NONE;
     }
 
     /** The image differs from the chart's own registry or repository (a new tag alone is only a warning). */
     public boolean relocated() {
-        return !registry.equals(CHART_REGISTRY) || !repository.equals(CHART_REPOSITORY);
+        return !registry.equals(chart.imageRegistry()) || !repository.equals(chart.imageRepository());
     }
 
     /**
@@ -59,7 +48,7 @@ public record ImageSource(String registry, String repository, String tag, ChartV
      * the rule does not try to tell them apart: true is harmless where only a warning would be printed.
      */
     public boolean needsAllowInsecureImages() {
-        return relocated() && chartChecksImages(chart);
+        return relocated() && chartChecksImages();
     }
 
     /** The last path segment: what KOTS keeps when it pushes the image to a local registry (name:tag). */

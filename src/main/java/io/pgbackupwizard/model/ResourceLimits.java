@@ -1,5 +1,7 @@
 package io.pgbackupwizard.model;
 
+import io.pgbackupwizard.chart.Quantity;
+
 /**
  * Requests and limits for the PostgreSQL container, for charts with a resources preset. From chart 15.0.0
  * the container gets primary.resourcesPreset "nano" (limits: memory 192Mi, cpu 150m, ephemeral-storage
@@ -10,9 +12,6 @@ package io.pgbackupwizard.model;
  */
 public record ResourceLimits(Quantity cpu, Quantity memory, Quantity ephemeralStorage,
         Quantity cpuRequest, Quantity memoryRequest, Quantity ephemeralStorageRequest) {
-
-    /** The first chart with a resources preset that sets limits ("nano"; 14.x has the key set to "none"). */
-    static final int PRESET_SINCE_MAJOR = 15;
 
     /** Beside a Memory scratch: PostgreSQL's shared_buffers (128MB by default), backends and pg_dump. */
     public static final Quantity MEMORY_HEADROOM = Quantity.mebibytes(512);
@@ -31,11 +30,6 @@ public record ResourceLimits(Quantity cpu, Quantity memory, Quantity ephemeralSt
     private static final Quantity CPU_REQUEST = Quantity.parse("250m");
     private static final Quantity MEMORY_REQUEST = Quantity.mebibytes(256);
     private static final Quantity EPHEMERAL_REQUEST = Quantity.mebibytes(50);
-
-    /** Whether this chart version limits the container by default (so the wizard writes limits that fit). */
-    public static boolean chartHasPreset(ChartVersion chart) {
-        return chart.major() >= PRESET_SINCE_MAJOR;
-    }
 
     public static Quantity defaultMemory(Quantity scratch, ScratchMedium medium) {
         return medium == ScratchMedium.Memory ? scratch.plus(MEMORY_HEADROOM) : DISK_SCRATCH_MEMORY;

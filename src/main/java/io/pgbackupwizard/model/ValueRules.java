@@ -1,5 +1,7 @@
 package io.pgbackupwizard.model;
 
+import io.pgbackupwizard.chart.Quantity;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -155,7 +157,12 @@ public final class ValueRules {
 
     /** A Kubernetes quantity greater than zero, parsed (see {@link Quantity}). */
     public static Quantity positive(String v) {
-        Quantity q = Quantity.parse(v);
+        Quantity q;
+        try {
+            q = Quantity.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + Suggestions.size(v).map(s -> ": did you mean " + s + "?").orElse(""));
+        }
         if (!q.isPositive()) throw new IllegalArgumentException("must be greater than zero");
         return q;
     }

@@ -1,5 +1,13 @@
 package io.pgbackupwizard.model;
 
+import io.pgbackupwizard.chart.Quantity;
+
+import io.pgbackupwizard.chart.ChartVersion;
+
+import io.pgbackupwizard.chart.ChartFamily;
+
+import io.pgbackupwizard.chart.ChartFacts;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +63,12 @@ public final class WizardInput {
 
     /** The PostgreSQL image, with the defaults for this chart version filled in. */
     public ImageSource image() {
-        return ImageSource.of(chartVersion(), imageRegistry(), imageRepository(), imageTag());
+        return ImageSource.of(chart(), imageRegistry(), imageRepository(), imageTag());
     }
 
     /** The container's requests and limits, or null when the chart sets no limits by default (before 15.0.0). */
     public ResourceLimits resources() {
-        if (!ResourceLimits.chartHasPreset(chartVersion())) return null;
+        if (!chart().limitsByDefault()) return null;
         return ResourceLimits.of(Quantity.parse(scratchSize()), scratchMedium(), quantity(cpuLimit()),
                 quantity(memoryLimit()), quantity(ephemeralStorageLimit()));
     }
@@ -69,8 +77,14 @@ public final class WizardInput {
         return text == null ? null : Quantity.parse(text);
     }
 
-    public ChartGeneration generation() {
-        return chartVersion().generation();
+    /** The chart family; one today, a parameter once there are more. */
+    public ChartFamily family() {
+        return ChartFamily.BITNAMI;
+    }
+
+    /** What the chosen chart version does: values keys, names, image, limits. */
+    public ChartFacts chart() {
+        return family().facts(chartVersion());
     }
 
     /** Names of the external-database config items, derived from the external choice's value. */

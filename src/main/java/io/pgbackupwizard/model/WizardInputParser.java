@@ -1,5 +1,9 @@
 package io.pgbackupwizard.model;
 
+import io.pgbackupwizard.chart.Quantity;
+
+import io.pgbackupwizard.chart.ChartFacts;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -88,9 +92,9 @@ public final class WizardInputParser {
         checkConfigItemsDistinct(input, errors);
         checkInstallPath(input, errors);
         checkLimitsHoldScratch(input, errors);
-        if (input.hookUser() == HookUser.postgres && input.chartVersion().major() < 11) {
+        if (input.hookUser() == HookUser.postgres && !input.chart().superuserPassword()) {
             // 8.x-10.x give the container a postgres password only when the chart is given one
-            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart 11.0.0 or later (older charts "
+            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart " + input.family().versionsWhere(ChartFacts::superuserPassword) + " (older charts "
                     + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
         }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
@@ -134,7 +138,7 @@ public final class WizardInputParser {
         if (in.memoryLimit() != null) given.put(Field.MEMORY_LIMIT, in.memoryLimit());
         if (in.ephemeralStorageLimit() != null) given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
         if (given.isEmpty()) return;
-        if (!ResourceLimits.chartHasPreset(in.chartVersion())) {
+        if (!in.chart().limitsByDefault()) {
             given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies to chart 15.0.0 and later only: chart "
                     + in.chartVersion() + " sets no limits (only requests), so the scratch volume is bounded by its sizeLimit;"
                     + " leave it empty")));

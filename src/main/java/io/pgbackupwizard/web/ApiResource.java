@@ -63,7 +63,7 @@ public class ApiResource {
         if (!parsed.ok()) return Response.status(400).entity(parsed.errors()).build();
         Release r = wizard.generate(parsed);
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
-                r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().generation().name(),
+                r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().chart().layout(),
                 wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
                 r.installPath().nextSteps(), r.warnings(), r.chartSource())).build();
     }

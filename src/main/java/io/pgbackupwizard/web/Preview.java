@@ -4,7 +4,6 @@ import io.pgbackupwizard.generate.HookAnnotations;
 import io.pgbackupwizard.generate.NextSteps;
 import io.pgbackupwizard.generate.Output;
 import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.ChartGeneration;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
@@ -71,7 +70,6 @@ public final class Preview {
 
     public boolean valid() { return release != null; }
     public WizardInput input() { return release.input(); }
-    public ChartGeneration generation() { return release.input().generation(); }
     public HookAnnotations hooks() { return release.hooks(); }
     /** "What each part does", made from the same decisions as the files. */
     public List<io.pgbackupwizard.generate.Explanation.Part> explanation() {

@@ -4,13 +4,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.ApiVersion;
-import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.WizardInputParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -20,7 +22,7 @@ import java.util.StringJoiner;
 public class Wizard {
 
     private final WizardInputParser parser;
-    private final Map<ChartGeneration, Map<ApiVersion, Counter>> generated = new EnumMap<>(ChartGeneration.class);
+    private final Map<String, Map<ApiVersion, Counter>> generated = new HashMap<>();
 
     Wizard(WizardConfig config, MeterRegistry registry) {
         Map<Field, String> overrides = config.defaultChartVersion()
@@ -31,16 +33,16 @@ public class Wizard {
                     + overrides.get(Field.CHART_VERSION));
         }
         this.parser = withOverrides;
-        for (ChartGeneration gen : ChartGeneration.values()) {
+        for (String layout : ChartFamily.BITNAMI.table().rows().values().stream().map(ChartFacts::layout).distinct().toList()) {
             Map<ApiVersion, Counter> byApi = new EnumMap<>(ApiVersion.class);
             for (ApiVersion api : ApiVersion.values()) {
                 byApi.put(api, Counter.builder("wizard.manifests.generated")
                         .description("Releases generated for a download or an API call (not page views), by chart generation and KOTS API version")
-                        .tag("chart_generation", gen.name().toLowerCase())
+                        .tag("chart_generation", layout.toLowerCase())
                         .tag("api_version", api.value())
                         .register(registry));
             }
-            generated.put(gen, byApi);
+            generated.put(layout, byApi);
         }
     }
 
@@ -55,7 +57,7 @@ public class Wizard {
     /** Generates the release for valid input and counts it: for downloads and API calls. */
     public Release generate(WizardInputParser.Result parsed) {
         Release release = Release.of(parsed.input());
-        generated.get(parsed.input().generation()).get(parsed.input().apiVersion()).increment();
+        generated.get(parsed.input().chart().layout()).get(parsed.input().apiVersion()).increment();
         return release;
     }
 

@@ -7,12 +7,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.pgbackupwizard.chart.ChartVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direction of imports, kept by a test rather than by care: data flows request -> model -> generate -> doctor
- * -> web, the core (model, generate, doctor) knows no framework, and the request guards know no other room of web.
+ * The direction of imports, kept by a test rather than by care: data flows chart facts -> model -> generate ->
+ * doctor -> web, the core (chart, model, generate, doctor) knows no framework, and the request guards know no other room of web.
  * A wrong import fails here with the offending class and line.
  */
 class ArchitectureTest {
@@ -29,6 +30,21 @@ class ArchitectureTest {
 
     static void check(ArchRule rule) {
         rule.check(main);
+    }
+
+    @Test
+    void chartFactsImportNothingOfTheProjectAndNoFramework() {
+        check(noClasses().that().resideInAPackage(ROOT + ".chart..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".model..", ROOT + ".generate..", ROOT + ".doctor..", ROOT + ".web..")
+                .orShould().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS));
+    }
+
+    /** What a chart version implies is asked of the chart facts; no other room compares version numbers. */
+    @Test
+    void onlyTheChartFactsCompareVersionNumbers() {
+        check(noClasses().that().resideOutsideOfPackage(ROOT + ".chart..").should().callMethod(ChartVersion.class, "major")
+                .orShould().callMethod(ChartVersion.class, "minor").orShould().callMethod(ChartVersion.class, "patch")
+                .orShould().callMethod(ChartVersion.class, "compareTo", ChartVersion.class));
     }
 
     @Test

@@ -3,8 +3,9 @@ package io.pgbackupwizard.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.ChartVersion;
+import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.model.WizardInputParser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class WizardOutputIsCleanPropertyTest {
     @Provide
     Arbitrary<Map<String, List<String>>> choices() {
         Arbitrary<Map<String, List<String>>> release = Combinators.combine(
-                Arbitraries.of(ChartVersion.KNOWN),
+                Arbitraries.of(ChartFamily.BITNAMI.knownVersions()),
                 Arbitraries.of("kots.io/v1beta1", "kots.io/v1beta2"),
                 Arbitraries.of("Memory", "Disk"),
                 Arbitraries.of("1Gi", "3Gi"),
@@ -144,7 +145,7 @@ class WizardOutputIsCleanPropertyTest {
      */
     @Example
     void theUnfixableImageExceptionIsStillObservedAndNarrow() {
-        for (String chart : ChartVersion.KNOWN) {
+        for (String chart : ChartFamily.BITNAMI.knownVersions()) {
             Map<String, List<String>> p = new LinkedHashMap<>();
             p.put("installPath", List.of("kots"));
             p.put("chartVersion", List.of(chart));

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.pgbackupwizard.model.ChartVersion;
+import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.KotsRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;

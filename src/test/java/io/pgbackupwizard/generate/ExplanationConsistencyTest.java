@@ -51,7 +51,7 @@ class ExplanationConsistencyTest {
                 "restoreOnError", onError.name(), "hookUser", user.name(), "chartVersion", chart);
         boolean helm = path == InstallPath.HELM;
         Map<String, Object> file = ManifestView.load(helm ? g.release().helmValues() : g.release().helmChart());
-        String podKey = g.input().generation().podKey();
+        String podKey = g.input().chart().podKey();
         Map<String, Object> written = helm ? ManifestView.map(file, "postgresql", podKey, "podAnnotations")
                 : ManifestView.map(file, "spec", "values", podKey, "podAnnotations");
 

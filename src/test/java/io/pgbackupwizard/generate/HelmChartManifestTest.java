@@ -58,7 +58,7 @@ class HelmChartManifestTest {
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=[\\s'])/[^\\s;'\"]+");
 
     static Map<String, Object> podAnnotations(Generated g) {
-        return map(g.values(), g.input().generation().podKey(), "podAnnotations");
+        return map(g.values(), g.input().chart().podKey(), "podAnnotations");
     }
 
     static List<String> backupArgv(Generated g) {
@@ -434,7 +434,7 @@ class HelmChartManifestTest {
         Generated g = Generated.with("chartVersion", chartVersion);
         assertEquals(chartVersion, string(g.helmChart(), "spec", "chart", "chartVersion"));
         assertEquals(Set.of(podKey, "global", "image"), g.values().keySet());
-        Set<String> podKeys = io.pgbackupwizard.model.ChartVersion.parse(chartVersion).major() >= 15
+        Set<String> podKeys = io.pgbackupwizard.chart.ChartVersion.parse(chartVersion).major() >= 15
                 ? Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts", "resources")
                 : Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts");
         assertEquals(podKeys, map(g.values(), podKey).keySet());
@@ -456,8 +456,8 @@ class HelmChartManifestTest {
             Map<String, String> mentions = strings(g.helmChart()).entrySet().stream()
                     .filter(e -> e.getValue().contains("app_db_secret"))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            String passwordPath = "spec.values." + String.join(".", g.input().generation().credentialsPath()) + "."
-                    + g.input().generation().passwordKey();
+            String passwordPath = "spec.values." + String.join(".", g.input().chart().credentialsPath()) + "."
+                    + g.input().chart().passwordKey();
             assertEquals(Map.of(passwordPath, "repl{{ ConfigOption \"app_db_secret\" }}"), mentions);
         }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.chart.Quantity;
+import io.pgbackupwizard.chart.ChartVersion;
+import io.pgbackupwizard.chart.ChartFamily;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The install rules of issue 12 come from the chart version, not from a list of known versions: versions the
- * reference directory does not hold (and that ChartVersion.KNOWN does not list) get them too.
+ * reference directory does not hold (and that ChartFamily.BITNAMI.knownVersions() does not list) get them too.
  */
 class InstallRulesTest {
 

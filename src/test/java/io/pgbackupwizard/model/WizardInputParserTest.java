@@ -59,7 +59,7 @@ class WizardInputParserTest {
                     () -> assertEquals("postgresql", in.name()),
                     () -> assertEquals(ApiVersion.V1BETA2, in.apiVersion()),
                     () -> assertEquals("17.1.0", in.chartVersion().text()),
-                    () -> assertEquals(ChartGeneration.PASSWORD_FILES, in.generation()),
+                    () -> assertEquals("PASSWORD_FILES", in.chart().layout()),
                     () -> assertTrue(in.allowExternal()),
                     () -> assertEquals("postgres_type", in.typeOption()),
                     () -> assertEquals("embedded_postgres", in.embeddedValue()),
@@ -101,7 +101,7 @@ class WizardInputParserTest {
         void anOperatorCanChangeADefault() {
             WizardInputParser custom = new WizardInputParser(Map.of(Field.CHART_VERSION, "16.7.27"));
             assertEquals("16.7.27", custom.defaultValue(Field.CHART_VERSION));
-            assertEquals(ChartGeneration.PASSWORD_FILES, custom.parse(Map.of()).input().generation());
+            assertEquals("PASSWORD_FILES", custom.parse(Map.of()).input().chart().layout());
             assertEquals("postgresql", custom.parse(Map.of()).input().name(), "other defaults unchanged");
         }
     }
@@ -213,8 +213,8 @@ class WizardInputParserTest {
                 "16.5.9,  AUTH",
                 "16.6.0,  PASSWORD_FILES",
                 "17.1.0,  PASSWORD_FILES"})
-        void theVersionDecidesTheValuesLayout(String v, ChartGeneration expected) {
-            assertEquals(expected, valid("chartVersion", v).generation());
+        void theVersionDecidesTheValuesLayout(String v, String expected) {
+            assertEquals(expected, valid("chartVersion", v).chart().layout());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pgbackupwizard.doctor.rules;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
 import io.pgbackupwizard.doctor.Located;
@@ -78,14 +79,16 @@ public final class HookSettingsRule implements Rule {
         }
     }
 
-    /** postgresql from chart 11; before, the chart's fullname, which is known only for a plain release name. */
+    /** The chart's name for it; a fullname (charts before 11) is known only for a plain release name. */
     private static Optional<String> expectedContainer(Manifest m) {
-        if (m.atLeast(11, 0, 0)) return Optional.of("postgresql");
-        if (m.chartVersion().isEmpty() || m.values().get("fullnameOverride").exists()) return Optional.empty();
+        if (m.facts().isEmpty()) return Optional.empty();
+        ChartFacts chart = m.facts().get();
+        if (chart.container() == ChartFacts.ContainerNaming.POSTGRESQL) return Optional.of(chart.containerName(""));
+        if (m.values().get("fullnameOverride").exists()) return Optional.empty();
         String release = m.spec().get("releaseName").text()
                 .or(() -> m.spec().at("chart", "releaseName").text())
                 .or(() -> m.spec().at("chart", "name").text()).orElse(""); // KOTS falls back to the chart name
         if (release.isEmpty() || release.contains("{{")) return Optional.empty();
-        return Optional.of(release.contains("postgresql") ? release : release + "-postgresql");
+        return Optional.of(chart.containerName(release));
     }
 }

@@ -1,5 +1,6 @@
 package io.pgbackupwizard.doctor.rules;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
@@ -13,32 +14,39 @@ import io.pgbackupwizard.doctor.Severity;
  */
 public final class ImageRule implements Rule {
 
+    /** Where the 2025 move put the chart's Debian 11/12 tags. */
+    private static final String LEGACY = Manifest.family().table().rows().values().stream()
+            .map(ChartFacts::freeRepository).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+
     @Override
     public void check(Manifest m, Findings out) {
-        if (m.chartVersion().isEmpty()) return;
+        if (m.facts().isEmpty()) return;
+        ChartFacts chart = m.facts().get();
+        boolean checks = chart.imageCheck() != ChartFacts.ImageCheck.NONE;
         Located image = m.values().get("image");
         String registry = image.get("registry").text().or(() -> m.values().at("global", "imageRegistry").text())
-                .filter(s -> !s.isBlank()).orElse("docker.io");
-        String repository = image.get("repository").text().orElse("bitnami/postgresql");
-        boolean legacy = registry.equals("docker.io") && repository.equals("bitnamilegacy/postgresql");
-        boolean relocated = !(registry.equals("docker.io") && repository.equals("bitnami/postgresql"));
+                .filter(s -> !s.isBlank()).orElse(chart.imageRegistry());
+        String repository = image.get("repository").text().orElse(chart.imageRepository());
+        boolean legacy = registry.equals(chart.imageRegistry()) && repository.equals(LEGACY);
+        boolean relocated = !(registry.equals(chart.imageRegistry()) && repository.equals(chart.imageRepository()));
         Located at = image.exists() ? image : m.values();
-        if (m.below(11, 0, 0) && (!relocated || (legacy && !image.get("tag").exists()))) {
+        if (!chart.freeImageExists() && (!relocated || (legacy && !image.get("tag").exists()))) {
             out.add("IMAGE_NOT_PULLABLE", Severity.BREAKS_INSTALL, at,
                     "Chart " + m.chartVersion().get() + " runs a Debian-10 PostgreSQL 11 image (" + registry + "/" + repository
                             + "): Bitnami removed versioned tags from docker.io/bitnami in 2025 and did not copy Debian-10 "
                             + "tags to bitnamilegacy, so the pod never pulls its image (ImagePullBackOff).",
-                    "Move to chart 11 or later with image.repository: bitnamilegacy/postgresql, or point image.registry/"
+                    "Move to chart " + Manifest.family().versionsWhere(ChartFacts::freeImageExists)
+                            + " with image.repository: " + LEGACY + ", or point image.registry/"
                             + "repository/tag at your own mirror of the image.");
-        } else if (m.atLeast(11, 0, 0) && !relocated) {
+        } else if (chart.freeImageExists() && !relocated) {
             out.add("IMAGE_NOT_PULLABLE", Severity.BREAKS_INSTALL, at,
                     "Chart " + m.chartVersion().get() + " defaults to a versioned docker.io/bitnami/postgresql tag; since "
                             + "2025-08-28 those tags live only under docker.io/bitnamilegacy, so the pod never pulls its image.",
                     "Set image.registry: docker.io and image.repository: bitnamilegacy/postgresql (or your mirror), in values "
-                            + "and in builder" + (m.atLeast(16, 3, 0) ? ", with global.security.allowInsecureImages: true" : "") + ".");
+                            + "and in builder" + (checks ? ", with global.security.allowInsecureImages: true" : "") + ".");
         }
-        if (relocated && m.atLeast(16, 3, 0) && !allowsInsecure(m.values())) {
-            boolean onlyWarns = legacy && m.atLeast(16, 7, 25);
+        if (relocated && checks && !allowsInsecure(m.values())) {
+            boolean onlyWarns = legacy && chart.imageCheck() == ChartFacts.ImageCheck.LEGACY_WARNS;
             out.add(onlyWarns ? "IMAGE_CHECK_WARNS" : "IMAGE_CHECK_FAILS", onlyWarns ? Severity.WARNING : Severity.BREAKS_INSTALL,
                     at, "Chart " + m.chartVersion().get() + " checks its images: with " + registry + "/" + repository
                             + " and no global.security.allowInsecureImages: true, "
@@ -48,7 +56,7 @@ public final class ImageRule implements Rule {
         }
         for (Located optional : m.spec().get("optionalValues").items()) {
             Located values = optional.get("values");
-            if (values.at("image", "registry").exists() && m.atLeast(16, 3, 0)
+            if (values.at("image", "registry").exists() && checks
                     && !allowsInsecure(values) && !allowsInsecure(m.values())) {
                 out.add("IMAGE_CHECK_FAILS", Severity.BREAKS_INSTALL, values.at("image", "registry"),
                         "This optionalValues entry relocates the image (e.g. to a local registry), and chart "

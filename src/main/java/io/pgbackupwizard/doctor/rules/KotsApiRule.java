@@ -1,5 +1,6 @@
 package io.pgbackupwizard.doctor.rules;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
@@ -46,12 +47,13 @@ public final class KotsApiRule implements Rule {
         }
         checkPodLabelsOnChart8(m, out);
         if (!m.v1beta2()) return;
-        if (m.below(9, 0, 0) && !hasSnapshotLabels(m)) {
+        if (!podLabelsRender(m) && !hasSnapshotLabels(m)) {
             // Nothing in a v1beta2 chart 8.x can label the pod (see checkPodLabelsOnChart8): the wizard warns the same.
             out.add("V1BETA2_POD_UNLABELLED", Severity.WARNING, m.pod(),
                     "Chart " + m.chartVersion().get() + " cannot carry pod labels, so with kots.io/v1beta2 the PostgreSQL pod "
                             + "lacks kots.io/backup and kots.io/app-slug and KOTS snapshots leave it and its hooks out.",
-                    "Use chart 9.0.0 or later (master.podLabels), or kots.io/v1beta1, for which KOTS labels the pod itself.");
+                    "Use chart " + Manifest.family().versionsWhere(ChartFacts::podLabelsRender) + " (" + podKey(m)
+                            + ".podLabels), or kots.io/v1beta1, for which KOTS labels the pod itself.");
         } else if (!hasSnapshotLabels(m)) {
             out.add("V1BETA2_NO_SNAPSHOT_LABELS", Severity.BREAKS_BACKUP, m.pod(),
                     "A kots.io/v1beta2 chart is not modified by KOTS, and KOTS selects pods for snapshots by the labels "
@@ -78,12 +80,22 @@ public final class KotsApiRule implements Rule {
     }
 
     private static String podKey(Manifest m) {
-        return m.generation().map(g -> g.podKey()).orElse("primary");
+        return m.facts().map(ChartFacts::podKey).orElse("primary");
+    }
+
+    /** Whether the chart renders pod labels; an unknown version is given the benefit of the doubt. */
+    private static boolean podLabelsRender(Manifest m) {
+        return m.facts().map(ChartFacts::podLabelsRender).orElse(true);
+    }
+
+    /** Whether commonLabels reach the pod; true for an unknown version. */
+    private static boolean commonLabels(Manifest m) {
+        return m.facts().map(ChartFacts::commonLabels).orElse(true);
     }
 
     /** Where the labels reach the pod: commonLabels from chart 10, <pod key>.podLabels before. */
     private static String labelsKey(Manifest m) {
-        return m.below(10, 0, 0) ? podKey(m) + ".podLabels" : "commonLabels";
+        return commonLabels(m) ? "commonLabels" : podKey(m) + ".podLabels";
     }
 
     /**
@@ -91,7 +103,7 @@ public final class KotsApiRule implements Rule {
      * YAML ("mapping values are not allowed"; seen in 8.7.4, fixed by 9.8.12).
      */
     private static void checkPodLabelsOnChart8(Manifest m, Findings out) {
-        if (!m.below(9, 0, 0)) return;
+        if (podLabelsRender(m)) return;
         List<Located> places = new ArrayList<>();
         places.add(m.values().at(podKey(m), "podLabels"));
         for (Located o : m.spec().get("optionalValues").items()) places.add(o.get("values").at(podKey(m), "podLabels"));
@@ -100,7 +112,8 @@ public final class KotsApiRule implements Rule {
                 out.add("CHART8_POD_LABELS", Severity.BREAKS_INSTALL, p,
                         "Chart " + m.chartVersion().get() + " indents master.podLabels wrongly in its StatefulSet template: "
                                 + "helm fails with \"mapping values are not allowed\".",
-                        "Remove master.podLabels (label the StatefulSet with master.labels), or use chart 9.0.0 or later.");
+                        "Remove master.podLabels (label the StatefulSet with master.labels), or use chart "
+                                + Manifest.family().versionsWhere(ChartFacts::podLabelsRender) + ".");
             }
         }
     }
@@ -109,7 +122,7 @@ public final class KotsApiRule implements Rule {
     private static boolean hasSnapshotLabels(Manifest m) {
         List<Located> places = new ArrayList<>();
         String pod = podKey(m);
-        boolean common = !m.below(10, 0, 0);
+        boolean common = commonLabels(m);
         places.add(m.values().at(pod, "podLabels"));
         if (common) places.add(m.values().get("commonLabels"));
         for (Located o : m.spec().get("optionalValues").items()) {

@@ -1,5 +1,7 @@
 package io.pgbackupwizard.doctor.rules;
 
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.Quantity;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
@@ -28,8 +30,8 @@ public final class MemoryScratchRule implements Rule {
             Located medium = volume.at("emptyDir", "medium");
             if (!medium.text().orElse("").equals("Memory")) continue;
             String name = volume.get("name").text().orElse("?");
-            Optional<BigDecimal> size = volume.at("emptyDir", "sizeLimit").text().flatMap(Quantity::bytes);
-            if (!m.atLeast(15, 0, 0)) {
+            Optional<BigDecimal> size = volume.at("emptyDir", "sizeLimit").text().flatMap(Quantity::tryParse).map(Quantity::value);
+            if (!m.facts().map(ChartFacts::limitsByDefault).orElse(false)) {
                 out.add("MEMORY_SCRATCH", Severity.WARNING, medium,
                         "The scratch volume '" + name + "' is a tmpfs: the dump holds that much RAM on the node from one "
                                 + "backup to the next, and a limit added later counts it.",
@@ -44,7 +46,7 @@ public final class MemoryScratchRule implements Rule {
                         "Drop medium: Memory (node ephemeral disk).");
                 continue;
             }
-            Optional<BigDecimal> limitBytes = Quantity.bytes(limit.get());
+            Optional<BigDecimal> limitBytes = Quantity.tryParse(limit.get()).map(Quantity::value);
             boolean fits = size.isPresent() && limitBytes.isPresent() && size.get().add(HEADROOM).compareTo(limitBytes.get()) <= 0;
             if (!fits) {
                 out.add("MEMORY_SCRATCH_OVER_LIMIT", Severity.BREAKS_BACKUP, medium,
@@ -63,7 +65,7 @@ public final class MemoryScratchRule implements Rule {
     static Optional<String> memoryLimit(Manifest m) {
         Located resources = m.pod().get("resources");
         if (resources.exists()) return resources.at("limits", "memory").text();
-        String preset = m.pod().get("resourcesPreset").text().orElse("nano");
+        String preset = m.pod().get("resourcesPreset").text().orElse(m.facts().map(ChartFacts::resourcesPreset).orElse("nano"));
         return Optional.ofNullable(PRESET_LIMITS.get(preset));
     }
 }

@@ -7,7 +7,6 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import io.pgbackupwizard.model.ChartGeneration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,19 +66,17 @@ public final class PasswordSourceRule implements Rule {
 
     /** Password files are on: the chart's default from 16.6.0 unless turned off, or turned on in older charts. */
     private static boolean filesOn(Manifest m) {
-        if (m.generation().isEmpty()) return false;
+        if (m.facts().isEmpty()) return false;
         Located flag = flag(m);
-        if (m.generation().get().passwordFilesByDefault()) return !(flag.exists() && flag.text().orElse("").equals("false"));
+        if (m.facts().get().passwordFilesByDefault()) return !(flag.exists() && flag.text().orElse("").equals("false"));
         return flag.isTrue();
     }
 
     private static boolean filesOff(Manifest m) {
-        return m.generation().isPresent() && !filesOn(m);
+        return m.facts().isPresent() && !filesOn(m);
     }
 
     private static Located flag(Manifest m) {
-        ChartGeneration gen = m.generation().get();
-        return gen == ChartGeneration.MASTER || gen == ChartGeneration.PRIMARY
-                ? m.values().get("usePasswordFile") : m.values().at("auth", "usePasswordFiles");
+        return m.values().at(m.facts().get().passwordFilesFlag().toArray(String[]::new));
     }
 }

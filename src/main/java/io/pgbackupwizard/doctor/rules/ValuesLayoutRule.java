@@ -5,7 +5,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import io.pgbackupwizard.model.ChartGeneration;
+import io.pgbackupwizard.chart.ChartFacts;
 import java.util.List;
 
 /** The values layout must be the one the chart version reads: master.* or primary.*, and its credential keys. */
@@ -14,7 +14,7 @@ public final class ValuesLayoutRule implements Rule {
     @Override
     public void check(Manifest m, Findings out) {
         Located version = m.spec().at("chart", "chartVersion");
-        if (m.generation().isEmpty()) {
+        if (m.facts().isEmpty()) {
             out.add("UNKNOWN_CHART_VERSION", Severity.WARNING, version,
                     "spec.chart.chartVersion is " + version.text().map(v -> "'" + v + "'").orElse("missing")
                             + ", not a Bitnami postgresql chart version of 8.0.0 or later, so the doctor cannot tell "
@@ -22,20 +22,20 @@ public final class ValuesLayoutRule implements Rule {
                     "Write the exact chart version, such as 17.1.0, as in the chart .tgz you ship.");
             return;
         }
-        ChartGeneration gen = m.generation().get();
+        ChartFacts gen = m.facts().get();
         String wrongPod = gen.podKey().equals("master") ? "primary" : "master";
         Located other = m.values().get(wrongPod);
         if (other.exists() && !m.values().get(gen.podKey()).exists()) {
             out.add("WRONG_POD_KEY", Severity.BREAKS_BACKUP, other,
                     "Chart " + m.chartVersion().get() + " reads the pod's values from " + gen.podKey() + ".*, not "
-                            + wrongPod + ".* (renamed in 10.0.0): the hook annotations and the scratch volume never "
+                            + wrongPod + ".* (charts " + Manifest.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + "): the hook annotations and the scratch volume never "
                             + "reach the PostgreSQL pod, so no dump is taken and no volume is backed up.",
                     "Rename spec.values." + wrongPod + " to spec.values." + gen.podKey() + ".");
         }
         checkCredentials(m, gen, out);
     }
 
-    private static void checkCredentials(Manifest m, ChartGeneration gen, Findings out) {
+    private static void checkCredentials(Manifest m, ChartFacts gen, Findings out) {
         boolean authLayout = gen.credentialsPath().contains("auth");
         List<Located> wrongPlaces = authLayout
                 ? List.of(m.values().at("global", "postgresql", "postgresqlUsername"),
@@ -49,7 +49,7 @@ public final class ValuesLayoutRule implements Rule {
             String want = String.join(".", gen.credentialsPath()) + ".{" + gen.usernameKey() + ", " + gen.passwordKey()
                     + ", " + gen.databaseKey() + "}";
             out.add("WRONG_CREDENTIAL_KEYS", Severity.BREAKS_BACKUP, wrong,
-                    "Chart " + m.chartVersion().get() + " (" + gen.versions() + ") does not read " + wrong.path()
+                    "Chart " + m.chartVersion().get() + " (" + Manifest.family().versionsWhere(f -> f.layout().equals(gen.layout())) + ") does not read " + wrong.path()
                             + ": it creates neither the user nor the database written there, and sets its own "
                             + "random password, so the hooks' pg_dump/psql as that user fail.",
                     "Write the credentials as spec.values." + want + ".");

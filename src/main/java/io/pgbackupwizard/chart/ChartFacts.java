@@ -1,0 +1,158 @@
+package io.pgbackupwizard.chart;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one range of a chart family's versions does, as the rendered charts show it: where its values put the
+ * PostgreSQL pod and the credentials, what it names the container, volumes and labels, which image it runs and
+ * whether that still pulls, and what it limits by default. Rows of {@link FactsTable}; asked by name, so nothing
+ * outside this package compares version numbers.
+ *
+ * @param layout             the values layout's name (metrics and the JSON API): MASTER, PRIMARY, AUTH, PASSWORD_FILES
+ * @param podKey             top-level values key of the PostgreSQL pod: master or primary
+ * @param credentialsPath    values path of the map holding the three credential keys
+ * @param passwordFilesByDefault the container gets $POSTGRES_PASSWORD_FILE instead of $POSTGRES_PASSWORD
+ * @param passwordFilesFlag  values path of the switch for password files
+ * @param superuserPassword  the container gets the postgres superuser's password ($POSTGRES_POSTGRES_PASSWORD) whenever
+ *                           a user is named: relied on from 11.0.0 (10.16.2 does it too; earlier 10.x are unchecked)
+ * @param container          how the PostgreSQL container is named
+ * @param volumes            the pod's own volumes besides any extra ones (a copy of them is not a backup)
+ * @param podLabels          labels on the PostgreSQL pod whatever the release is called
+ * @param instanceLabel      the label that carries the release name on that pod
+ * @param commonLabels       commonLabels reach every resource, the pod template included
+ * @param podLabelsRender    the pod template renders podLabels (8.x indents them wrongly)
+ * @param image              the image values.yaml names: registry/repository
+ * @param freeRepository     where docker.io still serves that tag for free in 2026, or null when nowhere
+ * @param imageCheck         what the chart does with an image it does not know
+ * @param resourcesPreset    the resources preset that sets limits by default, or null (no limits)
+ */
+public record ChartFacts(String versions, String layout, String podKey, List<String> credentialsPath,
+        String usernameKey, String passwordKey, String databaseKey, boolean passwordFilesByDefault,
+        List<String> passwordFilesFlag, boolean superuserPassword, ContainerNaming container, List<String> volumes,
+        Map<String, String> podLabels, String instanceLabel, boolean commonLabels, boolean podLabelsRender,
+        String imageRegistry, String imageRepository, String freeRepository, ImageCheck imageCheck,
+        String resourcesPreset) {
+
+    /** How the chart names the PostgreSQL container. */
+    public enum ContainerNaming {
+        /** The chart's fullname: the release name when it contains "postgresql", else release-postgresql (63 max). */
+        FULLNAME,
+        /** Always "postgresql". */
+        POSTGRESQL
+    }
+
+    /** What the chart does when the image is not the one it names. */
+    public enum ImageCheck {
+        /** Nothing. */
+        NONE,
+        /** NOTES.txt fails the install unless global.security.allowInsecureImages is true. */
+        FAILS,
+        /** As FAILS, but a swap to the same image under bitnamilegacy only warns. */
+        LEGACY_WARNS
+    }
+
+    /** The PostgreSQL container's name for a release (Velero must exec in it). */
+    public String containerName(String release) {
+        return switch (container) {
+            case POSTGRESQL -> "postgresql";
+            case FULLNAME -> {
+                String full = release.contains("postgresql") ? release : release + "-postgresql";
+                if (full.length() > 63) full = full.substring(0, 63);
+                yield full.replaceAll("-+$", "");
+            }
+        };
+    }
+
+    /** Whether docker.io still serves the image tag this chart names, for free. */
+    public boolean freeImageExists() {
+        return freeRepository != null;
+    }
+
+    /** Whether the chart limits the container by default (a resources preset). */
+    public boolean limitsByDefault() {
+        return resourcesPreset != null;
+    }
+
+    /** The values path of the credential called {@code key} (usernameKey(), passwordKey() or databaseKey()). */
+    public List<String> credential(String key) {
+        List<String> path = new ArrayList<>(credentialsPath);
+        path.add(key);
+        return List.copyOf(path);
+    }
+
+    /** A copy to change for the next row of the table. */
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a row; each {@link FactsTable#since} row starts as a copy of the one before it. */
+    public static final class Builder {
+        private String versions = "";
+        private String layout;
+        private String podKey;
+        private List<String> credentialsPath;
+        private String usernameKey;
+        private String passwordKey;
+        private String databaseKey;
+        private boolean passwordFilesByDefault;
+        private List<String> passwordFilesFlag;
+        private boolean superuserPassword;
+        private ContainerNaming container;
+        private List<String> volumes;
+        private Map<String, String> podLabels;
+        private String instanceLabel;
+        private boolean commonLabels;
+        private boolean podLabelsRender;
+        private String imageRegistry;
+        private String imageRepository;
+        private String freeRepository;
+        private ImageCheck imageCheck = ImageCheck.NONE;
+        private String resourcesPreset;
+
+        Builder() {}
+
+        private Builder(ChartFacts f) {
+            layout = f.layout; podKey = f.podKey; credentialsPath = f.credentialsPath; usernameKey = f.usernameKey;
+            passwordKey = f.passwordKey; databaseKey = f.databaseKey; passwordFilesByDefault = f.passwordFilesByDefault;
+            passwordFilesFlag = f.passwordFilesFlag; superuserPassword = f.superuserPassword; container = f.container;
+            volumes = f.volumes; podLabels = f.podLabels; instanceLabel = f.instanceLabel; commonLabels = f.commonLabels;
+            podLabelsRender = f.podLabelsRender; imageRegistry = f.imageRegistry; imageRepository = f.imageRepository;
+            freeRepository = f.freeRepository; imageCheck = f.imageCheck; resourcesPreset = f.resourcesPreset;
+        }
+
+        public Builder layout(String name, String podKey) { this.layout = name; this.podKey = podKey; return this; }
+        public Builder credentials(List<String> path, String username, String password, String database) {
+            this.credentialsPath = List.copyOf(path); usernameKey = username; passwordKey = password; databaseKey = database;
+            return this;
+        }
+        public Builder passwordFiles(boolean byDefault, String... flag) {
+            passwordFilesByDefault = byDefault; passwordFilesFlag = List.of(flag); return this;
+        }
+        public Builder superuserPassword(boolean always) { superuserPassword = always; return this; }
+        public Builder container(ContainerNaming naming) { container = naming; return this; }
+        public Builder volumes(String... names) { volumes = List.of(names); return this; }
+        public Builder podLabels(String instanceLabel, String... keysAndValues) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
+            podLabels = java.util.Collections.unmodifiableMap(m);
+            this.instanceLabel = instanceLabel;
+            return this;
+        }
+        public Builder commonLabels(boolean reachPods) { commonLabels = reachPods; return this; }
+        public Builder podLabelsRender(boolean render) { podLabelsRender = render; return this; }
+        public Builder image(String registry, String repository) { imageRegistry = registry; imageRepository = repository; return this; }
+        public Builder freeRepository(String repository) { freeRepository = repository; return this; }
+        public Builder imageCheck(ImageCheck check) { imageCheck = check; return this; }
+        public Builder resourcesPreset(String preset) { resourcesPreset = preset; return this; }
+
+        ChartFacts build(String versions) {
+            return new ChartFacts(versions, layout, podKey, credentialsPath, usernameKey, passwordKey, databaseKey,
+                    passwordFilesByDefault, passwordFilesFlag, superuserPassword, container, volumes, podLabels,
+                    instanceLabel, commonLabels, podLabelsRender, imageRegistry, imageRepository, freeRepository,
+                    imageCheck, resourcesPreset);
+        }
+    }
+}
