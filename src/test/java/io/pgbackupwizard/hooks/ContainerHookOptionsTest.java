@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.hooks.ContainerRoundTripTest.Pods;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.BitnamiServer;
 import io.pgbackupwizard.testsupport.ContainerRunner;

@@ -3,7 +3,6 @@ package io.pgbackupwizard.hooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.hooks.ContainerRoundTripTest.Pods;
 import io.pgbackupwizard.testsupport.RenderedPod;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenderedHookAnnotationsTest {
 
     static java.util.stream.Stream<String> versions() {
-        return ContainerRoundTripTest.versions();
+        return Pods.versions();
     }
 
     @ParameterizedTest(name = "chart {0}")

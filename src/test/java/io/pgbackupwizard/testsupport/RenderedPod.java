@@ -130,6 +130,33 @@ public final class RenderedPod {
         return ((Number) uid).longValue();
     }
 
+    /** runAsGroup of the container, else of the pod; empty when neither sets it (the image's group 0 then). */
+    public Optional<Long> runAsGroup(String containerName) {
+        Object gid = map(container(containerName), "securityContext").get("runAsGroup");
+        if (gid == null) gid = map(podSpec(), "securityContext").get("runAsGroup");
+        return Optional.ofNullable(gid).map(g -> ((Number) g).longValue());
+    }
+
+    /** The pod's fsGroup: the group the kubelet gives every volume. */
+    public Optional<Long> fsGroup() {
+        return Optional.ofNullable(map(podSpec(), "securityContext").get("fsGroup")).map(g -> ((Number) g).longValue());
+    }
+
+    /** The emptyDir's medium ("" or "Memory"); "" for anything else. */
+    public String emptyDirMedium(String volumeName) {
+        return String.valueOf(map(volume(volumeName).orElse(Map.of()), "emptyDir").getOrDefault("medium", ""));
+    }
+
+    /** The container's probe ("readinessProbe", "livenessProbe", "startupProbe"), or an empty map. */
+    public Map<String, Object> probe(String containerName, String which) {
+        return map(container(containerName), which);
+    }
+
+    /** The container's resources.limits (cpu, memory, ...), or an empty map. */
+    public Map<String, Object> limits(String containerName) {
+        return map(map(container(containerName), "resources"), "limits");
+    }
+
     public boolean readOnlyRootFilesystem(String containerName) {
         return Boolean.TRUE.equals(map(container(containerName), "securityContext").get("readOnlyRootFilesystem"));
     }
