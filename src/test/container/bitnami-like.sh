@@ -70,9 +70,10 @@ chmod -R u+w "$ctx"; find "$ctx" -type f \( -name '*.sh' -o -path '*/bin/*' -o -
 # The PostgreSQL "tarball": Debian's packages unpacked (no maintainer scripts) where Bitnami's tarball puts its files.
 # pgaudit too: the chart preloads it (POSTGRESQL_SHARED_PRELOAD_LIBRARIES=pgaudit).
 debs=$PGBW_CONTAINER_STORE/debs; mkdir -p "$debs"
+get_debs() { apt-get download -q postgresql-15 postgresql-client-15 libpq5 libnss-wrapper postgresql-15-pgaudit > /dev/null 2>&1; }
 (cd "$debs" && ls postgresql-15_*.deb postgresql-client-15_*.deb libpq5_*.deb libnss-wrapper_*.deb \
-   postgresql-15-pgaudit_*.deb > /dev/null 2>&1 \
- || apt-get download -q postgresql-15 postgresql-client-15 libpq5 libnss-wrapper postgresql-15-pgaudit > /dev/null 2>&1)
+   postgresql-15-pgaudit_*.deb > /dev/null 2>&1 || get_debs || { apt-get update -qq && get_debs; } \
+ || { echo "cannot download Debian's postgresql-15 packages (apt-get download; a bookworm host is assumed)" >&2; exit 1; })
 x=$work/debx; mkdir -p "$x"
 for d in "$debs"/*.deb; do dpkg-deb -x "$d" "$x"; done
 s=$ctx/pgstage
