@@ -21,29 +21,32 @@ public final class NextSteps {
         // The install path's own summary and requirements (model/InstallPath), then what every KOTS-style release needs.
         steps.add(new Step("For " + path.label(), path.nextSteps(), List.of()));
         path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));
-        if (path == InstallPath.HELM) {
-            steps.add(new Step("Test a backup, then a restore",
+        // A switch expression: a new install path that is not placed here does not compile.
+        steps.addAll(switch (path) {
+            case HELM -> List.of(new Step("Test a backup, then a restore",
                     "Install your chart with the values on a test cluster whose Velero has the node agent, write some"
                             + " data, back up the namespace and read the details: the pre-backup hook must have run and"
                             + " the scratch volume must have been copied. Then restore into a fresh namespace and check the data.",
                     List.of("velero backup create pg-test --include-namespaces <app-namespace> --wait",
                             "velero backup describe pg-test --details",
                             "velero restore create --from-backup pg-test --wait")));
-            return List.copyOf(steps);
-        }
-        kotsRelease(in, steps);
-        if (path == InstallPath.KOTS || path == InstallPath.KURL) {
-            snapshots(steps);
-        } else {
-            steps.add(new Step("Embedded Cluster: no KOTS snapshots",
+            case KOTS, KURL -> concat(kotsRelease(in), snapshots());
+            case EMBEDDED_V2, EMBEDDED_V3 -> concat(kotsRelease(in), List.of(new Step("Embedded Cluster: no KOTS snapshots",
                     "KOTS snapshots do not work on Embedded Cluster installs; backups there come from the files of this"
                             + " install path (above), and a restore drill on a spare VM is the only real test.",
-                    List.of()));
-        }
+                    List.of())));
+        });
         return List.copyOf(steps);
     }
 
-    private static void kotsRelease(WizardInput in, List<Step> steps) {
+    private static List<Step> concat(List<Step> a, List<Step> b) {
+        List<Step> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<Step> kotsRelease(WizardInput in) {
+        List<Step> steps = new ArrayList<>();
         String version = in.chartVersion().toString();
         steps.add(new Step("Add the chart archive to the release",
                 "KOTS installs the chart from the .tgz in the release, so put postgresql-" + version + ".tgz next to "
@@ -60,9 +63,11 @@ public final class NextSteps {
                         + " into the spec of your own application's HelmChart and rename the keys under \"database\""
                         + " to what your chart reads. Then delete the file from the release.",
                 List.of()));
+        return steps;
     }
 
-    private static void snapshots(List<Step> steps) {
+    private static List<Step> snapshots() {
+        List<Step> steps = new ArrayList<>();
         steps.add(new Step("Enable snapshots for the customer",
                 "On the Vendor Portal, turn on \"Allow Snapshots\" (isSnapshotSupported) in the customer's license;"
                         + " without it the admin console offers no backups. The cluster needs Velero with the node agent"
@@ -79,6 +84,7 @@ public final class NextSteps {
                 "KOTS snapshots do not work on Embedded Cluster installs: there the hooks do nothing until Velero is"
                         + " set up another way (disaster recovery on v2, a Velero extension on v3).",
                 List.of()));
+        return steps;
     }
 
     /** The steps as README.txt: plain text, numbered, commands indented. */
