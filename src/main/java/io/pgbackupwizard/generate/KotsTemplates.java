@@ -25,7 +25,7 @@ public final class KotsTemplates {
         return "repl{{ ConfigOptionEquals \"" + item + "\" \"" + value + "\" }}";
     }
 
-    // Issue 12: the functions a v1beta2 HelmChart needs for local registries (air gap) and snapshots.
+    // The functions a v1beta2 HelmChart needs for local registries (air gap) and snapshots.
     public static final String HAS_LOCAL_REGISTRY = "repl{{ HasLocalRegistry }}";
     public static final String LOCAL_REGISTRY_HOST = "repl{{ LocalRegistryHost }}";
     public static final String LOCAL_REGISTRY_NAMESPACE = "repl{{ LocalRegistryNamespace }}";

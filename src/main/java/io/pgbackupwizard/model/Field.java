@@ -105,7 +105,7 @@ public enum Field {
             "a Go duration of at least 1s",
             Control.TEXT,
             ValueRules::positiveDuration, Shown.ADVANCED),
-    // Install path (issue 17): which files the release needs; see InstallPath for the default's reason.
+    // Install path: which files the release needs; see InstallPath for the default's reason.
     INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Install path",
             "How customers install the application: it decides the backup files of the release (Backup, Restore, "
                     + "Embedded Cluster Velero extension, or Helm values and README).",

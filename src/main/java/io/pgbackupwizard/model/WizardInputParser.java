@@ -120,7 +120,7 @@ public final class WizardInputParser {
         }
     }
 
-    /** Install path (issue 17): Embedded Cluster v3 installs only HelmChart v2 charts. */
+    /** Install path: Embedded Cluster v3 installs only HelmChart v2 charts. */
     private static void checkInstallPath(WizardInput in, List<FieldError> errors) {
         if (in.installPath() == InstallPath.EMBEDDED_V3 && in.apiVersion() != ApiVersion.V1BETA2) {
             errors.add(new FieldError(Field.API_VERSION.param(), "must be kots.io/v1beta2 for installPath embedded-v3 "

@@ -39,7 +39,7 @@ public class ApiResource {
      */
     public record Manifests(Map<String, String> files, String backupScript, String backupAnnotation,
             String restoreScript, String restoreAnnotation, String chartGeneration, String query,
-            // Install path (issue 17): what the vendor must know, and what to do with the files.
+            // Install path: what the vendor must know, and what to do with the files.
             String installPath, List<String> notes, String nextSteps, List<String> warnings, String chartSource) {}
 
     @POST

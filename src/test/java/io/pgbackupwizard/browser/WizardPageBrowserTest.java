@@ -410,7 +410,7 @@ class WizardPageBrowserTest {
         assertEquals("error-summary", noJsDriver.switchTo().activeElement().getAttribute("id"));
     }
 
-    // ---- a page that never misleads (issue 15) ---------------------------------------------------------------
+    // ---- a page that never misleads ---------------------------------------------------------------
 
     @Test
     void aProxyErrorPageIsReportedAndTheStaleDownloadsAreSwitchedOff() throws IOException {
@@ -549,7 +549,7 @@ class WizardPageBrowserTest {
         assertTrue(text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"));
     }
 
-    /** A live update carries only the visible tab's file; another tab fetches its own when it opens (issue 16). */
+    /** A live update carries only the visible tab's file; another tab fetches its own when it opens. */
     @Test
     void afterALiveUpdateEachTabLoadsItsFileWhenOpened() throws IOException {
         open("");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The files each install path gets, and what each Velero resource in them says (issue 17). */
+/** The files each install path gets, and what each Velero resource in them says. */
 class InstallPathFilesTest {
 
     static Generated path(String path, String... more) {
@@ -44,7 +44,7 @@ class InstallPathFilesTest {
 
     @Test
     void eachPathHasItsFiles() {
-        // Every HelmChart path also gets the application's database values and README.txt (issue 15); Helm CLI README.txt.
+        // Every HelmChart path also gets the application's database values and README.txt; Helm CLI README.txt.
         assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
                 names(path("kots")));
         assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "kurl-installer.yaml",

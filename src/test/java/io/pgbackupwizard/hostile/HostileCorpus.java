@@ -29,7 +29,7 @@ final class HostileCorpus {
             Field.EMBEDDED_VALUE, Field.EXTERNAL_VALUE, Field.USERNAME, Field.DATABASE, Field.PASSWORD_OPTION,
             Field.SCRATCH_SIZE, Field.MOUNT_PATH, Field.HOOK_TIMEOUT, Field.RESTORE_WAIT_TIMEOUT,
             Field.RESTORE_EXEC_TIMEOUT,
-            // issue 11: choice fields, given the corpus too (they select shell text)
+            // Choice fields, given the corpus too (they select shell text)
             Field.DUMP_FORMAT, Field.HOOK_USER, Field.RESTORE_ON_ERROR,
             Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG, Field.CPU_LIMIT, Field.MEMORY_LIMIT,
             Field.EPHEMERAL_STORAGE_LIMIT);

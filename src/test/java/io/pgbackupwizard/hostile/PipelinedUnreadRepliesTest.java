@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pipelined requests are bounded (web/guard/PipelineLimiter, with UnreadReplyGuard): a client that pipelines a few
- * requests and reads gets every answer, in order; one that sends a thousand and never reads (issue 14's 20 such
+ * requests and reads gets every answer, in order; one that sends a thousand and never reads (20 such
  * clients filled the direct memory; in 2026 browser-sized ones filled the heap) gets at most a handful of answers,
  * then its connection is closed, and the server goes on answering others.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The install rules of issue 12 come from the chart version, not from a list of known versions: versions the
+ * The install rules come from the chart version, not from a list of known versions: versions the
  * reference directory does not hold (and that ChartFamily.BITNAMI.knownVersions() does not list) get them too.
  */
 class InstallRulesTest {

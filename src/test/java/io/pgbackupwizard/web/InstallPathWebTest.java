@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each install path's files over HTTP: in the JSON API, as downloads, on the page (issue 17). */
+/** Each install path's files over HTTP: in the JSON API, as downloads, on the page. */
 @QuarkusTest
 class InstallPathWebTest {
 
