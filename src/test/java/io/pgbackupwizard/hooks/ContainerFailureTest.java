@@ -4,54 +4,63 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.hooks.RealPods.Db;
 import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.BitnamiServer;
-import io.pgbackupwizard.testsupport.ContainerRunner;
-import io.pgbackupwizard.testsupport.PodNetwork;
+import io.pgbackupwizard.testsupport.BitnamiImages;
+import io.pgbackupwizard.testsupport.PodmanPod;
 import io.pgbackupwizard.testsupport.PostgresServer;
 import io.pgbackupwizard.testsupport.RenderedPod;
 import io.pgbackupwizard.testsupport.TextFiles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A backup hook that cannot finish exits non-zero and leaves nothing a restore would load: not a half dump, and
- * not the previous backup's dump either (Velero would ship it as if it were current).
+ * not the previous backup's dump either (Velero would ship it as if it were current). In the real container
+ * (PodmanPod), as the rendered pod runs.
  */
+// Each test is @Execution(CONCURRENT): two pods at a time (the failsafe configuration in pom.xml), since their time is the
+// first boot, not CPU. The class stays on one thread, so its report holds only its own tests.
 @Tag("slow")
 class ContainerFailureTest {
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(strings = {"8.7.4", "17.1.0"})
     void wrongPassword(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
-        try (PodNetwork net = PodNetwork.create()) {
-            ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
-            TextFiles.write(c.mountDir(WizardRelease.MOUNT).resolve("backup.dump"), "an earlier backup");
-            try (BitnamiServer pg = Pods.bootedServer(net, c, pod, backup.container())) {
-                pg.sql("postgres", "ALTER ROLE " + PostgresServer.quoteIdent(pg.user()) + " PASSWORD 'not-the-secret'");
-                BashRunner.Result r = c.exec(backup.argv(), Pods.HOOK_TIMEOUT);
-                assertNotEquals(0, r.exitCode());
-                assertTrue(r.stderr().contains("password authentication failed"), r.stderr());
-                assertNoDump(HookFixture.filesIn(c.mountDir(WizardRelease.MOUNT)));
-            }
+        try (PodmanPod c = PodmanPod.start(pod, backup.container(), BitnamiImages.forChart(version))) {
+            Db db = Db.of(c);
+            c.waitFinalServer(db.user(), db.password(), db.name(), RealPods.BOOT);
+            Path scratch = c.mountDir(WizardRelease.MOUNT);
+            TextFiles.write(scratch.resolve("backup.dump"), "an earlier backup");
+            db.sql(db.name(), "ALTER ROLE " + PostgresServer.quoteIdent(db.user()) + " PASSWORD 'not-the-secret'");
+            BashRunner.Result r = c.exec(backup.argv(), Pods.HOOK_TIMEOUT);
+            assertNotEquals(0, r.exitCode());
+            assertTrue(r.stderr().contains("password authentication failed"), r.stderr());
+            assertNoDump(HookFixture.filesIn(scratch));
         }
     }
 
+    /** PostgreSQL is PID 1 of the container: here the container runs without it (as after a crash of the server). */
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(strings = {"8.7.4", "17.1.0"})
     void serverDown(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
-        try (PodNetwork net = PodNetwork.create()) {
-            ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
+        try (PodmanPod c = PodmanPod.start(pod, backup.container(), BitnamiImages.forChart(version),
+                PodmanPod.Options.NONE.withoutServer())) {
             BashRunner.Result r = c.exec(backup.argv(), Pods.HOOK_TIMEOUT);
             assertNotEquals(0, r.exitCode());
             assertTrue(r.stderr().contains("Connection refused"), r.stderr());
@@ -59,36 +68,39 @@ class ContainerFailureTest {
         }
     }
 
-    /** A 64 KiB scratch volume: pg_dump hits ENOSPC; the listing is taken inside the same exec (tmpfs). */
-    @ParameterizedTest(name = "chart {0}, dumpFormat {0}")
+    /** A 64 KiB scratch volume: pg_dump hits ENOSPC; the listing is taken inside the container (a tmpfs). */
+    @Execution(ExecutionMode.CONCURRENT)
+    @ParameterizedTest(name = "dumpFormat {0}")
     @ValueSource(strings = {"custom", "plain"})
     void scratchFull(String format) {
-        RenderedPod pod = Pods.render("17.1.0", Map.of("dumpFormat", format), Map.of());
+        String version = "17.1.0";
+        RenderedPod pod = Pods.render(version, Map.of("dumpFormat", format), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
-        try (PodNetwork net = PodNetwork.create()) {
-            ContainerRunner c = ContainerRunner.of(pod, backup.container(), net).withFullMount(WizardRelease.MOUNT, 64 * 1024);
-            try (BitnamiServer pg = Pods.bootedServer(net, c, pod, backup.container())) {
-                SampleData.load(pg::sql, pg.user(), pg.database());
-                BashRunner.Result r = c.exec(List.of("/bin/bash", "-c",
-                        "( /bin/bash -c \"$1\" ); rc=$?; ls -A " + WizardRelease.MOUNT + "; exit $rc", "_", backup.script()),
-                        Pods.HOOK_TIMEOUT);
-                assertNotEquals(0, r.exitCode());
-                assertTrue(r.stderr().contains("No space left on device"), r.stderr());
-                assertNoDump(Arrays.stream(r.stdout().split("\n")).filter(s -> !s.isBlank()).toList());
-            }
+        try (PodmanPod c = PodmanPod.start(pod, backup.container(), BitnamiImages.forChart(version),
+                PodmanPod.Options.NONE.full(WizardRelease.MOUNT, 64 * 1024))) {
+            Db db = Db.of(c);
+            c.waitFinalServer(db.user(), db.password(), db.name(), RealPods.BOOT);
+            SampleData.load(db::sql, db.user(), db.name());
+            BashRunner.Result r = c.exec(backup.argv(), Pods.HOOK_TIMEOUT);
+            assertNotEquals(0, r.exitCode());
+            assertTrue(r.stderr().contains("No space left on device"), r.stderr());
+            BashRunner.Result ls = c.exec(List.of("ls", "-A", WizardRelease.MOUNT), Duration.ofSeconds(20));
+            assertNoDump(Arrays.stream(ls.stdout().split("\n")).filter(s -> !s.isBlank()).toList());
         }
     }
 
     /** A timed-out earlier run still holds the lock (Velero cannot kill it): the next backup fails at once. */
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(strings = {"17.1.0"})
     void overlappingBackupFailsFast(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
-        try (PodNetwork net = PodNetwork.create()) {
-            ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
-            CompletableFuture<BashRunner.Result> earlier = c.start(
-                    "exec 9<" + WizardRelease.MOUNT + "; flock 9; sleep 6", Duration.ofSeconds(30));
+        try (PodmanPod c = PodmanPod.start(pod, backup.container(), BitnamiImages.forChart(version))) {
+            Db db = Db.of(c);
+            c.waitFinalServer(db.user(), db.password(), db.name(), RealPods.BOOT);
+            CompletableFuture<BashRunner.Result> earlier = c.execAsync(List.of("/bin/bash", "-c",
+                    "exec 9<" + WizardRelease.MOUNT + "; flock 9; sleep 6"), Duration.ofSeconds(30));
             Pods.sleep(2000);
             long start = System.nanoTime();
             BashRunner.Result r = c.exec(backup.argv(), Pods.HOOK_TIMEOUT);

@@ -4,75 +4,104 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.hooks.RealPods.Db;
+import io.pgbackupwizard.hooks.RealPods.Outcome;
+import io.pgbackupwizard.hooks.RealPods.Timing;
 import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.BitnamiServer;
-import io.pgbackupwizard.testsupport.ContainerRunner;
-import io.pgbackupwizard.testsupport.PodNetwork;
+import io.pgbackupwizard.testsupport.BitnamiImages;
+import io.pgbackupwizard.testsupport.PodmanPod;
 import io.pgbackupwizard.testsupport.RenderedPod;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The dump format and hook user fields, proven in the rendered container. */
+/** The dump format and hook user fields, and a starved CPU, proven in the real container (PodmanPod). */
+// Each test is @Execution(CONCURRENT): two pods at a time (the failsafe configuration in pom.xml), since their time is the
+// first boot, not CPU. The class stays on one thread, so its report holds only its own tests.
 @Tag("slow")
 class ContainerHookOptionsTest {
 
+    static Outcome roundTrip(String version, Map<String, String> params, PodmanPod.Options options) {
+        RenderedPod pod = Pods.render(version, params, Map.of());
+        Outcome o = RealPods.roundTrip(pod, BitnamiImages.forChart(version), VeleroExec.of(pod, VeleroExec.RESTORE).argv(),
+                Timing.IMMEDIATE, Pods.HOOK_TIMEOUT, options);
+        assertEquals(0, o.restore().exitCode(), () -> "restore hook failed: " + o.restore().stderr() + "\n" + o.log());
+        assertEquals(o.before(), o.after(), "restored data differs");
+        assertEquals("", o.restore().stdout(), "the restore's output stays out of Velero's log");
+        return o;
+    }
+
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(strings = {"8.7.4", "17.1.0"})
     void bothDumpFormatsRoundTripAndCustomIsSmaller(String version) {
-        long custom = Pods.roundTrip(Pods.render(version, Map.of("dumpFormat", "custom"), Map.of()));
-        long plain = Pods.roundTrip(Pods.render(version, Map.of("dumpFormat", "plain"), Map.of()));
+        long custom = roundTrip(version, Map.of("dumpFormat", "custom"), PodmanPod.Options.NONE).dumpBytes();
+        long plain = roundTrip(version, Map.of("dumpFormat", "plain"), PodmanPod.Options.NONE).dumpBytes();
         System.out.printf("[harness] chart %s dump sizes: plain %d bytes, custom -Z1 %d bytes%n", version, plain, custom);
         assertTrue(custom < plain, "custom " + custom + " >= plain " + plain);
     }
 
     /** The superuser's password comes from $POSTGRES_POSTGRES_PASSWORD (11.x) or its _FILE variant (16.6.0+). */
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
     @ValueSource(strings = {"11.9.13", "17.1.0"})
     void postgresHookUserRoundTripsThroughFirstBoot(String version) {
-        RenderedPod pod = Pods.render(version, Map.of("hookUser", "postgres"), Map.of());
-        Pods.roundTrip(pod);
+        Outcome o = roundTrip(version, Map.of("hookUser", "postgres"), PodmanPod.Options.NONE);
+        assertTrue(o.before().contains("token="), "the table using the postgres-owned extension was part of the data: " + o.before());
+    }
+
+    /** The chart's "nano" preset CPU (150m) on the pod, both hooks: slower, still whole. */
+    @Execution(ExecutionMode.CONCURRENT)
+    @Test
+    void aStarvedCpuStillRoundTrips() {
+        Outcome o = roundTrip("17.1.0", Map.of(), PodmanPod.Options.NONE.cpus(0.15));
+        System.out.printf("[harness] 150m CPU: backup %d ms, restore %d ms%n", o.backupMillis(), o.restoreMillis());
     }
 
     /**
      * In place (a manual velero restore into the live namespace): the database still holds the extension postgres
      * owns. Only the superuser may drop and recreate it; the app user fails and changes nothing.
      */
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}, hookUser {1}")
     @CsvSource({"17.1.0, postgres, true", "17.1.0, app, false", "11.9.13, postgres, true"})
     void inPlaceRestoreNeedsTheOwnerOfTheExtension(String version, String hookUser, boolean succeeds) {
         RenderedPod pod = Pods.render(version, Map.of("hookUser", hookUser), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         VeleroExec restore = VeleroExec.of(pod, VeleroExec.RESTORE);
-        try (PodNetwork net = PodNetwork.create()) {
-            ContainerRunner c = ContainerRunner.of(pod, backup.container(), net);
-            try (BitnamiServer pg = Pods.bootedServer(net, c, pod, backup.container())) {
-                Pods.seed(pg);
-                String before = SampleData.fingerprint(pg::sql, pg.database());
-                assertEquals(0, c.exec(backup.argv(), Pods.HOOK_TIMEOUT).exitCode());
-                SampleData.change(pg::sql, pg.database());
-                String changed = SampleData.fingerprint(pg::sql, pg.database());
-                BashRunner.Result r = c.exec(restore.argv(), Pods.HOOK_TIMEOUT);
-                if (succeeds) {
-                    assertEquals(0, r.exitCode(), () -> "restore failed: " + r.stderr());
-                    assertEquals(before, SampleData.fingerprint(pg::sql, pg.database()));
-                    assertEquals("", r.stdout(), "the restore's output must stay out of Velero's log");
-                } else {
-                    assertNotEquals(0, r.exitCode());
-                    assertTrue(r.stderr().contains("must be owner of extension pgcrypto"), r.stderr());
-                    assertEquals(changed, SampleData.fingerprint(pg::sql, pg.database()), "a failed restore changed data");
-                }
+        try (PodmanPod c = PodmanPod.start(pod, backup.container(), BitnamiImages.forChart(version))) {
+            Db db = Db.of(c);
+            c.waitFinalServer(db.user(), db.password(), db.name(), RealPods.BOOT);
+            SampleData.load(db::sql, db.user(), db.name());
+            SampleData.addPostgresOwnedExtension(db::superuserSql, db.user(), db.name());
+            String before = db.fingerprint(false);
+            assertEquals(0, c.exec(backup.argv(), Pods.HOOK_TIMEOUT).exitCode());
+            SampleData.change(db::sql, db.name());
+            String changed = db.fingerprint(false);
+            BashRunner.Result r = c.exec(restore.argv(), Pods.HOOK_TIMEOUT);
+            if (succeeds) {
+                assertEquals(0, r.exitCode(), () -> "restore failed: " + r.stderr());
+                assertEquals(before, db.fingerprint(false));
+                assertEquals("", r.stdout(), "the restore's output must stay out of Velero's log");
+            } else {
+                assertNotEquals(0, r.exitCode());
+                assertTrue(r.stderr().contains("must be owner of extension pgcrypto"), r.stderr());
+                assertEquals(changed, db.fingerprint(false), "a failed restore changed data");
             }
         }
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void postgresHookUserIsRefusedForChartsBefore11() {
-        var r = new io.pgbackupwizard.model.WizardInputParser().parse(Map.of("chartVersion", java.util.List.of("10.16.2"),
-                "hookUser", java.util.List.of("postgres")));
-        assertEquals(java.util.List.of("hookUser"), r.errors().stream().map(e -> e.field()).toList());
+        var r = new io.pgbackupwizard.model.WizardInputParser().parse(Map.of("chartVersion", List.of("10.16.2"),
+                "hookUser", List.of("postgres")));
+        assertEquals(List.of("hookUser"), r.errors().stream().map(e -> e.field()).toList());
     }
 }

@@ -4,18 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.hooks.RealPods.Outcome;
+import io.pgbackupwizard.hooks.RealPods.Timing;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.BitnamiImages;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.PodmanPod;
 import io.pgbackupwizard.testsupport.RenderedPod;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,14 +32,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * starts (Velero's default, racing the first boot), and at the first passing readiness probe, probed as the kubelet
  * probes (wait-for-ready), which already passes on the first boot's temporary server.
  */
+// Each test is @Execution(CONCURRENT): two pods at a time (the failsafe configuration in pom.xml), since their time is the
+// first boot, not CPU. The class stays on one thread, so its report holds only its own tests.
 @Tag("slow")
 class RealContainerRoundTripTest {
 
-    static final Duration BOOT = Duration.ofMinutes(3);
     /** Velero's exec timeout for the pre-fix hooks: a hook that spins is cut here, as Velero cuts it. */
     static final Duration PRE_FIX_TIMEOUT = Duration.ofSeconds(15);
-
-    enum Timing { IMMEDIATE, READY }
 
     /**
      * Every chart version with the hook racing the first boot (the harder timing); the kubelet-timed one (10 s probe
@@ -52,6 +53,7 @@ class RealContainerRoundTripTest {
     }
 
     /** A vendor port: the hooks take the container's POSTGRESQL_PORT_NUMBER (audit A10). */
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}, port 6543")
     @ValueSource(strings = {"8.7.4", "10.16.2", "17.1.0"})
     void roundTripOnAChangedPort(String version) {
@@ -60,20 +62,20 @@ class RealContainerRoundTripTest {
         RenderedPod pod = Pods.render(version, Map.of(), port);
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         assertEquals("6543", pod.env(backup.container()).get("POSTGRESQL_PORT_NUMBER"));
-        Outcome o = roundTrip(pod, backup.container(), BitnamiImages.forChart(version), backup.argv(),
-                VeleroExec.of(pod, VeleroExec.RESTORE).argv(), Timing.IMMEDIATE, Pods.HOOK_TIMEOUT);
+        Outcome o = RealPods.roundTrip(pod, BitnamiImages.forChart(version), VeleroExec.of(pod, VeleroExec.RESTORE).argv(),
+                Timing.IMMEDIATE, Pods.HOOK_TIMEOUT, PodmanPod.Options.NONE);
         assertEquals(0, o.restore().exitCode(), () -> "restore hook failed: " + o.restore().stderr() + "\n" + o.log());
         assertEquals(o.before(), o.after(), "restored data differs");
     }
 
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}, restore {1}")
     @MethodSource("versionsAndTimings")
     void roundTripThroughTheImagesOwnFirstBoot(String version, Timing timing) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         VeleroExec restore = VeleroExec.of(pod, VeleroExec.RESTORE);
-        Outcome o = roundTrip(pod, backup.container(), BitnamiImages.forChart(version), backup.argv(), restore.argv(), timing,
-                Pods.HOOK_TIMEOUT);
+        Outcome o = RealPods.roundTrip(pod, BitnamiImages.forChart(version), restore.argv(), timing, Pods.HOOK_TIMEOUT, PodmanPod.Options.NONE);
         assertEquals(0, o.restore().exitCode(), () -> "restore hook failed: " + o.restore().stderr() + "\n" + o.log());
         assertEquals(o.before(), o.after(), "restored data differs");
         assertEquals(List.of(), o.scratchAfterRestore(), "the restore deletes the dump it loaded");
@@ -86,14 +88,15 @@ class RealContainerRoundTripTest {
      * restore spins until the exec timeout; with -U but any answering server counted as up, the load races the first
      * boot and lands in the temporary server (or fails on it).
      */
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("preFixRestores")
     void preFixRestoreHooksFailInTheRealContainer(String label, String restoreScript) {
         String version = "17.1.0";
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
-        Outcome o = roundTrip(pod, backup.container(), BitnamiImages.forChart(version), backup.argv(),
-                List.of("/bin/bash", "-c", restoreScript), Timing.IMMEDIATE, PRE_FIX_TIMEOUT);
+        Outcome o = RealPods.roundTrip(pod, BitnamiImages.forChart(version), List.of("/bin/bash", "-c", restoreScript),
+                Timing.IMMEDIATE, PRE_FIX_TIMEOUT, PodmanPod.Options.NONE);
         String stderr = o.restore().stderr().strip();
         System.out.printf("[harness] %s: exit %d, data %s, %s%n", label, o.restore().exitCode(),
                 o.before().equals(o.after()) ? "equal" : "not equal", stderr.substring(Math.max(0, stderr.length() - 200)));
@@ -113,73 +116,20 @@ class RealContainerRoundTripTest {
     }
 
     /** D1 in the real container: a plain backup of a database with a large object is refused, with the reason. */
+    @Execution(ExecutionMode.CONCURRENT)
     @Test
     void plainBackupRefusesLargeObjectsInTheRealContainer() {
         String version = "17.1.0";
         RenderedPod pod = Pods.render(version, Map.of("dumpFormat", "plain"), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         try (PodmanPod a = PodmanPod.start(pod, backup.container(), BitnamiImages.forChart(version))) {
-            Db db = Db.of(a);
-            a.waitFinalServer(db.user(), db.password(), db.name(), BOOT);
+            RealPods.Db db = RealPods.Db.of(a);
+            a.waitFinalServer(db.user(), db.password(), db.name(), RealPods.BOOT);
             SampleData.addLargeObject(db::sql, db.user(), db.name());
             BashRunner.Result r = a.exec(backup.argv(), Pods.HOOK_TIMEOUT);
             assertNotEquals(0, r.exitCode(), r::toString);
             assertTrue(r.stderr().contains("use dumpFormat custom"), r::toString);
             assertEquals(List.of(), HookFixture.filesIn(a.mountDir(WizardRelease.MOUNT)));
-        }
-    }
-
-    record Outcome(String before, String after, BashRunner.Result restore, List<String> scratchAfterRestore,
-            long backupMillis, long restoreMillis, String log) {}
-
-    /** The app's user, database and password as the container has them (the image's own variables). */
-    record Db(PodmanPod pod, String user, String name, String password) {
-        static Db of(PodmanPod pod) {
-            String user = pod.env("POSTGRES_USER", pod.env("POSTGRESQL_USERNAME", "postgres"));
-            String db = pod.env("POSTGRES_DATABASE", pod.env("POSTGRES_DB", "postgres"));
-            return new Db(pod, user, db, pod.secret("POSTGRES_PASSWORD"));
-        }
-
-        String sql(String database, String sql) {
-            return pod.psql(user, password, database, sql);
-        }
-    }
-
-    static Outcome roundTrip(RenderedPod pod, String container, String image, List<String> backupArgv,
-            List<String> restoreArgv, Timing timing, Duration hookTimeout) {
-        String before;
-        Path saved;
-        long backupMillis;
-        try (PodmanPod a = PodmanPod.start(pod, container, image)) {
-            Db db = Db.of(a);
-            a.waitReady(false, BOOT);
-            a.waitFinalServer(db.user(), db.password(), db.name(), BOOT);
-            SampleData.load(db::sql, db.user(), db.name());
-            SampleData.addLargeObject(db::sql, db.user(), db.name());
-            before = SampleData.fingerprint(db::sql, db.name()) + "\n" + SampleData.largeObjectFingerprint(db::sql, db.name());
-            long t = System.nanoTime();
-            BashRunner.Result b = a.exec(backupArgv, Pods.HOOK_TIMEOUT);
-            backupMillis = (System.nanoTime() - t) / 1_000_000;
-            assertEquals(0, b.exitCode(), () -> "backup hook failed: " + b.stderr() + "\n" + a.logTail());
-            assertEquals(List.of("backup.dump"), HookFixture.filesIn(a.mountDir(WizardRelease.MOUNT)), "only the dump is backed up");
-            saved = PodmanPod.copyOut(a.mountDir(WizardRelease.MOUNT));
-        }
-        try (PodmanPod c = PodmanPod.start(pod, container, image, Map.of(WizardRelease.MOUNT, saved), null)) {
-            Db db = Db.of(c);
-            if (timing == Timing.READY) c.waitReady(true, BOOT);
-            long t = System.nanoTime();
-            CompletableFuture<BashRunner.Result> hook = c.execAsync(restoreArgv, hookTimeout);
-            BashRunner.Result r = hook.join();
-            long restoreMillis = (System.nanoTime() - t) / 1_000_000;
-            c.waitFinalServer(db.user(), db.password(), db.name(), BOOT);
-            String after;
-            try {
-                after = SampleData.fingerprint(db::sql, db.name()) + "\n" + SampleData.largeObjectFingerprint(db::sql, db.name());
-            } catch (AssertionError unreadable) { // the restored tables are not there
-                after = "not readable: " + unreadable.getMessage();
-            }
-            return new Outcome(before, after, r, HookFixture.filesIn(c.mountDir(WizardRelease.MOUNT)), backupMillis,
-                    restoreMillis, c.logTail());
         }
     }
 }

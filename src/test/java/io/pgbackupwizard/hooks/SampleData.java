@@ -5,8 +5,9 @@ import static io.pgbackupwizard.testsupport.PostgresServer.quoteIdent;
 import io.pgbackupwizard.testsupport.PostgresServer;
 
 /**
- * Data a dump must carry intact: a foreign key, an identity sequence, a few thousand rows, non-ASCII text with emoji,
- * NULLs, bytea, timestamptz, arrays, jsonb, and COPY's trouble makers (backslashes, "\." lines, tabs, newlines).
+ * Data a dump must carry intact: a foreign key, an identity sequence, 20,006 rows, non-ASCII text with emoji, NULLs,
+ * bytea, timestamptz, arrays, jsonb, COPY's trouble makers (backslashes, "\." lines, tabs, newlines), a view with an
+ * odd name and a function.
  */
 final class SampleData {
     private SampleData() {}
@@ -40,7 +41,13 @@ final class SampleData {
                    CASE WHEN g % 5 = 0 THEN NULL ELSE decode(md5(g::text), 'hex') || '\\x00ff5c0a'::bytea END,
                    CASE WHEN g % 9 = 0 THEN NULL ELSE timestamptz '1999-12-31 23:59:59.999+05:30' + g * interval '1 day' END,
                    ARRAY['t' || g % 7, 'ü "q"', NULL]
-            FROM generate_series(1, 5000) g ORDER BY g;
+            FROM generate_series(1, 17000) g ORDER BY g;
+
+            CREATE VIEW "Großkunden; DROP TABLE x" AS
+              SELECT c.id, c.name, sum(p.amount) AS total FROM customer c JOIN purchase p ON p.customer_id = c.id
+              GROUP BY c.id, c.name HAVING sum(p.amount) > 10000;
+            CREATE FUNCTION spent(who integer) RETURNS numeric LANGUAGE sql STABLE
+              AS $$ SELECT coalesce(sum(amount), 0) FROM purchase WHERE customer_id = who $$;
 
             INSERT INTO "Notiz ü" VALUES
               (1, '\\.', '{"emoji": "🐘🎉", "n": null}'),
@@ -61,9 +68,12 @@ final class SampleData {
             FROM pg_constraint WHERE connamespace = 'public'::regnamespace;
             SELECT 'owners ' || string_agg(tablename || '=' || tableowner, ', ' ORDER BY tablename)
             FROM pg_tables WHERE schemaname = 'public';
+            SELECT 'view ' || count(*) || ' ' || md5(pg_get_viewdef('"Großkunden; DROP TABLE x"'::regclass))
+            FROM "Großkunden; DROP TABLE x";
+            SELECT 'function ' || spent(7) || ' ' || spent(2999);
             """;
 
-    /** Runs SQL as the superuser in a database and returns the output (PostgresServer::sql, BitnamiServer::sql). */
+    /** Runs SQL in a database and returns the output (PostgresServer::sql, or psql in the real container). */
     interface Sql {
         String run(String db, String sql);
     }

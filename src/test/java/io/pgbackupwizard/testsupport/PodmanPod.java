@@ -39,7 +39,23 @@ public final class PodmanPod implements AutoCloseable {
     private final Map<String, Path> volumes = new LinkedHashMap<>();
     private final long started;
 
-    private PodmanPod(RenderedPod pod, String container, String image, Map<String, Path> restoreInto, Double cpus) {
+    /**
+     * How this incarnation differs from the rendered pod: files a mount's volume gets before the start (what Velero's
+     * file-system restore leaves), a CPU limit replacing the rendered one (a starved node), a mount replaced by a
+     * tmpfs of a few bytes (a full volume), or no server at all (the entrypoint replaced by sleep).
+     */
+    public record Options(Map<String, Path> restoreInto, Double cpus, Map<String, Long> tmpfsBytes, boolean noServer) {
+        public static final Options NONE = new Options(Map.of(), null, Map.of(), false);
+
+        public Options restore(String mountPath, Path from) { return new Options(Map.of(mountPath, from), cpus, tmpfsBytes, noServer); }
+        public Options cpus(double c) { return new Options(restoreInto, c, tmpfsBytes, noServer); }
+        public Options full(String mountPath, long bytes) { return new Options(restoreInto, cpus, Map.of(mountPath, bytes), noServer); }
+        public Options withoutServer() { return new Options(restoreInto, cpus, tmpfsBytes, true); }
+    }
+
+    private PodmanPod(RenderedPod pod, String container, String image, Options o) {
+        Map<String, Path> restoreInto = o.restoreInto();
+        Double cpus = o.cpus();
         this.pod = pod;
         this.container = container;
         this.name = "pgbw-pod-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
@@ -57,6 +73,11 @@ public final class PodmanPod implements AutoCloseable {
         if (limits.containsKey("memory")) args.addAll(List.of("--memory", bytes(String.valueOf(limits.get("memory")))));
         pod.env(container).forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
         for (RenderedPod.Mount m : pod.writableMounts(container)) {
+            Long size = o.tmpfsBytes().get(m.mountPath());
+            if (size != null) {
+                args.addAll(List.of("--mount", "type=tmpfs,destination=" + m.mountPath() + ",tmpfs-size=" + size + ",tmpfs-mode=1777"));
+                continue;
+            }
             if (!m.claim() && pod.emptyDirMedium(m.volume()).equals("Memory")) {
                 args.addAll(List.of("--mount", "type=tmpfs,destination=" + m.mountPath() + ",tmpfs-mode=1777"));
                 continue;
@@ -67,6 +88,7 @@ public final class PodmanPod implements AutoCloseable {
         }
         secretVolumes(args);
         restoreInto.forEach((mountPath, from) -> copyKeepingOwner(from, mountDir(mountPath)));
+        if (o.noServer()) args.addAll(List.of("--entrypoint", "[\"sleep\", \"600\"]"));
         args.add(image);
         BashRunner.Result run = pm(Duration.ofMinutes(2), null, args);
         if (run.exitCode() != 0) fail("podman run " + image + " failed: " + run.stderr());
@@ -75,15 +97,11 @@ public final class PodmanPod implements AutoCloseable {
 
     /** Starts a fresh pod: every volume new and empty. */
     public static PodmanPod start(RenderedPod pod, String container, String image) {
-        return new PodmanPod(pod, container, image, Map.of(), null);
+        return new PodmanPod(pod, container, image, Options.NONE);
     }
 
-    /**
-     * Starts a fresh pod whose volume at each mount path first gets the files of a folder, as Velero's file-system
-     * restore leaves them (before the containers start); {@code cpus}, when set, replaces the rendered CPU limit.
-     */
-    public static PodmanPod start(RenderedPod pod, String container, String image, Map<String, Path> restoreInto, Double cpus) {
-        return new PodmanPod(pod, container, image, restoreInto, cpus);
+    public static PodmanPod start(RenderedPod pod, String container, String image, Options options) {
+        return new PodmanPod(pod, container, image, options);
     }
 
     /** Velero's exec: the argv in the container, as its user, no tty and no stdin. */
