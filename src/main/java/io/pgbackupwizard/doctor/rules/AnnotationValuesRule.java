@@ -5,6 +5,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,16 @@ import java.util.regex.Pattern;
  * StatefulSet is rejected. Velero then also reads its timeouts as Go durations.
  */
 public final class AnnotationValuesRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "Annotation values are strings (the API server refuses numbers and booleans) and timeouts are Go durations.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("ANNOTATION_NOT_STRING", "BAD_DURATION");
+    }
 
     /** Go time.ParseDuration: "0", or an optional sign and one or more number+unit. */
     static final Pattern GO_DURATION = Pattern.compile(

@@ -17,6 +17,16 @@ import java.util.Optional;
  */
 public final class BackupVolumesRule implements Rule {
 
+    @Override
+    public String checks() {
+        return "backup-volumes names existing pod volumes without spaces, and the dump is written inside one of them.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("BACKUP_VOLUMES_SPACES", "BACKUP_VOLUME_NOT_FOUND", "DUMP_NOT_IN_VOLUME", "NO_BACKUP_VOLUMES");
+    }
+
     static final String ANNOTATION = "backup.velero.io/backup-volumes";
 
     @Override

@@ -11,6 +11,16 @@ import java.util.List;
 public final class ClearPasswordRule implements Rule {
 
     @Override
+    public String checks() {
+        return "No database password is written in clear in the release.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("CLEAR_PASSWORD");
+    }
+
+    @Override
     public void check(Manifest m, Findings out) {
         Located v = m.values();
         for (Located at : List.of(v.at("global", "postgresql", "postgresqlPassword"), v.get("postgresqlPassword"),

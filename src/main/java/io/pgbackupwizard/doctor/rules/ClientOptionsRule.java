@@ -17,6 +17,16 @@ import java.util.Optional;
 public final class ClientOptionsRule implements Rule {
 
     @Override
+    public String checks() {
+        return "Every libpq tool in a hook gets -U, -h 127.0.0.1, the container's port, and a value for each option.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("CLIENT_NO_HOST", "CLIENT_NO_PORT", "CLIENT_NO_USER", "CLIENT_OPTION_WITHOUT_VALUE");
+    }
+
+    @Override
     public void check(Manifest m, Findings out) {
         Optional<String> port = Hooks.changedPort(m);
         for (HookCommand hook : Hooks.all(m)) {

@@ -7,6 +7,7 @@ import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,6 +15,16 @@ import java.util.regex.Pattern;
 
 /** With the release's Config given: every ConfigOption* name the HelmChart uses must be an item it defines. */
 public final class ConfigReferencesRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "With the Config given: every ConfigOption name and choice the HelmChart uses is defined there.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("CONFIG_CHOICE_UNDEFINED", "CONFIG_OPTION_UNDEFINED");
+    }
 
     static final Pattern REFERENCE = Pattern.compile(
             "ConfigOption(Equals|NotEquals|Data|Filename)?\\s+[\"`']([^\"`']+)[\"`'](?:\\s+[\"`']([^\"`']*)[\"`'])?");

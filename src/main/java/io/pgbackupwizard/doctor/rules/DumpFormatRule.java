@@ -16,6 +16,16 @@ import java.util.Optional;
 public final class DumpFormatRule implements Rule {
 
     @Override
+    public String checks() {
+        return "The restore reads the format the backup wrote: psql for plain SQL, pg_restore for archives.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("DUMP_FORMAT_MISMATCH");
+    }
+
+    @Override
     public void check(Manifest m, Findings out) {
         Optional<HookCommand> backup = HookCommand.of(m, HookCommand.BACKUP);
         Optional<HookCommand> restore = HookCommand.of(m, HookCommand.RESTORE);

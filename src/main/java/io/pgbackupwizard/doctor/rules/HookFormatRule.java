@@ -12,6 +12,16 @@ import java.util.List;
  */
 public final class HookFormatRule implements Rule {
 
+    @Override
+    public String checks() {
+        return "A hook command is a JSON array of strings, with $VARIABLES only inside a shell's -c script.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("HOOK_INVALID_JSON", "HOOK_NOT_JSON_ARRAY", "HOOK_VARIABLES_WITHOUT_SHELL");
+    }
+
     static final String FIX = "Write the command as a JSON array that runs bash: "
             + "'[\"/bin/bash\", \"-c\", \"<script>\"]' (single-quoted in YAML, double quotes inside the script escaped as \\\").";
 

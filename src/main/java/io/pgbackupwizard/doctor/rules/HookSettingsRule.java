@@ -7,6 +7,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,16 @@ import java.util.Optional;
  * wait-for-ready (it otherwise runs while the image's first-boot temporary server is up).
  */
 public final class HookSettingsRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "Both hooks exist, name their container, set on-error explicitly, and the restore waits for readiness.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("BAD_ON_ERROR", "NO_BACKUP_HOOK", "NO_HOOK_CONTAINER", "NO_ON_ERROR", "NO_RESTORE_HOOK", "NO_WAIT_FOR_READY", "WRONG_HOOK_CONTAINER");
+    }
 
     @Override
     public void check(Manifest m, Findings out) {

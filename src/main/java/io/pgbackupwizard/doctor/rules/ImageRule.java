@@ -6,6 +6,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import java.util.List;
 
 /**
  * Images in 2026: Bitnami moved versioned tags to docker.io/bitnamilegacy (2025-08-28) and did not copy the Debian-10
@@ -13,6 +14,16 @@ import io.pgbackupwizard.doctor.Severity;
  * global.security.allowInsecureImages is true (a plain bitnamilegacy swap only warns from 16.7.25).
  */
 public final class ImageRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "The image still pulls in 2026 (bitnamilegacy, no Debian-10 tags), and a relocated image passes the chart's image check.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("IMAGE_CHECK_FAILS", "IMAGE_CHECK_WARNS", "IMAGE_NOT_PULLABLE");
+    }
 
     /** Where the 2025 move put the chart's Debian 11/12 tags. */
     private static final String LEGACY = Manifest.family().table().rows().values().stream()

@@ -17,6 +17,16 @@ import java.util.List;
 public final class KotsApiRule implements Rule {
 
     @Override
+    public String checks() {
+        return "The HelmChart API version's needs: useHelmInstall on v1beta1; on v1beta2 the builder, the local-registry rewrite and the snapshot labels; pod labels the chart can render.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("BUILDER_TEMPLATE", "CHART8_POD_LABELS", "UNKNOWN_API_VERSION", "V1BETA1_NO_HELM_INSTALL", "V1BETA2_NO_BUILDER", "V1BETA2_NO_LOCAL_REGISTRY", "V1BETA2_NO_SNAPSHOT_LABELS", "V1BETA2_POD_UNLABELLED");
+    }
+
+    @Override
     public void check(Manifest m, Findings out) {
         Located api = m.root().get("apiVersion");
         if (!m.v1beta1() && !m.v1beta2()) {

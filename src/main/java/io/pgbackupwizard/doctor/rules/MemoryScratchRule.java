@@ -8,6 +8,7 @@ import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,16 @@ import java.util.Optional;
  * that memory until the next backup.
  */
 public final class MemoryScratchRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "A Memory scratch volume fits under the container's memory limit with PostgreSQL's own working set.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("MEMORY_SCRATCH", "MEMORY_SCRATCH_OVER_LIMIT");
+    }
 
     /** Memory limits of Bitnami's resource presets (bitnami/common _resources.tpl). */
     static final Map<String, String> PRESET_LIMITS = Map.of("nano", "192Mi", "micro", "384Mi", "small", "768Mi",

@@ -7,6 +7,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,16 @@ import java.util.regex.Pattern;
  * $POSTGRES_PASSWORD_FILE names when password files are on (the default from chart 16.6.0).
  */
 public final class PasswordSourceRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "The hooks' PGPASSWORD comes from a variable the container has: $POSTGRES_PASSWORD or the file $POSTGRES_PASSWORD_FILE names.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("CLEAR_PASSWORD", "NO_PGPASSWORD", "PGPASSWORD_UNSET_VARIABLE");
+    }
 
     private static final Pattern FILE_VAR = Pattern.compile("\\$\\{?POSTGRES_PASSWORD_FILE\\b");
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{?POSTGRES_PASSWORD(?![A-Za-z0-9_])");

@@ -11,6 +11,16 @@ import java.util.List;
 public final class TemplateQuotesRule implements Rule {
 
     @Override
+    public String checks() {
+        return "KOTS template arguments use double quotes or backticks; single quotes fail to render.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("TEMPLATE_SINGLE_QUOTES");
+    }
+
+    @Override
     public void check(Manifest m, Findings out) {
         m.root().forEachScalar(s -> {
             for (String t : templates(s.text().orElse(""))) {

@@ -1,15 +1,25 @@
 package io.pgbackupwizard.doctor.rules;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import io.pgbackupwizard.chart.ChartFacts;
 import java.util.List;
 
 /** The values layout must be the one the chart version reads: master.* or primary.*, and its credential keys. */
 public final class ValuesLayoutRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "The values layout is the one the chart version reads: `master.*` or `primary.*`, and its credential keys.";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("UNKNOWN_CHART_VERSION", "WRONG_CREDENTIAL_KEYS", "WRONG_POD_KEY");
+    }
 
     @Override
     public void check(Manifest m, Findings out) {

@@ -6,11 +6,22 @@ import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import io.pgbackupwizard.model.VeleroAnnotation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** Velero ignores annotation keys it does not know, silently; the usual one is a restore hook's "timeout". */
 public final class VeleroKeysRule implements Rule {
+
+    @Override
+    public String checks() {
+        return "Every hook annotation key is one Velero reads (it ignores the others silently).";
+    }
+
+    @Override
+    public List<String> findings() {
+        return List.of("UNKNOWN_VELERO_KEY");
+    }
 
     /** Annotation keys Velero reads: the one table of them, model/VeleroAnnotation. */
     static final Set<String> KNOWN = java.util.Arrays.stream(VeleroAnnotation.values()).map(VeleroAnnotation::key)
