@@ -3,6 +3,7 @@ package io.pgbackupwizard.chart;
 import io.pgbackupwizard.chart.ChartFacts.ContainerNaming;
 import io.pgbackupwizard.chart.ChartFacts.ImageCheck;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Bitnami postgresql chart, 8.0.0 to 17.1.0 (its last GitHub source), read from each generation's rendered
@@ -15,6 +16,10 @@ final class BitnamiPostgresql {
     static final List<String> KNOWN = List.of(
             "17.1.0", "16.7.27", "15.5.38", "14.3.3", "13.4.4", "12.12.10", "11.9.13", "10.16.3",
             "9.8.13", "8.10.14", "8.7.4");
+
+    /** Memory limits of the chart's resource presets (bitnami/common _resources.tpl). */
+    static final Map<String, String> PRESET_MEMORY_LIMITS = Map.of("nano", "192Mi", "micro", "384Mi", "small", "768Mi",
+            "medium", "1536Mi", "large", "3072Mi", "xlarge", "6144Mi", "2xlarge", "12288Mi");
 
     static final FactsTable TABLE = FactsTable
             .from("8.0.0", f -> f

@@ -1,20 +1,29 @@
 package io.pgbackupwizard.chart;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** A family of PostgreSQL charts, with its facts per version range. */
 public enum ChartFamily {
-    BITNAMI("Bitnami postgresql", BitnamiPostgresql.TABLE, BitnamiPostgresql.KNOWN);
+    BITNAMI("Bitnami postgresql", BitnamiPostgresql.TABLE, BitnamiPostgresql.KNOWN, BitnamiPostgresql.PRESET_MEMORY_LIMITS);
 
     private final String title;
     private final FactsTable table;
     private final List<String> knownVersions;
+    private final Map<String, String> presetMemoryLimits;
 
-    ChartFamily(String title, FactsTable table, List<String> knownVersions) {
+    ChartFamily(String title, FactsTable table, List<String> knownVersions, Map<String, String> presetMemoryLimits) {
         this.title = title;
         this.table = table;
         this.knownVersions = knownVersions;
+        this.presetMemoryLimits = presetMemoryLimits;
+    }
+
+    /** The memory limit a resources preset sets ("nano" -> "192Mi"), if the family has that preset. */
+    public Optional<String> presetMemoryLimit(String preset) {
+        return Optional.ofNullable(presetMemoryLimits.get(preset));
     }
 
     /** For people: "Bitnami postgresql". */

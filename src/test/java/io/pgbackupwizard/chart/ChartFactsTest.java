@@ -2,6 +2,7 @@ package io.pgbackupwizard.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
@@ -85,6 +86,25 @@ class ChartFactsTest {
         List<String> unchecked = FAMILY.table().rows().entrySet().stream()
                 .filter(e -> !checked.contains(e.getValue())).map(e -> e.getKey().toString()).toList();
         assertEquals(List.of("16.6.0"), unchecked, "rows without a chart among the test inputs");
+    }
+
+    /** The presets' memory limits, as bitnami/common's _resources.tpl in every chart with presets writes them. */
+    @Test
+    void presetMemoryLimitsAreTheCommonLibrarys() {
+        java.util.regex.Pattern preset = java.util.regex.Pattern.compile(
+                "\"([0-9a-z]+)\" \\(dict\\s+\"requests\"[^\\n]*\\n\\s+\"limits\" \\(dict [^)]*\"memory\" \"([0-9]+Mi)\"");
+        int charts = 0;
+        for (String v : versions()) {
+            if (!FAMILY.facts(FAMILY.version(v)).limitsByDefault()) continue;
+            String tpl = TestInputs.read(ChartRenderer.CHARTS + "/postgresql-" + v + "/charts/common/templates/_resources.tpl");
+            java.util.regex.Matcher m = preset.matcher(tpl);
+            Map<String, String> seen = new java.util.TreeMap<>();
+            while (m.find()) seen.put(m.group(1), m.group(2));
+            assertEquals(7, seen.size(), "presets in chart " + v + ": " + seen);
+            seen.forEach((name, memory) -> assertEquals(java.util.Optional.of(memory), FAMILY.presetMemoryLimit(name), name + " in chart " + v));
+            charts++;
+        }
+        assertTrue(charts >= 3, "charts with presets among the inputs: " + charts);
     }
 
     @Test

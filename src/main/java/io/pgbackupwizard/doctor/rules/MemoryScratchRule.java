@@ -9,7 +9,6 @@ import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,9 +28,6 @@ public final class MemoryScratchRule implements Rule {
         return List.of("MEMORY_SCRATCH", "MEMORY_SCRATCH_OVER_LIMIT");
     }
 
-    /** Memory limits of Bitnami's resource presets (bitnami/common _resources.tpl). */
-    static final Map<String, String> PRESET_LIMITS = Map.of("nano", "192Mi", "micro", "384Mi", "small", "768Mi",
-            "medium", "1536Mi", "large", "3072Mi", "xlarge", "6144Mi", "2xlarge", "12288Mi");
     /** PostgreSQL's own working set: shared_buffers is 128MB by default. */
     static final BigDecimal HEADROOM = BigDecimal.valueOf(128).multiply(Quantity.MI);
 
@@ -77,6 +73,6 @@ public final class MemoryScratchRule implements Rule {
         Located resources = m.pod().get("resources");
         if (resources.exists()) return resources.at("limits", "memory").text();
         String preset = m.pod().get("resourcesPreset").text().orElse(m.facts().map(ChartFacts::resourcesPreset).orElse("nano"));
-        return Optional.ofNullable(PRESET_LIMITS.get(preset));
+        return Manifest.family().presetMemoryLimit(preset);
     }
 }
