@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,7 @@ class DoctorBrowserTest {
         for (int i = 0; i < 2; i++) {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(sizes[i][0], sizes[i][1]));
             driver.get(doctor.toString());
+            Axe.assertNoViolations(driver, "the empty doctor at " + sizes[i][0] + " px");
             driver.executeScript("document.getElementById('manifest').value = arguments[0];", seed);
             driver.findElement(By.id("check")).click();
             await.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
@@ -117,6 +119,11 @@ class DoctorBrowserTest {
                     "no horizontal overflow at " + sizes[i][0] + " px");
             heights[i] = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
             assertTrue(driver.findElement(By.id("open-in-wizard")).getDomAttribute("href").startsWith("/?"), "a relative link");
+            Axe.assertNoViolations(driver, "the doctor's findings and diff at " + sizes[i][0] + " px");
+            driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            Axe.assertNoViolations(driver, "the doctor's findings and diff at " + sizes[i][0] + " px, dark");
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
         }
         screenshot("doctor-phone.png");
         assertTrue(heights[1] <= 3 * heights[0], "phone height " + heights[1] + " px within 3x of the desk's " + heights[0]);

@@ -654,19 +654,8 @@ class WizardPageBrowserTest {
         assertFalse(driver.findElement(By.id("copy-curl")).isEnabled());
     }
 
-    /** axe-core (the npm package, from its Maven webjar: nothing downloaded) at WCAG 2.1 A and AA. */
     private void assertNoAxeViolations(String state) throws IOException {
-        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object';"))) {
-            try (var in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-                assertNotNull(in, "axe-core is missing from the test classpath (org.webjars.npm:axe-core)");
-                js(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        Object violations = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })"
-                + ".then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' at '"
-                + " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))), e => done(['axe failed: ' + e]));");
-        assertEquals(List.of(), violations, "axe-core violations with " + state);
+        Axe.assertNoViolations(driver, state);
     }
 
     /** Opens the page on the KOTS install path, whose HelmChart preview these tests follow (the default is Helm CLI). */

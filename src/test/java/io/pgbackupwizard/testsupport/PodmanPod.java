@@ -199,10 +199,11 @@ public final class PodmanPod implements AutoCloseable {
         return r.exitCode() == 0 && r.stdout().strip().equals("true");
     }
 
-    /** Removes the container; its claim and emptyDirs go with it (a deleted pod). */
+    /** Removes the container; its claim and emptyDirs go with it (a deleted pod), so 40 pods do not fill /tmp. */
     @Override
     public void close() {
         pm(Duration.ofMinutes(1), null, List.of("rm", "-f", "-t", "5", name));
+        Podman.run(List.of("rm", "-rf", dir.toString()), 60);
     }
 
     private String port() {
