@@ -83,6 +83,17 @@ class DoctorBrowserTest {
         String summary = driver.findElement(By.id("summary")).getText();
         assertTrue(summary.contains("8 findings, 5 above warning"), summary);
         assertTrue(driver.findElement(By.id("diff")).getText().contains("+++ wizard"));
+        // + and - lines are tinted apart from the context, and keep their marks
+        Object tints = driver.executeScript("const bg = s => s && getComputedStyle(s).backgroundColor;"
+                + "const d = document.getElementById('diff');"
+                + "const add = d.querySelector('.diff-add'), del = d.querySelector('.diff-del'), ctx = d.querySelector('.diff-ctx');"
+                + "return [add && add.textContent[0], del && del.textContent[0], bg(add), bg(del), bg(ctx)];");
+        @SuppressWarnings("unchecked")
+        java.util.List<String> t = (java.util.List<String>) tints;
+        assertEquals("+", t.get(0), "an added line: " + t);
+        assertEquals("-", t.get(1), "a removed line: " + t);
+        assertTrue(!t.get(2).equals(t.get(4)) && !t.get(3).equals(t.get(4)) && !t.get(2).equals(t.get(3)),
+                "added, removed and context lines are tinted apart: " + t);
         assertTrue(driver.findElement(By.id("manifest")).getDomProperty("value").contains("chartVersion: 8.7.4"),
                 "the checked file stays in the textarea to edit");
         screenshot("doctor-findings.png");

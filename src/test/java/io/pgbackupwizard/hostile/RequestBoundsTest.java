@@ -75,6 +75,19 @@ class RequestBoundsTest {
         assertTrue(notListed > 500, "the repeats are counted: " + notListed);
     }
 
+    /** The coloured diff tags runs of lines, not lines: 30,000 one-character lines cost a few tags, not 30,000. */
+    @Test
+    void aDiffOfManyShortLinesStaysSmall() {
+        String file = "apiVersion: kots.io/v1beta2\nkind: HelmChart\nmetadata:\n  name: postgresql\n" + "#\n".repeat(30_000)
+                + "spec:\n  chart:\n    name: postgresql\n    chartVersion: 17.1.0\n";
+        assertTrue(file.length() < 64 * 1024, "under the body limit: " + file.length());
+        String page = given().contentType("application/yaml").accept("text/html").body(file.getBytes(StandardCharsets.UTF_8))
+                .post("/doctor").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("class=\"diff-del\""), "the diff is shown");
+        assertTrue(page.length() < 4 * file.length() + 60_000, "the page stays within a few times the file: " + page.length()
+                + " bytes for " + file.length());
+    }
+
     @Test
     void aHeaderBlockOverFourKilobytesIsRefused() throws IOException {
         StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\n");
