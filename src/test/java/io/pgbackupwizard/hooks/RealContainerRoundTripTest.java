@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgbackupwizard.hooks.RealPods.Outcome;
 import io.pgbackupwizard.hooks.RealPods.Timing;
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.BitnamiImages;
 import io.pgbackupwizard.testsupport.ChartRenderer;
@@ -42,14 +43,26 @@ class RealContainerRoundTripTest {
 
     /**
      * Every chart version with the hook racing the first boot (the harder timing); the kubelet-timed one (10 s probe
-     * periods) once per image generation, the newest chart of each.
+     * periods) once per image generation, the newest chart of each. The dump format and hook user go round the four
+     * combinations over the versions (postgres where the chart gives the container its password, else the app's
+     * user), so each format meets each hook user, each image generation and each timing without a full product.
      */
     static Stream<Arguments> versionsAndTimings() {
         List<String> versions = ChartRenderer.versions();
         Map<String, String> newestPerImage = new java.util.TreeMap<>();
         for (String v : versions) newestPerImage.put(BitnamiImages.generation(v), v); // versions come oldest first
-        return Stream.concat(versions.stream().map(v -> Arguments.of(v, Timing.IMMEDIATE)),
-                newestPerImage.values().stream().map(v -> Arguments.of(v, Timing.READY)));
+        List<Arguments> cases = new java.util.ArrayList<>();
+        for (String v : versions) cases.add(Arguments.of(v, Timing.IMMEDIATE, options(v, cases.size())));
+        for (String v : newestPerImage.values()) cases.add(Arguments.of(v, Timing.READY, options(v, cases.size() + 1)));
+        return cases.stream();
+    }
+
+    /** The i-th of custom/app, plain/postgres, custom/postgres, plain/app. */
+    static Map<String, String> options(String version, int i) {
+        boolean postgresAllowed = ChartFamily.BITNAMI.facts(ChartFamily.BITNAMI.version(version)).superuserPassword();
+        String format = i % 2 == 0 ? "custom" : "plain";
+        boolean postgres = (i % 4 == 1 || i % 4 == 2) && postgresAllowed;
+        return Map.of("dumpFormat", format, "hookUser", postgres ? "postgres" : "app");
     }
 
     /** A vendor port: the hooks take the container's POSTGRESQL_PORT_NUMBER (audit A10). */
@@ -69,17 +82,18 @@ class RealContainerRoundTripTest {
     }
 
     @Execution(ExecutionMode.CONCURRENT)
-    @ParameterizedTest(name = "chart {0}, restore {1}")
+    @ParameterizedTest(name = "chart {0}, restore {1}, {2}")
     @MethodSource("versionsAndTimings")
-    void roundTripThroughTheImagesOwnFirstBoot(String version, Timing timing) {
-        RenderedPod pod = Pods.render(version, Map.of(), Map.of());
+    void roundTripThroughTheImagesOwnFirstBoot(String version, Timing timing, Map<String, String> options) {
+        RenderedPod pod = Pods.render(version, options, Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         VeleroExec restore = VeleroExec.of(pod, VeleroExec.RESTORE);
         Outcome o = RealPods.roundTrip(pod, BitnamiImages.forChart(version), restore.argv(), timing, Pods.HOOK_TIMEOUT, PodmanPod.Options.NONE);
         assertEquals(0, o.restore().exitCode(), () -> "restore hook failed: " + o.restore().stderr() + "\n" + o.log());
         assertEquals(o.before(), o.after(), "restored data differs");
         assertEquals(List.of(), o.scratchAfterRestore(), "the restore deletes the dump it loaded");
-        System.out.printf("[harness] chart %s %s: backup %d ms, restore %d ms%n", version, timing, o.backupMillis(), o.restoreMillis());
+        System.out.printf("[harness] chart %s %s %s: backup %d ms, restore %d ms, dump %d bytes%n", version, timing, options,
+                o.backupMillis(), o.restoreMillis(), o.dumpBytes());
     }
 
     /**
