@@ -28,11 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContainerHookOptionsTest {
 
     static Outcome roundTrip(String version, Map<String, String> params, PodmanPod.Options options) {
-        RenderedPod pod = Pods.render(version, params, Map.of());
-        Outcome o = RealPods.roundTrip(pod, BitnamiImages.forChart(version), VeleroExec.of(pod, VeleroExec.RESTORE).argv(),
-                Timing.IMMEDIATE, Pods.HOOK_TIMEOUT, options);
-        assertEquals(0, o.restore().exitCode(), () -> "restore hook failed: " + o.restore().stderr() + "\n" + o.log());
-        assertEquals(o.before(), o.after(), "restored data differs");
+        Outcome o = RealPods.roundTripOk(Pods.render(version, params, Map.of()), BitnamiImages.forChart(version),
+                Timing.IMMEDIATE, options);
         assertEquals("", o.restore().stdout(), "the restore's output stays out of Velero's log");
         return o;
     }

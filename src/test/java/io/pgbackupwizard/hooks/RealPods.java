@@ -115,6 +115,14 @@ final class RealPods {
         }
     }
 
+    /** The round trip with the pod's own restore hook, which must succeed and bring back equal data. */
+    static Outcome roundTripOk(RenderedPod pod, String image, Timing timing, PodmanPod.Options options) {
+        Outcome o = roundTrip(pod, image, VeleroExec.of(pod, VeleroExec.RESTORE).argv(), timing, Pods.HOOK_TIMEOUT, options);
+        assertEquals(0, o.restore().exitCode(), () -> "restore hook failed: " + o.restore().stderr() + "\n" + o.log());
+        assertEquals(o.before(), o.after(), "restored data differs");
+        return o;
+    }
+
     static long sizeOf(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();

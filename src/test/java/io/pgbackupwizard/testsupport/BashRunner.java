@@ -228,11 +228,23 @@ public final class BashRunner {
             env.forEach((k, v) -> pb.environment().put(checkKey(k), v));
         }
 
+        return run(pb, argv, timeout, stdin);
+    }
+
+    /**
+     * Runs a command as the JVM's own user with the JVM's environment (root here: podman and its store), optional
+     * stdin, stdout and stderr apart, and the process tree killed on timeout (exit -1).
+     */
+    public static Result runAsJvmUser(List<String> command, Duration timeout, byte[] stdin) {
+        return run(new ProcessBuilder(command), command, timeout, stdin);
+    }
+
+    private static Result run(ProcessBuilder pb, List<String> argv, Duration timeout, byte[] stdin) {
         Process process;
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
+            throw new UncheckedIOException("cannot start " + pb.command(), e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

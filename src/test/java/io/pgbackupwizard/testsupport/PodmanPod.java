@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -290,35 +289,7 @@ public final class PodmanPod implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("bash", "-c",
                 ". " + Podman.SCRIPTS.resolve("podman.sh") + " && pm \"$@\"", "pm"));
         command.addAll(args);
-        try {
-            Path out = Files.createTempFile("pm", ".out");
-            Path err = Files.createTempFile("pm", ".err");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-                if (stdin == null) pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-                Process p = pb.start();
-                if (stdin != null) {
-                    try (var in = p.getOutputStream()) {
-                        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly().waitFor();
-                    return new BashRunner.Result(-1, Files.readString(out), "timed out after " + timeout.toSeconds() + " s\n"
-                            + Files.readString(err));
-                }
-                return new BashRunner.Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return BashRunner.runAsJvmUser(command, timeout, stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8));
     }
 
     private static double cores(String cpu) {
