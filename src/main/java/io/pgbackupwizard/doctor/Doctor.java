@@ -1,5 +1,6 @@
 package io.pgbackupwizard.doctor;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.doctor.rules.AnnotationValuesRule;
 import io.pgbackupwizard.doctor.rules.BackupVolumesRule;
 import io.pgbackupwizard.doctor.rules.ClearPasswordRule;
@@ -41,7 +42,7 @@ public final class Doctor {
         Findings findings = new Findings();
         for (Rule rule : RULES) rule.check(m, findings);
         WizardPrefill.Prefill prefill = WizardPrefill.of(m);
-        String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).helmChart() : null;
+        String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).text(ReleaseFile.HELMCHART) : null;
         String diff = wizardFile == null ? "" : UnifiedDiff.of("your HelmChart", manifest, "wizard", wizardFile);
         return new DoctorReport(m.root().at("metadata", "name").text().orElse(""), m.apiVersion(),
                 m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), findings.sorted(), findings.dropped(),

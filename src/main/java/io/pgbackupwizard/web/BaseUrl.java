@@ -1,5 +1,6 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.web.guard.TrustedProxies;
 import io.netty.util.NetUtil;
 import io.pgbackupwizard.web.guard.RequestHeaderGuard;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

@@ -1,5 +1,6 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,12 +15,12 @@ import org.eclipse.microprofile.health.Readiness;
 public class GeneratorReadiness implements HealthCheck {
 
     @Inject
-    Wizard wizard;
+    WizardService wizard;
 
     @Override
     public HealthCheckResponse call() {
         var parsed = wizard.parse(Map.of());
-        boolean ok = parsed.ok() && !Release.of(parsed.input()).helmChart().isEmpty();
+        boolean ok = parsed.ok() && !Release.of(parsed.input()).text(ReleaseFile.HELMCHART).isEmpty();
         return HealthCheckResponse.named("generator").status(ok).build();
     }
 }

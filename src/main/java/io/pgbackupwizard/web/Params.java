@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgbackupwizard.model.FieldError;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Request parameters from a form, a query string or a JSON object, in the one shape the parser reads. */
-final class Params {
+public final class Params {
     private Params() {}
 
     /** Strict: a repeated key or content after the object is an error, not "last wins" or ignored. */
@@ -25,17 +28,17 @@ final class Params {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([A-Za-z]{1,40})'");
 
     /** A POST takes its parameters from the body only: a query beside it would be silently ignored. */
-    static final FieldError QUERY_ON_POST = new FieldError("query",
+    public static final FieldError QUERY_ON_POST = new FieldError("query",
             "parameters go in the body of a POST, not in the query string");
 
-    static Map<String, List<String>> of(MultivaluedMap<String, String> multi) {
+    public static Map<String, List<String>> of(MultivaluedMap<String, String> multi) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (multi != null) multi.forEach((k, v) -> params.put(k, v == null ? List.of() : List.copyOf(v)));
         return params;
     }
 
     /** A JSON object's members as parameters; values must be strings or booleans (a number would be rewritten: 1e3 as 1000.0). */
-    static Map<String, List<String>> ofJson(String body, List<FieldError> errors) {
+    public static Map<String, List<String>> ofJson(String body, List<FieldError> errors) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         JsonNode root;
         try {
@@ -64,5 +67,11 @@ final class Params {
     private static String safeKey(String key) {
         String printable = key.replaceAll("[^\\x20-\\x7E]", "?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+    }
+
+    /** 400 in plain text, one line per refused parameter (downloads, and a POST that also has a query string). */
+    public static Response refused(List<FieldError> errors) {
+        String body = errors.stream().map(FieldError::toString).collect(Collectors.joining("\n", "", "\n"));
+        return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(body).build();
     }
 }

@@ -17,13 +17,13 @@ import java.util.StringJoiner;
 public record PresetLink(String name, String title, String description, String warning, String href, String params) {
 
     /** Page-only parameter naming the preset just applied (PageParams). */
-    static final String PARAM = "preset";
+    public static final String PARAM = "preset";
 
-    static List<PresetLink> all(Wizard wizard, Map<String, String> current) {
+    public static List<PresetLink> all(WizardService wizard, Map<String, String> current) {
         return Preset.ALL.stream().map(p -> of(p, wizard, current)).toList();
     }
 
-    private static PresetLink of(Preset p, Wizard wizard, Map<String, String> current) {
+    private static PresetLink of(Preset p, WizardService wizard, Map<String, String> current) {
         Map<String, String> values = new HashMap<>();
         for (Field f : Field.values()) values.put(f.param(), current.getOrDefault(f.param(), wizard.defaultValue(f)));
         StringJoiner own = new StringJoiner("&");

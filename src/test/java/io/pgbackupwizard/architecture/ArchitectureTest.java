@@ -61,6 +61,26 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS));
     }
 
+    /**
+     * The generator's rooms build files; the catalogue above them ({@code generate}: ReleaseFile, Release) calls them
+     * and never the other way round, and the rooms lean one way: yaml <- hooks <- kots <- velero, helm <- text.
+     */
+    @Test
+    void generatorRoomsLeanOneWay() {
+        String g = ROOT + ".generate";
+        check(noClasses().that().resideInAPackage(g + ".*..").should().dependOnClassesThat().resideInAPackage(g));
+        check(noClasses().that().resideInAPackage(g + ".yaml..").should().dependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".generate.*..").orShould().dependOnClassesThat().resideOutsideOfPackages(
+                        g + ".yaml..", "java..", "org.yaml.."));
+        check(noClasses().that().resideInAnyPackage(g + ".hooks..", g + ".kots..", g + ".velero..", g + ".helm..")
+                .should().dependOnClassesThat().resideInAPackage(g + ".text.."));
+        check(noClasses().that().resideInAnyPackage(g + ".hooks..").should().dependOnClassesThat()
+                .resideInAnyPackage(g + ".kots..", g + ".velero..", g + ".helm.."));
+        check(noClasses().that().resideInAnyPackage(g + ".kots..").should().dependOnClassesThat()
+                .resideInAnyPackage(g + ".velero..", g + ".helm.."));
+        check(slices().matching(g + ".(*)..").should().beFreeOfCycles());
+    }
+
     @Test
     void doctorImportsNoWebAndNoFramework() {
         check(noClasses().that().resideInAPackage(ROOT + ".doctor..").should().dependOnClassesThat()
@@ -71,9 +91,24 @@ class ArchitectureTest {
     @Test
     void requestGuardsImportNoOtherRoom() {
         check(noClasses().that().resideInAPackage(ROOT + ".web.guard..").should().dependOnClassesThat()
-                .resideInAnyPackage(ROOT + ".model..", ROOT + ".generate..", ROOT + ".doctor..")
-                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("in web outside web.guard",
-                        c -> c.getPackageName().equals(ROOT + ".web"))));
+                .resideInAnyPackage(ROOT + ".chart..", ROOT + ".model..", ROOT + ".generate..", ROOT + ".doctor..",
+                        ROOT + ".web", ROOT + ".web.page..", ROOT + ".web.api..", ROOT + ".web.doctor.."));
+    }
+
+    /** The page, the machine API and the doctor's front share what sits in web itself; web itself knows none of them. */
+    @Test
+    void webRoomsShareOnlyTheWebRoot() {
+        String w = ROOT + ".web";
+        check(noClasses().that().resideInAPackage(w).should().dependOnClassesThat()
+                .resideInAnyPackage(w + ".page..", w + ".api..", w + ".doctor.."));
+        check(noClasses().that().resideInAPackage(w + ".api..").should().dependOnClassesThat()
+                .resideInAnyPackage(w + ".page..", w + ".doctor.."));
+        check(noClasses().that().resideInAPackage(w + ".doctor..").should().dependOnClassesThat()
+                .resideInAnyPackage(w + ".page..", w + ".api.."));
+        // The page answers curl with the API's plain-text help: the one arrow between rooms.
+        check(noClasses().that().resideInAPackage(w + ".page..").should().dependOnClassesThat()
+                .resideInAnyPackage(w + ".doctor.."));
+        check(slices().matching(w + ".(*)..").should().beFreeOfCycles());
     }
 
     @Test

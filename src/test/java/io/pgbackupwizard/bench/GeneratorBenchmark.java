@@ -1,7 +1,8 @@
 package io.pgbackupwizard.bench;
 
-import io.pgbackupwizard.generate.HelmChartManifest;
-import io.pgbackupwizard.generate.HookAnnotations;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
@@ -64,7 +65,7 @@ public class GeneratorBenchmark {
         WizardInputParser.Result r = parser.parse(params);
         if (!r.ok()) throw new IllegalStateException("benchmark input is invalid: " + r.errors());
         WizardInput in = r.input();
-        helmChartModel = HelmChartManifest.build(in, HookAnnotations.of(in));
+        helmChartModel = HelmChartManifest.build(in, Hooks.of(in));
         stockOptions = new DumperOptions();
         stockOptions.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         stockOptions.setSplitLines(false);
@@ -90,6 +91,6 @@ public class GeneratorBenchmark {
     @Benchmark
     public String parseAndGenerateHelmChart() {
         WizardInputParser.Result parsed = parser.parse(params);
-        return Release.of(parsed.input()).helmChart();
+        return Release.of(parsed.input()).text(ReleaseFile.HELMCHART);
     }
 }

@@ -2,7 +2,7 @@ package io.pgbackupwizard.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.Output;
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.model.InstallPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class AotTrainingCoverageTest {
     @Test
     void everyOutputIsAskedForOnAPathThatServesIt() throws IOException {
         List<Request> requests = requests();
-        for (Output o : Output.values()) {
+        for (ReleaseFile o : ReleaseFile.values()) {
             boolean served = requests.stream().anyMatch(r -> r.expected().equals("200")
                     && r.path().startsWith("/" + o.path() + "?")
                     && o.servedFor(installPath(r.path())));

@@ -3,6 +3,8 @@ package io.pgbackupwizard.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.text.InstallNotes;
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.chart.ChartVersion;
@@ -162,6 +164,6 @@ class WizardOutputIsCleanPropertyTest {
     static String generate(Map<String, List<String>> params) {
         WizardInputParser.Result parsed = new WizardInputParser().parse(params);
         assertTrue(parsed.ok(), parsed.errors().toString());
-        return Release.of(parsed.input()).helmChart();
+        return Release.of(parsed.input()).text(ReleaseFile.HELMCHART);
     }
 }

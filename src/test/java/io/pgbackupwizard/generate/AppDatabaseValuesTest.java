@@ -1,5 +1,6 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import static io.pgbackupwizard.testsupport.ManifestView.load;
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class AppDatabaseValuesTest {
     void embeddedHostIsTheChartsServiceInTheAppNamespace(String name, String service) {
         Generated g = Generated.with("name", name, "chartVersion", "17.1.0", "username", "app", "database", "orders",
                 "passwordOption", "db_password");
-        Map<String, Object> values = load(g.release().appValues());
+        Map<String, Object> values = load(g.release().text(ReleaseFile.APP_VALUES));
         List<?> optional = (List<?>) values.get("optionalValues");
         assertEquals(2, optional.size());
         Object embedded = optional.get(0);
@@ -44,18 +45,18 @@ class AppDatabaseValuesTest {
         assertEquals("app", valueAt(embedded, "values", "database", "user"));
         assertEquals("orders", valueAt(embedded, "values", "database", "name"));
         assertEquals("repl{{ ConfigOption \"db_password\" }}", valueAt(embedded, "values", "database", "password"));
-        assertTrue(g.release().helmChart().contains("repl{{ ConfigOption \"db_password\" }}"),
+        assertTrue(g.release().text(ReleaseFile.HELMCHART).contains("repl{{ ConfigOption \"db_password\" }}"),
                 "the same ConfigOption the chart's password comes from");
     }
 
     @Test
     void externalChoiceReadsTheConfigsItemsAndMatchesTheHelmChartsExclude() {
         Generated g = Generated.with("externalValue", "byo_db");
-        Object external = ((List<?>) load(g.release().appValues()).get("optionalValues")).get(1);
-        Object exclude = valueAt(load(g.release().helmChart()), "spec", "exclude");
+        Object external = ((List<?>) load(g.release().text(ReleaseFile.APP_VALUES)).get("optionalValues")).get(1);
+        Object exclude = valueAt(load(g.release().text(ReleaseFile.HELMCHART)), "spec", "exclude");
         assertEquals(exclude, valueAt(external, "when"), "the app uses the external database exactly when the chart is left out");
-        Map<String, Object> config = load(g.release().config());
-        String configText = g.release().config();
+        Map<String, Object> config = load(g.release().text(ReleaseFile.CONFIG));
+        String configText = g.release().text(ReleaseFile.CONFIG);
         for (String key : List.of("host", "port", "user", "name", "password")) {
             String value = (String) valueAt(external, "values", "database", key);
             String item = value.replaceAll("^repl\\{\\{ ConfigOption \"([^\"]+)\" }}$", "$1");
@@ -66,7 +67,7 @@ class AppDatabaseValuesTest {
 
     @Test
     void withoutTheChoiceTheValuesAreAlwaysTheEmbeddedOnes() {
-        Map<String, Object> values = load(Generated.with("allowExternal", "false").release().appValues());
+        Map<String, Object> values = load(Generated.with("allowExternal", "false").release().text(ReleaseFile.APP_VALUES));
         assertNull(values.get("optionalValues"));
         assertEquals("postgresql.repl{{ Namespace }}.svc", valueAt(values, "values", "database", "host"));
     }

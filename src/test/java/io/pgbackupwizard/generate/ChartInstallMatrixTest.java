@@ -63,7 +63,7 @@ class ChartInstallMatrixTest {
         if (source == Source.MIRROR) params.addAll(List.of("imageRegistry", "mirror.example.com", "imageRepository", "acme/pg/postgresql"));
         Generated g = Generated.with(params.toArray(String[]::new));
         KotsRenderer.Result kots = new KotsRenderer.Inputs(CONFIG, LICENSE, source == Source.LOCAL_REGISTRY ? LOCAL : null)
-                .render(g.release().helmChart());
+                .render(g.release().text(ReleaseFile.HELMCHART));
         assertFalse(kots.excluded(), "embedded keeps the chart");
 
         ChartRenderer.Rendered rendered = ChartRenderer.render(version, kots.releaseName(), kots.values()).requireOk();
@@ -130,7 +130,7 @@ class ChartInstallMatrixTest {
     void externalExcludesTheChart(String version) {
         Generated g = Generated.with("chartVersion", version);
         KotsRenderer.Result kots = new KotsRenderer.Inputs(Map.of("postgres_type", "external_postgres",
-                "embedded_postgres_password", "x"), LICENSE, null).render(g.release().helmChart());
+                "embedded_postgres_password", "x"), LICENSE, null).render(g.release().text(ReleaseFile.HELMCHART));
         assertTrue(kots.excluded(), "external PostgreSQL: KOTS skips the chart");
     }
 
@@ -143,7 +143,7 @@ class ChartInstallMatrixTest {
     @MethodSource("imageCheckingVersions")
     void withoutAllowInsecureImagesTheImageCheckFails(String version) {
         Generated g = Generated.with("chartVersion", version, "imageRegistry", "mirror.example.com");
-        Map<String, Object> values = new KotsRenderer.Inputs(CONFIG, LICENSE, null).render(g.release().helmChart()).values();
+        Map<String, Object> values = new KotsRenderer.Inputs(CONFIG, LICENSE, null).render(g.release().text(ReleaseFile.HELMCHART)).values();
         asMap(values.get("global")).remove("security");
         ChartRenderer.Rendered rendered = ChartRenderer.render(version, "postgresql", values);
         assertFalse(rendered.ok(), "a relocated image without allowInsecureImages must fail on chart " + version);

@@ -215,8 +215,8 @@ class ConfigReferencesTest {
         @Test
         void theHelmChartIsNeverExcluded() {
             assertFalse(map(g.helmChart(), "spec").containsKey("exclude"));
-            assertFalse(g.release().helmChart().contains("external_postgres"));
-            assertFalse(g.release().config().contains("external_postgres"));
+            assertFalse(g.release().text(ReleaseFile.HELMCHART).contains("external_postgres"));
+            assertFalse(g.release().text(ReleaseFile.CONFIG).contains("external_postgres"));
         }
     }
 }

@@ -20,7 +20,7 @@ class DefaultHelmChartGoldenTest {
 
     @Test
     void defaultHelmChartIsExactlyTheGoldenFile() throws Exception {
-        String actual = Generated.defaults().release().helmChart();
+        String actual = Generated.defaults().release().text(ReleaseFile.HELMCHART);
         if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN.getParent());
             TextFiles.write(GOLDEN, actual);

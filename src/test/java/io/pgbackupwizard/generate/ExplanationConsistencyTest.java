@@ -1,5 +1,6 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.text.Explanation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,7 +51,7 @@ class ExplanationConsistencyTest {
         Generated g = Generated.with("installPath", path.value(), "dumpFormat", format.name(), "onError", onError.name(),
                 "restoreOnError", onError.name(), "hookUser", user.name(), "chartVersion", chart);
         boolean helm = path == InstallPath.HELM;
-        Map<String, Object> file = ManifestView.load(helm ? g.release().helmValues() : g.release().helmChart());
+        Map<String, Object> file = ManifestView.load(helm ? g.release().text(ReleaseFile.HELM_VALUES) : g.release().text(ReleaseFile.HELMCHART));
         String podKey = g.input().chart().podKey();
         Map<String, Object> written = helm ? ManifestView.map(file, "postgresql", podKey, "podAnnotations")
                 : ManifestView.map(file, "spec", "values", podKey, "podAnnotations");
@@ -95,9 +96,9 @@ class ExplanationConsistencyTest {
 
         // What the customer and the vendor's engineer read.
         String tool = "`" + loader + "`";
-        if (helm) assertTrue(g.release().helmReadme().contains(tool) && !g.release().helmReadme().contains("`" + other + "`"),
-                g.release().helmReadme());
-        if (path == InstallPath.EMBEDDED_V3) assertTrue(g.release().restoreRunbook().contains(tool)
-                && !g.release().restoreRunbook().contains("`" + other + "`"), g.release().restoreRunbook());
+        if (helm) assertTrue(g.release().text(ReleaseFile.HELM_README).contains(tool) && !g.release().text(ReleaseFile.HELM_README).contains("`" + other + "`"),
+                g.release().text(ReleaseFile.HELM_README));
+        if (path == InstallPath.EMBEDDED_V3) assertTrue(g.release().text(ReleaseFile.RESTORE_RUNBOOK).contains(tool)
+                && !g.release().text(ReleaseFile.RESTORE_RUNBOOK).contains("`" + other + "`"), g.release().text(ReleaseFile.RESTORE_RUNBOOK));
     }
 }

@@ -32,15 +32,15 @@ record Generated(WizardInput input, Release release) {
     }
 
     Map<String, Object> helmChart() {
-        return ManifestView.load(release.helmChart());
+        return ManifestView.load(release.text(ReleaseFile.HELMCHART));
     }
 
     Map<String, Object> config() {
-        return ManifestView.load(release.config());
+        return ManifestView.load(release.text(ReleaseFile.CONFIG));
     }
 
     Map<String, Object> backup() {
-        return ManifestView.load(release.backup());
+        return ManifestView.load(release.text(ReleaseFile.BACKUP));
     }
 
     /** spec.values of the HelmChart. */

@@ -1,5 +1,6 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

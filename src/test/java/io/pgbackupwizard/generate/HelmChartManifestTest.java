@@ -1,5 +1,10 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.text.InstallNotes;
+import io.pgbackupwizard.generate.kots.ConfigManifest;
+import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;
@@ -127,7 +132,7 @@ class HelmChartManifestTest {
         void builderHoldsTheSameStaticImageValues() {
             assertEquals(Map.of("image", Map.of("registry", "docker.io", "repository", "bitnamilegacy/postgresql"),
                     "global", Map.of("security", Map.of("allowInsecureImages", true))), map(hc, "spec", "builder"));
-            assertFalse(g.release().helmChart().split("builder:")[1].contains("repl{{"), "builder takes static values only");
+            assertFalse(g.release().text(ReleaseFile.HELMCHART).split("builder:")[1].contains("repl{{"), "builder takes static values only");
         }
 
         @Test
@@ -253,7 +258,7 @@ class HelmChartManifestTest {
         @Test
         void theVeleroBackupIsABareBackup() {
             // The default path (Helm CLI) has no Backup; KOTS snapshots get the bare one.
-            assertNull(g.release().backup());
+            assertFalse(g.release().files().containsKey(ReleaseFile.BACKUP.fileName(g.input())));
             Map<String, Object> backup = Generated.with("installPath", "kots").backup();
             assertEquals("velero.io/v1", backup.get("apiVersion"));
             assertEquals("Backup", backup.get("kind"));
@@ -295,7 +300,7 @@ class HelmChartManifestTest {
                     assertEquals(Map.of("registry", "docker.io", "repository", "bitnami/postgresql"), map(g.values(), "image"),
                             "no free image exists: the chart's own, with a warning");
                     assertNull(valueAt(g.values(), "master", "resources"), "8.x sets no limits");
-                    assertTrue(g.release().warnings().stream().anyMatch(w -> w.startsWith("No free image exists")));
+                    assertTrue(InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.startsWith("No free image exists")));
                 }),
                 new Change(Field.ALLOW_EXTERNAL, "false", g -> {
                     assertFalse(map(g.helmChart(), "spec").containsKey("exclude"), "always installed");
@@ -306,7 +311,7 @@ class HelmChartManifestTest {
                 new Change(Field.EMBEDDED_VALUE, "in_cluster", g -> {
                     // Only the Config names the embedded choice; the chart is excluded on the external one.
                     assertEquals(Generated.defaults().helmChart(), g.helmChart());
-                    assertTrue(g.release().config().contains("in_cluster"));
+                    assertTrue(g.release().text(ReleaseFile.CONFIG).contains("in_cluster"));
                 }),
                 new Change(Field.EXTERNAL_VALUE, "managed", g -> assertEquals(
                         "repl{{ ConfigOptionEquals \"postgres_type\" \"managed\" }}",
@@ -315,18 +320,18 @@ class HelmChartManifestTest {
                     assertEquals("app_user", string(g.values(), "global", "postgresql", "auth", "username"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-U app_user"));
                     assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U app_user"));
-                    assertFalse(g.release().helmChart().contains("-U username"));
+                    assertFalse(g.release().text(ReleaseFile.HELMCHART).contains("-U username"));
                 }),
                 new Change(Field.DATABASE, "orders", g -> {
                     assertEquals("orders", string(g.values(), "global", "postgresql", "auth", "database"));
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("-d orders"));
                     assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-d orders"));
-                    assertFalse(g.release().helmChart().contains("dbname"));
+                    assertFalse(g.release().text(ReleaseFile.HELMCHART).contains("dbname"));
                 }),
                 new Change(Field.PASSWORD_OPTION, "db_secret", g -> {
                     assertEquals("repl{{ ConfigOption \"db_secret\" }}",
                             string(g.values(), "global", "postgresql", "auth", "password"));
-                    assertFalse(g.release().helmChart().contains("embedded_postgres_password"));
+                    assertFalse(g.release().text(ReleaseFile.HELMCHART).contains("embedded_postgres_password"));
                 }),
                 new Change(Field.SCRATCH_SIZE, "4Gi", g -> {
                     assertEquals("4Gi", string(g.values(), "primary", "extraVolumes", "0", "emptyDir", "sizeLimit"));
@@ -344,7 +349,7 @@ class HelmChartManifestTest {
                     assertTrue(backupArgv(g).get(2).contains("/dumps/backup.dump"));
                     absolutePaths(backupArgv(g).get(2)).forEach(p -> assertTrue(p.startsWith("/dumps/"), p));
                     assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("/dumps/backup.dump"));
-                    assertFalse(g.release().helmChart().contains("/scratch"));
+                    assertFalse(g.release().text(ReleaseFile.HELMCHART).contains("/scratch"));
                 }),
                 new Change(Field.HOOK_TIMEOUT, "1h30m", g -> assertEquals("1h30m", string(podAnnotations(g), BACKUP_TIMEOUT))),
                 new Change(Field.ON_ERROR, "Continue", g -> assertEquals("Continue", string(podAnnotations(g), BACKUP_ON_ERROR))),
@@ -509,7 +514,7 @@ class HelmChartManifestTest {
         @ParameterizedTest
         @MethodSource("variants")
         void everyManifestParsesBackToExactlyWhatWasBuilt(Generated g) {
-            HookAnnotations hooks = HookAnnotations.of(g.input());
+            Hooks hooks = Hooks.of(g.input());
             Map<String, Object> built = HelmChartManifest.build(g.input(), hooks);
             assertEquals(built, ManifestView.load(ManifestYaml.dump(built)));
             assertEquals(ConfigManifest.build(g.input()), ManifestView.load(ManifestYaml.dump(ConfigManifest.build(g.input()))));
@@ -519,8 +524,8 @@ class HelmChartManifestTest {
         @ParameterizedTest
         @MethodSource("variants")
         void templatesAndJsonAnnotationsAreSingleQuoted(Generated g) {
-            List<ManifestView.Scalar> scalars = new ArrayList<>(ManifestView.scalars(g.release().helmChart()));
-            scalars.addAll(ManifestView.scalars(g.release().config()));
+            List<ManifestView.Scalar> scalars = new ArrayList<>(ManifestView.scalars(g.release().text(ReleaseFile.HELMCHART)));
+            scalars.addAll(ManifestView.scalars(g.release().text(ReleaseFile.CONFIG)));
             List<ManifestView.Scalar> needQuotes = scalars.stream()
                     .filter(s -> s.value().contains("repl{{") || s.value().startsWith("[")).toList();
             assertFalse(needQuotes.isEmpty());
@@ -530,7 +535,7 @@ class HelmChartManifestTest {
         @Test
         void referenceExampleLinesReadAsInTheKotsDocs() {
             List<String> lines = Generated.with("chartVersion", "8.7.4", "apiVersion", "kots.io/v1beta1", "scratchMedium", "Memory")
-                    .release().helmChart().lines().map(String::strip).toList();
+                    .release().text(ReleaseFile.HELMCHART).lines().map(String::strip).toList();
             assertTrue(lines.contains("exclude: '" + DEFAULT_EXCLUDE + "'"), () -> String.join("\n", lines));
             assertTrue(lines.contains("postgresqlPassword: '" + DEFAULT_PASSWORD + "'"), () -> String.join("\n", lines));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(BACKUP_COMMAND + ": '[\"/bin/bash\", \"-c\", \"")
@@ -551,7 +556,7 @@ class HelmChartManifestTest {
         void userAndDatabaseNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("username", "u" + name.length(), "database", name, "chartVersion", "16.7.27");
             Generated g2 = Generated.with("username", name, "chartVersion", "8.7.4");
-            for (String yaml : List.of(g.release().helmChart(), g2.release().helmChart())) {
+            for (String yaml : List.of(g.release().text(ReleaseFile.HELMCHART), g2.release().text(ReleaseFile.HELMCHART))) {
                 ManifestView.scalars(yaml).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
                         GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
             }
@@ -564,9 +569,9 @@ class HelmChartManifestTest {
         @ValueSource(strings = {"y", "Y", "n", "N", "yes", "on", "off", "true", "null"})
         void configChoiceNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("embeddedValue", name, "externalValue", "ext_" + name);
-            ManifestView.scalars(g.release().config()).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
+            ManifestView.scalars(g.release().text(ReleaseFile.CONFIG)).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
                     GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
-            assertTrue(g.release().config().contains("default: '" + name + "'"), g.release().config());
+            assertTrue(g.release().text(ReleaseFile.CONFIG).contains("default: '" + name + "'"), g.release().text(ReleaseFile.CONFIG));
         }
     }
 }

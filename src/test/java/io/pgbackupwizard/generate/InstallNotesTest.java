@@ -1,5 +1,6 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.text.InstallNotes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InstallNotesTest {
 
     static boolean warns(Generated g, String start) {
-        return g.release().warnings().stream().anyMatch(w -> w.startsWith(start));
+        return InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.startsWith(start));
     }
 
     @Test
@@ -27,9 +28,9 @@ class InstallNotesTest {
     @Test
     void theDefaultImageIsFrozenAndTheSidecarsAreExplained() {
         Generated g = Generated.defaults();
-        assertTrue(warns(g, "docker.io/bitnamilegacy images are frozen"), () -> "" + g.release().warnings());
-        assertTrue(warns(g, "If you turn on metrics or volumePermissions"), () -> "" + g.release().warnings());
-        assertTrue(g.release().warnings().stream().anyMatch(w -> w.contains("bitnamilegacy/postgres-exporter")));
+        assertTrue(warns(g, "docker.io/bitnamilegacy images are frozen"), () -> "" + InstallNotes.warnings(g.input()));
+        assertTrue(warns(g, "If you turn on metrics or volumePermissions"), () -> "" + InstallNotes.warnings(g.input()));
+        assertTrue(InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.contains("bitnamilegacy/postgres-exporter")));
         assertFalse(warns(Generated.with("imageRepository", "bitnami/postgresql"), "If you turn on"),
                 "the chart's own image needs nothing for the sidecars");
         assertTrue(warns(Generated.with("imageRepository", "bitnami/postgresql"), "docker.io/bitnami/postgresql no longer serves"),
@@ -46,15 +47,15 @@ class InstallNotesTest {
     @Test
     void aMemoryScratchWarnsAboutTheRamItHolds() {
         Generated g = Generated.with("scratchMedium", "Memory");
-        assertTrue(g.release().warnings().stream().anyMatch(w -> w.startsWith("A Memory scratch volume") && w.contains("1536Mi")));
+        assertTrue(InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.startsWith("A Memory scratch volume") && w.contains("1536Mi")));
         assertFalse(warns(Generated.defaults(), "A Memory scratch"));
     }
 
     @Test
     void theChartSourceNamesTheOciPullAndTheArchiveIndex() {
-        String source = Generated.with("chartVersion", "16.7.27").release().chartSource();
+        String source = InstallNotes.chartSource(Generated.with("chartVersion", "16.7.27").input());
         assertTrue(source.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"), source);
         assertTrue(source.contains("archive-full-index") && source.contains("postgresql-16.7.27.tgz"), source);
-        assertEquals(source, Generated.with("chartVersion", "16.7.27", "apiVersion", "kots.io/v1beta1").release().chartSource());
+        assertEquals(source, InstallNotes.chartSource(Generated.with("chartVersion", "16.7.27", "apiVersion", "kots.io/v1beta1").input()));
     }
 }

@@ -1,5 +1,8 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.generate.yaml.Maps;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;
 import static io.pgbackupwizard.testsupport.ManifestView.string;
@@ -52,12 +55,12 @@ class InstallPathChartRenderTest {
     @ValueSource(strings = {"8.7.4", "10.16.2", "17.1.0"})
     void embeddedV2BackupSelectsThePostgresPod(String version) {
         Generated g = InstallPathFilesTest.path("embedded-v2", "chartVersion", version, "apiVersion", "kots.io/v1beta2");
-        KotsRenderer.Result kots = KOTS.render(g.release().helmChart());
+        KotsRenderer.Result kots = KOTS.render(g.release().text(ReleaseFile.HELMCHART));
         // KOTS installs the chart into the admin console's namespace: kotsadm on Embedded Cluster.
         Map<String, Object> pod = podTemplate(ChartRenderer.renderDir(ChartRenderer.chartDir(version), kots.releaseName(),
                 "kotsadm", ManifestYaml.dump(kots.values()), Map.of()));
         Map<String, Object> labels = map(pod, "metadata", "labels");
-        Map<String, Object> backupSpec = map(ManifestView.load(KotsRenderer.renderString(g.release().backup(), KOTS)), "spec");
+        Map<String, Object> backupSpec = map(ManifestView.load(KotsRenderer.renderString(g.release().text(ReleaseFile.BACKUP), KOTS)), "spec");
 
         assertTrue(LabelSelectors.takes(backupSpec, "kotsadm", labels), () -> "pod labels " + labels);
         assertTrue(map(pod, "metadata", "annotations").containsKey("pre.hook.backup.velero.io/command"));
@@ -69,7 +72,7 @@ class InstallPathChartRenderTest {
         assertTrue(LabelSelectors.takes(withNamespace, "db", labels), "a chart namespace given to the generator");
 
         Map<String, Object> restore = ManifestView.load(g.release().files().get("restore.yaml"));
-        assertEquals(string(ManifestView.load(g.release().backup()), "metadata", "name"), string(restore, "spec", "backupName"));
+        assertEquals(string(ManifestView.load(g.release().text(ReleaseFile.BACKUP)), "metadata", "name"), string(restore, "spec", "backupName"));
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.text.RestoreRunbook;
+import io.pgbackupwizard.generate.velero.BackupManifest;
+import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
+import io.pgbackupwizard.generate.kots.BackupStorageConfig;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;

@@ -10,7 +10,7 @@ class NextStepsTest {
     @Test
     void readmeNamesTheChartToPullAndTheStepsAfter() {
         Generated g = Generated.with("name", "orders-db", "chartVersion", "16.7.27", "installPath", "kots");
-        String readme = g.release().readme();
+        String readme = g.release().text(ReleaseFile.README);
         assertTrue(readme.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"), readme);
         assertTrue(readme.contains("postgresql-16.7.27.tgz next to orders-db-helmchart.yaml"), readme);
         for (String must : new String[] {"clashes", "isSnapshotSupported", "kubectl kots backup",
@@ -22,10 +22,10 @@ class NextStepsTest {
 
     @Test
     void eachInstallPathGetsItsOwnSteps() {
-        String helm = Generated.with("installPath", "helm").release().readme();
+        String helm = Generated.with("installPath", "helm").release().text(ReleaseFile.README);
         assertTrue(helm.contains("Helm CLI") && helm.contains("velero backup describe pg-test --details"), helm);
         assertTrue(!helm.contains("helm pull") && !helm.contains("isSnapshotSupported"), "no KOTS release steps: " + helm);
-        String ec = Generated.with("installPath", "embedded-v2").release().readme();
+        String ec = Generated.with("installPath", "embedded-v2").release().text(ReleaseFile.README);
         assertTrue(ec.contains("no KOTS snapshots") && ec.contains("isDisasterRecoverySupported") && ec.contains("helm pull"), ec);
         assertTrue(!ec.contains("Allow Snapshots"), "Embedded Cluster is not told to enable KOTS snapshots: " + ec);
     }

@@ -44,18 +44,18 @@ class ReleaseZipTest {
 
         assertEquals(List.of(name + "-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
                 List.copyOf(entries.keySet()));
-        assertArrayEquals(g.release().appValues().getBytes(StandardCharsets.UTF_8), entries.get("app-database-values.yaml"));
-        assertArrayEquals(g.release().readme().getBytes(StandardCharsets.UTF_8), entries.get("README.txt"));
-        assertArrayEquals(g.release().helmChart().getBytes(StandardCharsets.UTF_8), entries.get(name + "-helmchart.yaml"));
-        assertArrayEquals(g.release().config().getBytes(StandardCharsets.UTF_8), entries.get("config.yaml"));
-        assertArrayEquals(g.release().backup().getBytes(StandardCharsets.UTF_8), entries.get("backup.yaml"));
+        assertArrayEquals(g.release().text(ReleaseFile.APP_VALUES).getBytes(StandardCharsets.UTF_8), entries.get("app-database-values.yaml"));
+        assertArrayEquals(g.release().text(ReleaseFile.README).getBytes(StandardCharsets.UTF_8), entries.get("README.txt"));
+        assertArrayEquals(g.release().text(ReleaseFile.HELMCHART).getBytes(StandardCharsets.UTF_8), entries.get(name + "-helmchart.yaml"));
+        assertArrayEquals(g.release().text(ReleaseFile.CONFIG).getBytes(StandardCharsets.UTF_8), entries.get("config.yaml"));
+        assertArrayEquals(g.release().text(ReleaseFile.BACKUP).getBytes(StandardCharsets.UTF_8), entries.get("backup.yaml"));
 
         // ... and each is the manifest a fresh generation for the same input writes on its own.
         Release again = Release.of(g.input());
-        assertEquals(again.helmChart(), new String(entries.get(name + "-helmchart.yaml"), StandardCharsets.UTF_8));
-        assertEquals("HelmChart", ManifestView.load(again.helmChart()).get("kind"));
+        assertEquals(again.text(ReleaseFile.HELMCHART), new String(entries.get(name + "-helmchart.yaml"), StandardCharsets.UTF_8));
+        assertEquals("HelmChart", ManifestView.load(again.text(ReleaseFile.HELMCHART)).get("kind"));
         assertEquals("Config", ManifestView.load(new String(entries.get("config.yaml"), StandardCharsets.UTF_8)).get("kind"));
         assertEquals("Backup", ManifestView.load(new String(entries.get("backup.yaml"), StandardCharsets.UTF_8)).get("kind"));
-        assertEquals(name + "-kots-release.zip", g.release().fileName(Output.BUNDLE));
+        assertEquals(name + "-kots-release.zip", g.release().fileName(ReleaseFile.BUNDLE));
     }
 }

@@ -1,5 +1,7 @@
 package io.pgbackupwizard.generate;
 
+import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
+import io.pgbackupwizard.generate.kots.BackupStorageConfig;
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.ValueRules;
@@ -48,7 +49,7 @@ final class HookFixture {
     /** The backup and restore argv exactly as Velero would read them from the HelmChart's pod annotations. */
     record Hooks(List<String> backup, List<String> restore) {
         static Hooks of(Release release) {
-            ManifestView helm = ManifestView.parse(release.helmChart());
+            ManifestView helm = ManifestView.parse(release.text(ReleaseFile.HELMCHART));
             List<String> backup = helm.hookArgv(ManifestView.BACKUP_COMMAND).orElseThrow();
             List<String> restore = helm.hookArgv(ManifestView.RESTORE_COMMAND).orElseThrow();
             for (List<String> argv : List.of(backup, restore)) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.hooks.HookFixture.Container;
 import io.pgbackupwizard.hooks.HookFixture.Hooks;
@@ -91,7 +92,7 @@ class HookRoundTripTest {
     void backupThenRestoreIntoEmptyDatabaseReproducesEveryRow(Case c, Container container) {
         Path mount = BashRunner.newScratchDir();
         Release release = Release.of(HookFixture.input(c.params(), mount));
-        ManifestView helm = ManifestView.parse(release.helmChart());
+        ManifestView helm = ManifestView.parse(release.text(ReleaseFile.HELMCHART));
         String role = c.credentials().user(helm);
         String db = c.credentials().database(helm);
         HookFixture.createOrReset(PG, role, db);

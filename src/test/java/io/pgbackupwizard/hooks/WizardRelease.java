@@ -3,6 +3,7 @@ package io.pgbackupwizard.hooks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.testsupport.KotsRenderer;
@@ -36,7 +37,7 @@ final class WizardRelease {
         KotsRenderer.Result k = new KotsRenderer.Inputs(Map.of(release.input().passwordOption(), PASSWORD,
                 release.input().typeOption(), release.input().embeddedValue()),
                 Map.of("isSnapshotSupported", "true", "appSlug", "my-app"), null)
-                .render(release.helmChart());
+                .render(release.text(ReleaseFile.HELMCHART));
         assertFalse(k.excluded(), "embedded PostgreSQL chosen, yet the chart is excluded");
         assertTrue(k.releaseName().equals(RELEASE));
         Map<String, Object> values = new LinkedHashMap<>(k.values());

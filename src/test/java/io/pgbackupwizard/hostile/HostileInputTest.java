@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.hostile.HostileCorpus.Hostile;
 import io.pgbackupwizard.model.Field;
@@ -90,10 +91,10 @@ class HostileInputTest {
         assertTrue(parsed.ok(), () -> parsed.errors().toString());
         WizardInput in = parsed.input();
         Release release = Release.of(in);
-        ManifestView helm = ManifestView.parse(release.helmChart());
+        ManifestView helm = ManifestView.parse(release.text(ReleaseFile.HELMCHART));
         // Choice fields (dumpFormat, hookUser, restoreOnError) accept only their fixed words: nothing to land.
         if (h.field().control().choices().isEmpty() || h.field().control().kind() == io.pgbackupwizard.model.Control.Kind.SUGGEST) {
-            Landing.assertLandsExactly(h.field(), h.value(), helm, ManifestView.parse(release.config()));
+            Landing.assertLandsExactly(h.field(), h.value(), helm, ManifestView.parse(release.text(ReleaseFile.CONFIG)));
         }
 
         Path work = BashRunner.newScratchDir();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
@@ -61,7 +62,7 @@ class ManifestProperties {
             return;
         }
         Release release = Release.of(parsed.input());
-        checkRelease(release.helmChart(), release.files(), parsed.input().restoreHook(),
+        checkRelease(release.text(ReleaseFile.HELMCHART), release.files(), parsed.input().restoreHook(),
                 given.toString(), SYNTAX);
     }
 
@@ -136,7 +137,7 @@ class ManifestProperties {
     void propertyCheckPassesTheDefaultRelease() {
         ScriptSyntax syntax = new ScriptSyntax();
         Release release = defaultRelease();
-        checkRelease(release.helmChart(), release.files(), true, "the defaults", syntax);
+        checkRelease(release.text(ReleaseFile.HELMCHART), release.files(), true, "the defaults", syntax);
         syntax.flush();
         assertEquals(2, syntax.checked());
     }
@@ -184,7 +185,7 @@ class ManifestProperties {
 
     /** The default HelmChart with one pod annotation replaced (null: removed), written back as YAML. */
     private static String withHook(String annotation, String value) {
-        String helmChart = defaultRelease().helmChart();
+        String helmChart = defaultRelease().text(ReleaseFile.HELMCHART);
         Map<String, Object> doc = ManifestView.load(helmChart);
         Map<String, Object> annotations =
                 ManifestView.map(doc, "spec", "values", ManifestView.parse(helmChart).podKey(), "podAnnotations");

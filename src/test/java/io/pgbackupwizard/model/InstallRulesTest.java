@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.chart.Quantity;
 import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.chart.ChartFamily;
@@ -158,16 +159,16 @@ class InstallRulesTest {
     void anAirGappedKotsInstallNeedsNoPresetTheKotsPathFollowsTheLocalRegistry() {
         WizardInput in = new WizardInputParser().parse(java.util.Map.of("installPath", java.util.List.of("kots"))).input();
         assertTrue(in.installPath().notes().stream().anyMatch(n -> n.startsWith("Air gap: nothing to change")));
-        String helmChart = io.pgbackupwizard.generate.Release.of(in).helmChart();
+        String helmChart = io.pgbackupwizard.generate.Release.of(in).text(ReleaseFile.HELMCHART);
         assertTrue(helmChart.contains("HasLocalRegistry") && helmChart.contains("LocalRegistryHost")
                 && helmChart.contains("ImagePullSecretName"), helmChart);
-        assertTrue(io.pgbackupwizard.generate.Release.of(in).backup().contains("kind: Backup"));
+        assertTrue(io.pgbackupwizard.generate.Release.of(in).text(ReleaseFile.BACKUP).contains("kind: Backup"));
     }
 
     @Test
     void theLargeDatabasePresetDumpsInTheCustomFormatWithRoomAndTime() {
         WizardInput in = new WizardInputParser().parse(Preset.LARGE_DATABASE.params()).input();
-        String helmChart = io.pgbackupwizard.generate.Release.of(in).helmChart();
+        String helmChart = io.pgbackupwizard.generate.Release.of(in).text(ReleaseFile.HELMCHART);
         assertTrue(helmChart.contains("pg_dump -Fc"), "custom dump format");
         assertTrue(helmChart.contains("sizeLimit: 50Gi"), "scratch size");
         assertTrue(helmChart.contains("pre.hook.backup.velero.io/timeout: 2h"), "hook timeout");

@@ -1,11 +1,12 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.web.page.PageResource;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.Output;
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.model.Field;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +48,7 @@ class OpenApiDocumentTest {
     @Test
     void everyDownloadAndQueryPageDocumentsEveryParameter() {
         List<String> paths = new ArrayList<>(List.of("/", "/results"));
-        for (Output o : Output.values()) paths.add("/" + o.path());
+        for (ReleaseFile o : ReleaseFile.values()) paths.add("/" + o.path());
         for (String path : paths) {
             List<Object> params = list(at("paths", path, "get", "parameters"), path + " GET parameters");
             Set<String> names = new TreeSet<>();
@@ -66,7 +67,7 @@ class OpenApiDocumentTest {
         List<String[]> bodies = new ArrayList<>();
         bodies.add(new String[] {"/", "post", "application/x-www-form-urlencoded"});
         bodies.add(new String[] {"/api/manifests", "post", "application/json"});
-        for (Output o : Output.values()) bodies.add(new String[] {"/" + o.path(), "post", "application/x-www-form-urlencoded"});
+        for (ReleaseFile o : ReleaseFile.values()) bodies.add(new String[] {"/" + o.path(), "post", "application/x-www-form-urlencoded"});
         for (String[] b : bodies) {
             Map<String, Object> schema = resolve(map(at("paths", b[0], b[1], "requestBody", "content", b[2], "schema"), b[0]));
             assertEquals(PARAMS, new TreeSet<>(map(schema.get("properties"), b[0]).keySet()), b[0] + " body");
@@ -78,7 +79,7 @@ class OpenApiDocumentTest {
     void everyReferenceResolves() {
         List<String> refs = new ArrayList<>();
         collectRefs(document(), refs);
-        assertTrue(refs.size() > Field.values().length * Output.values().length, "the operations share components: " + refs.size());
+        assertTrue(refs.size() > Field.values().length * ReleaseFile.values().length, "the operations share components: " + refs.size());
         for (String ref : refs) assertNotNull(resolve(Map.of("$ref", ref)), ref);
     }
 

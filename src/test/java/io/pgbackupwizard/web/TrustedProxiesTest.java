@@ -1,5 +1,6 @@
 package io.pgbackupwizard.web;
 
+import io.pgbackupwizard.web.guard.TrustedProxies;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

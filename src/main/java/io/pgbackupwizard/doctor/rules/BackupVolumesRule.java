@@ -68,7 +68,7 @@ public final class BackupVolumesRule implements Rule {
 
     private static void checkDumpPath(HookCommand hook, String mountPath, Findings out) {
         String prefix = mountPath.endsWith("/") ? mountPath : mountPath + "/";
-        List<String> scriptEnv = Hooks.assignments(hook);
+        List<String> scriptEnv = HookCommands.assignments(hook);
         for (ShellScript.Command c : hook.commands()) {
             Optional<ClientCall> call = ClientCall.of(c, scriptEnv);
             if (call.isEmpty() || !call.get().tool().startsWith("pg_dump")) continue;

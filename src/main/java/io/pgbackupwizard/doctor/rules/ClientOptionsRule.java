@@ -28,9 +28,9 @@ public final class ClientOptionsRule implements Rule {
 
     @Override
     public void check(Manifest m, Findings out) {
-        Optional<String> port = Hooks.changedPort(m);
-        for (HookCommand hook : Hooks.all(m)) {
-            List<String> scriptEnv = Hooks.assignments(hook);
+        Optional<String> port = HookCommands.changedPort(m);
+        for (HookCommand hook : HookCommands.all(m)) {
+            List<String> scriptEnv = HookCommands.assignments(hook);
             for (ShellScript.Command c : hook.commands()) {
                 ClientCall.of(c, scriptEnv).ifPresent(call -> check(hook, call, port, out));
             }

@@ -35,11 +35,11 @@ public final class PasswordSourceRule implements Rule {
 
     @Override
     public void check(Manifest m, Findings out) {
-        for (HookCommand hook : Hooks.all(m)) {
+        for (HookCommand hook : HookCommands.all(m)) {
             boolean needsPassword = hook.commands().stream()
                     .anyMatch(c -> ClientCall.TOOLS.contains(c.name()) && !c.name().equals("pg_isready"));
             if (!needsPassword || hook.script().isEmpty()) continue;
-            Optional<String> value = Hooks.assigned(hook, "PGPASSWORD");
+            Optional<String> value = HookCommands.assigned(hook, "PGPASSWORD");
             if (value.isEmpty()) {
                 if (hook.script().get().contains("PGPASSFILE") || hook.script().get().contains(".pgpass")) continue;
                 out.add("NO_PGPASSWORD", hook.breaks(), hook.at(),

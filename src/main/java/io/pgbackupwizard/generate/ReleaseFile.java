@@ -1,0 +1,164 @@
+package io.pgbackupwizard.generate;
+
+import io.pgbackupwizard.generate.text.HelmCliReadme;
+import io.pgbackupwizard.generate.text.NextSteps;
+import io.pgbackupwizard.generate.text.RestoreRunbook;
+import io.pgbackupwizard.generate.helm.HelmCliValues;
+import io.pgbackupwizard.generate.velero.BackupManifest;
+import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
+import io.pgbackupwizard.generate.velero.KurlInstallerManifest;
+import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
+import io.pgbackupwizard.generate.velero.VeleroScheduleManifest;
+import io.pgbackupwizard.generate.kots.AppDatabaseValues;
+import io.pgbackupwizard.generate.kots.ConfigManifest;
+import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInput;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Every file the wizard serves, named once: URL path, download file name, media type, descriptions, the install
+ * paths whose release holds it, and its builder (what it is made from). Downloads, OpenAPI, the help text, the page
+ * and the zip read this enum; adding a file is one entry here plus its generator in the room it belongs to.
+ */
+public enum ReleaseFile {
+    HELMCHART("helmchart.yaml", "<name>-helmchart.yaml", "application/yaml", "the HelmChart",
+            "The KOTS HelmChart with the hooks, the scratch volume and the credentials.",
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(HelmChartManifest.build(r.input(), r.hooks()))),
+    CONFIG("config.yaml", "config.yaml", "application/yaml", "the KOTS Config",
+            "The KOTS Config that defines every option the HelmChart references (on Embedded Cluster v3 also the "
+                    + "Backups group the Velero extension reads).",
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(ConfigManifest.build(r.input()))),
+    BACKUP("backup.yaml", "backup.yaml", "application/yaml", "the Velero Backup",
+            "The Velero Backup: KOTS includes the application in snapshots only when the release has one; on "
+                    + "Embedded Cluster v2 it is the application's part of a disaster-recovery backup.",
+            EnumSet.of(InstallPath.KOTS, InstallPath.KURL, InstallPath.EMBEDDED_V2), r -> backup(r.input())),
+    RESTORE("restore.yaml", "restore.yaml", "application/yaml", "the Velero Restore",
+            "With the Backup, it turns on Embedded Cluster's disaster recovery for the application; it restores "
+                    + "every namespace of the backup.",
+            EnumSet.of(InstallPath.EMBEDDED_V2), r -> ManifestYaml.dump(DisasterRecoveryManifests.restore())),
+    KURL_INSTALLER("kurl-installer.yaml", "kurl-installer.yaml", "application/yaml", "the kURL velero add-on",
+            "The velero add-on to merge into the release's kURL Installer.",
+            EnumSet.of(InstallPath.KURL), r -> ManifestYaml.dump(KurlInstallerManifest.build())),
+    EMBEDDED_CLUSTER_CONFIG("embedded-cluster-config.yaml", "embedded-cluster-config.yaml", "application/yaml",
+            "the Embedded Cluster Velero extension",
+            "The Velero extension to merge into the release's Embedded Cluster Config (bundle the Velero chart "
+                    + "archive beside it).",
+            EnumSet.of(InstallPath.EMBEDDED_V3), r -> ManifestYaml.dump(VeleroExtensionManifest.build(r.input(), chartNamespace()))),
+    RESTORE_RUNBOOK("restore-runbook.md", "restore-runbook.md", "text/markdown", "the restore runbook",
+            "How a customer restores the database from a backup, for your documentation.",
+            EnumSet.of(InstallPath.EMBEDDED_V3), r -> RestoreRunbook.text(r.input())),
+    HELM_VALUES("backup-values.yaml", "backup-values.yaml", "application/yaml", "the Helm values",
+            "Values to merge into your chart's values.yaml, where the Bitnami chart is the dependency named postgresql.",
+            EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(HelmCliValues.build(r.input(), r.hooks()))),
+    HELM_README("backup-readme.md", "backup-readme.md", "text/markdown", "the customer's backup README",
+            "What the customer's Velero needs, and how to back up and restore: for your chart's README or NOTES.",
+            EnumSet.of(InstallPath.HELM), r -> HelmCliReadme.text(r.input(), scheduleFileName(r.input()))),
+    SCHEDULE("velero-schedule.yaml", "velero-schedule.yaml", "application/yaml", "the Velero Schedule",
+            "Optional: a daily Velero Schedule the customer may apply in Velero's namespace.",
+            EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(VeleroScheduleManifest.build(r.input()))),
+    APP_VALUES("app-database-values.yaml", "app-database-values.yaml", "application/yaml",
+            "your application's database values",
+            "Not a manifest: the optionalValues to merge into your own application's HelmChart, so it connects to"
+                    + " the embedded or the external PostgreSQL the customer chose.",
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(AppDatabaseValues.build(r.input()))),
+    README("readme.txt", "README.txt", "text/plain", "what to do next",
+            "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
+            EnumSet.allOf(InstallPath.class), r -> NextSteps.readme(r.input())),
+    BUNDLE("bundle.zip", "<name>-<installPath>-release.zip", "application/zip", "all the files in one zip",
+            "Every file of the release in one zip, ready to unpack into the release directory.",
+            EnumSet.allOf(InstallPath.class), null);
+
+    private final String path;
+    private final String fileNamePattern;
+    private final String mediaType;
+    private final String title;
+    private final String description;
+    private final Set<InstallPath> installPaths;
+    /** Makes the file's text from the release's input and hooks; null for the zip, which packs the others. */
+    private final Function<Release, String> builder;
+
+    ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
+            Set<InstallPath> installPaths, Function<Release, String> builder) {
+        this.path = path;
+        this.fileNamePattern = fileNamePattern;
+        this.mediaType = mediaType;
+        this.title = title;
+        this.description = description;
+        this.installPaths = installPaths;
+        this.builder = builder;
+    }
+
+    /** The URL path without its leading '/'. */
+    public String path() { return path; }
+    /** The download's file name, with {@code <name>} standing for the HelmChart name and {@code <installPath>} for the path. */
+    public String fileNamePattern() { return fileNamePattern; }
+    public String mediaType() { return mediaType; }
+    /** A few words: "the HelmChart". */
+    public String title() { return title; }
+    /** One or two sentences: what the file is for. */
+    public String description() { return description; }
+    /** Whether a release for this install path lists this file (in the zip, the page's tabs, the API's files). */
+    public boolean inReleaseOf(InstallPath path) { return isText() && installPaths.contains(path); }
+
+    /**
+     * Whether it downloads for this install path: the path's own files, and on every path the HelmChart and the
+     * Config (what the wizard is named for, and what scripts fetch) and the zip.
+     */
+    public boolean servedFor(InstallPath path) {
+        return installPaths.contains(path) || this == HELMCHART || this == CONFIG;
+    }
+
+    public String fileName(WizardInput in) {
+        return fileNamePattern.replace("<name>", in.name()).replace("<installPath>", in.installPath().value());
+    }
+
+    /** The file's text; the zip has none (its bytes come from {@link Release#bytes}). */
+    String build(Release release) {
+        if (builder == null) throw new IllegalStateException(this + " is not a text file");
+        return builder.apply(release);
+    }
+
+    /** A text file (every file but the zip). */
+    public boolean isText() { return builder != null; }
+
+    /** The KOTS Backup has no input: one text serves everyone. */
+    private static final String KOTS_BACKUP = ManifestYaml.dump(BackupManifest.build());
+
+    /**
+     * Where the chart goes: the wizard writes no HelmChart spec.namespace, so the admin console's namespace. The
+     * generators take another one (BackupManifest.kots, DisasterRecoveryManifests.backup) for when it gets a parameter.
+     */
+    private static Optional<String> chartNamespace() {
+        return Optional.empty();
+    }
+
+    /** The Helm CLI README names the Schedule's file (a method: enum constants cannot name each other's fields). */
+    private static String scheduleFileName(WizardInput in) {
+        return SCHEDULE.fileName(in);
+    }
+
+    /** The path's Velero Backup (only the paths that list BACKUP ask). */
+    private static String backup(WizardInput in) {
+        return switch (in.installPath()) {
+            case KOTS, KURL -> KOTS_BACKUP;
+            case EMBEDDED_V2 -> ManifestYaml.dump(DisasterRecoveryManifests.backup(chartNamespace()));
+            case EMBEDDED_V3, HELM -> throw new IllegalStateException("no Backup on " + in.installPath());
+        };
+    }
+
+    public static Optional<ReleaseFile> byPath(String path) {
+        return Arrays.stream(values()).filter(o -> o.path.equals(path)).findFirst();
+    }
+
+    /** The files of a release for this install path, in the order a release lists them. */
+    public static List<ReleaseFile> releaseFiles(InstallPath path) {
+        return Arrays.stream(values()).filter(o -> o.inReleaseOf(path)).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package io.pgbackupwizard.generate.hooks;
+
+import static io.pgbackupwizard.generate.yaml.Maps.map;
+
+import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.VeleroAnnotation;
+import io.pgbackupwizard.model.WizardInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the hooks add to the PostgreSQL pod's chart values, on every install path: Velero's annotations and the
+ * scratch volume the dump goes to.
+ */
+public final class PodValues {
+    private PodValues() {}
+
+    /** The emptyDir the dump goes to; the only volume of the pod Velero backs up. */
+    public static final String VOLUME = "backup";
+
+    /** The PostgreSQL pod's values: the hook annotations and the scratch volume. */
+    public static Map<String, Object> of(WizardInput in, Map<String, Object> podAnnotations) {
+        Map<String, Object> emptyDir = new LinkedHashMap<>();
+        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
+        emptyDir.put("sizeLimit", in.scratchSize());
+        return map(
+                "podAnnotations", podAnnotations,
+                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
+                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+    }
+
+    /** Velero's annotations on the PostgreSQL pod, as the KOTS HelmChart writes them. */
+    public static Map<String, Object> annotations(WizardInput in, Hooks hooks) {
+        String container = in.chart().containerName(in.name());
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), VOLUME);
+        // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
+        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", in.chart().volumes()));
+        a.put(VeleroAnnotation.PRE_BACKUP_CONTAINER.key(), container);
+        a.put(VeleroAnnotation.PRE_BACKUP_COMMAND.key(), hooks.backupAnnotation());
+        a.put(VeleroAnnotation.PRE_BACKUP_TIMEOUT.key(), in.hookTimeout());
+        // Always written: for annotation hooks an absent on-error acts like Continue, not the documented Fail.
+        a.put(VeleroAnnotation.PRE_BACKUP_ON_ERROR.key(), in.onError().name());
+        if (in.restoreHook()) {
+            a.put(VeleroAnnotation.RESTORE_CONTAINER.key(), container);
+            a.put(VeleroAnnotation.RESTORE_COMMAND.key(), hooks.restoreAnnotation());
+            a.put(VeleroAnnotation.RESTORE_ON_ERROR.key(), in.restoreOnError().name());
+            a.put(VeleroAnnotation.RESTORE_WAIT_FOR_READY.key(), "true");
+            a.put(VeleroAnnotation.RESTORE_WAIT_TIMEOUT.key(), in.restoreWaitTimeout());
+            a.put(VeleroAnnotation.RESTORE_EXEC_TIMEOUT.key(), in.restoreExecTimeout());
+        }
+        return a;
+    }
+}

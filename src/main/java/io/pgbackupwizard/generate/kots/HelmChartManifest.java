@@ -1,0 +1,61 @@
+package io.pgbackupwizard.generate.kots;
+
+import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.generate.hooks.PodValues;
+import io.pgbackupwizard.generate.yaml.Maps;
+import static io.pgbackupwizard.generate.yaml.Maps.map;
+
+import io.pgbackupwizard.model.ApiVersion;
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.VeleroAnnotation;
+import io.pgbackupwizard.model.WizardInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The KOTS HelmChart for the Bitnami postgresql chart, with Velero hooks on the PostgreSQL pod. */
+public final class HelmChartManifest {
+    private HelmChartManifest() {}
+
+    public static final String CHART = "postgresql";
+
+    public static Map<String, Object> build(WizardInput in, Hooks hooks) {
+        Map<String, Object> chart = map("name", CHART, "chartVersion", in.chartVersion().text());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (in.allowExternal()) {
+            spec.put("exclude", KotsTemplates.configOptionEquals(in.typeOption(), in.externalValue()));
+        }
+        spec.put("chart", chart);
+        if (!in.name().equals(CHART)) {
+            // Helm release names must be unique in a release; keep it tied to the HelmChart's name.
+            (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
+        }
+        // v1beta1 without it locks the install into kubectl apply, and a later move to v1beta2 is refused.
+        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("useHelmInstall", true);
+        spec.put("values", values(in, hooks));
+        if (in.apiVersion() == ApiVersion.V1BETA2) spec.put("optionalValues", v1beta2OptionalValues(in));
+        spec.put("builder", ImageValues.of(in.image()));
+        return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
+                "metadata", map("name", in.name()), "spec", spec);
+    }
+
+    private static Map<String, Object> values(WizardInput in, Hooks hooks) {
+        ChartFacts gen = in.chart();
+        Map<String, Object> pod = PodValues.of(in, PodValues.annotations(in, hooks));
+
+        Map<String, Object> credentials = map(
+                gen.usernameKey(), in.username(),
+                gen.passwordKey(), KotsTemplates.configOption(in.passwordOption()),
+                gen.databaseKey(), in.database());
+        if (in.resources() != null) pod.put("resources", ResourceValues.of(in.resources()));
+        Map<String, Object> values = map(gen.podKey(), pod);
+        Maps.putPath(values, gen.credentialsPath(), credentials);
+        return Maps.deepMerge(values, ImageValues.of(in.image()));
+    }
+
+    /** KOTS does not touch a v1beta2 chart: the values must label the pod for snapshots and follow a local registry. */
+    private static List<Object> v1beta2OptionalValues(WizardInput in) {
+        return List.of(SnapshotLabels.optionalValues(in.chart()), LocalRegistryValues.optionalValues(in.image()));
+    }
+}

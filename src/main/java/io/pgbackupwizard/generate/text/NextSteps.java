@@ -1,0 +1,119 @@
+package io.pgbackupwizard.generate.text;
+
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the vendor's engineer does after downloading: the steps the page lists under "What next" and the zip
+ * carries as README.txt. Facts and sources: docs/facts/audit-2026.md and docs/facts/install-paths.md.
+ */
+public final class NextSteps {
+    private NextSteps() {}
+
+    /** One step: a short title, what to do, and the commands to run (may be empty). */
+    public record Step(String title, String text, List<String> commands) {}
+
+    public static List<Step> of(WizardInput in) {
+        InstallPath path = in.installPath();
+        List<Step> steps = new ArrayList<>();
+        // The install path's own summary and requirements (model/InstallPath), then what every KOTS-style release needs.
+        steps.add(new Step("For " + path.label(), path.nextSteps(), List.of()));
+        path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));
+        // A switch expression: a new install path that is not placed here does not compile.
+        steps.addAll(switch (path) {
+            case HELM -> List.of(new Step("Test a backup, then a restore",
+                    "Install your chart with the values on a test cluster whose Velero has the node agent, write some"
+                            + " data, back up the namespace and read the details: the pre-backup hook must have run and"
+                            + " the scratch volume must have been copied. Then restore into a fresh namespace and check the data.",
+                    List.of("velero backup create pg-test --include-namespaces <app-namespace> --wait",
+                            "velero backup describe pg-test --details",
+                            "velero restore create --from-backup pg-test --wait")));
+            case KOTS, KURL -> concat(kotsRelease(in), snapshots());
+            case EMBEDDED_V2, EMBEDDED_V3 -> concat(kotsRelease(in), List.of(new Step("Embedded Cluster: no KOTS snapshots",
+                    "KOTS snapshots do not work on Embedded Cluster installs; backups there come from the files of this"
+                            + " install path (above), and a restore drill on a spare VM is the only real test.",
+                    List.of())));
+        });
+        return List.copyOf(steps);
+    }
+
+    private static List<Step> concat(List<Step> a, List<Step> b) {
+        List<Step> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static List<Step> kotsRelease(WizardInput in) {
+        List<Step> steps = new ArrayList<>();
+        String version = in.chartVersion().toString();
+        steps.add(new Step("Add the chart archive to the release",
+                "KOTS installs the chart from the .tgz in the release, so put postgresql-" + version + ".tgz next to "
+                        + in.name() + "-helmchart.yaml (the HelmChart's chartVersion must match it). Versions older than"
+                        + " about six months are listed only in the archive-full-index branch of bitnami/charts.",
+                List.of("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version " + version)));
+        steps.add(new Step("Merge config.yaml into your Config",
+                "A release has one Config. If yours already has one, copy the \"database\" group's items into it instead"
+                        + " of adding config.yaml: a second kind: Config clashes with the first. Keep the item names,"
+                        + " the HelmChart refers to them.",
+                List.of()));
+        steps.add(new Step("Give your application the connection",
+                "app-database-values.yaml is not a manifest: merge its " + (in.allowExternal() ? "optionalValues" : "values")
+                        + " into the spec of your own application's HelmChart and rename the keys under \"database\""
+                        + " to what your chart reads. Then delete the file from the release.",
+                List.of()));
+        return steps;
+    }
+
+    private static List<Step> snapshots() {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("Enable snapshots for the customer",
+                "On the Vendor Portal, turn on \"Allow Snapshots\" (isSnapshotSupported) in the customer's license;"
+                        + " without it the admin console offers no backups. The cluster needs Velero with the node agent"
+                        + " (file-system backup) and a storage destination.",
+                List.of()));
+        steps.add(new Step("Test a backup, then a restore",
+                "Install the release on a test cluster, write some data, take a backup and read its details: the "
+                        + "pre-backup hook must have run and the scratch volume must have been copied. Then do a restore"
+                        + " drill: restore into a fresh install and check the data came back.",
+                List.of("kubectl kots backup --namespace <app-namespace>",
+                        "velero backup describe <backup-name> --details --namespace velero",
+                        "kubectl kots restore --from-backup <backup-name>")));
+        steps.add(new Step("Embedded Cluster installs are not covered",
+                "KOTS snapshots do not work on Embedded Cluster installs: there the hooks do nothing until Velero is"
+                        + " set up another way (disaster recovery on v2, a Velero extension on v3).",
+                List.of()));
+        return steps;
+    }
+
+    /** The steps as README.txt: plain text, numbered, commands indented. */
+    public static String readme(WizardInput in) {
+        StringBuilder out = new StringBuilder();
+        out.append("What next: using these files (").append(in.installPath().label()).append(")\n");
+        out.append("=".repeat(40)).append("\n\n");
+        out.append("Generated by the Postgres Backup Wizard for HelmChart \"").append(in.name())
+                .append("\", chart postgresql ").append(in.chartVersion()).append(".\n");
+        int n = 1;
+        for (Step s : of(in)) {
+            out.append('\n').append(n++).append(". ").append(s.title()).append("\n\n");
+            out.append(wrap(s.text(), 76, "   ")).append('\n');
+            for (String c : s.commands()) out.append("\n       ").append(c).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String wrap(String text, int width, String indent) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) line.append(' ');
+            line.append(word);
+        }
+        return out.append(line).toString();
+    }
+}
