@@ -1,16 +1,18 @@
 package io.pgbackupwizard.chart;
 
-import io.pgbackupwizard.chart.ChartFacts.ContainerNaming;
-import io.pgbackupwizard.chart.ChartFacts.ImageCheck;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.chart.ChartFacts.ContainerNaming;
+import io.pgbackupwizard.chart.ChartFacts.ImageCheck;
 
 /**
  * The Bitnami postgresql chart, 8.0.0 to 17.1.0 (its last GitHub source), read from each generation's rendered
  * templates (docs/facts/bitnami-chart.md). ChartFactsTest renders the real charts and checks every row.
  */
 final class BitnamiPostgresql {
-    private BitnamiPostgresql() {}
+    private BitnamiPostgresql() {
+    }
 
     /** Latest release of each major (newest first), plus the 2020 Replicated example's 8.7.4. */
     static final List<String> KNOWN = List.of(
@@ -24,7 +26,8 @@ final class BitnamiPostgresql {
     static final FactsTable TABLE = FactsTable
             .from("8.0.0", f -> f
                     .layout("MASTER", "master")
-                    .credentials(List.of("global", "postgresql"), "postgresqlUsername", "postgresqlPassword", "postgresqlDatabase")
+                    .credentials(List.of("global", "postgresql"), "postgresqlUsername", "postgresqlPassword",
+                            "postgresqlDatabase")
                     .passwordFiles(false, "usePasswordFile")
                     // 8.x/9.x: only when given postgresqlPostgresPassword (10.16.2 sets it; earlier 10.x unchecked)
                     .superuserPassword(false)

@@ -11,23 +11,23 @@ import java.util.Map;
  * whether that still pulls, and what it limits by default. Rows of {@link FactsTable}; asked by name, so nothing
  * outside this package compares version numbers.
  *
- * @param layout             the values layout's name (metrics and the JSON API): MASTER, PRIMARY, AUTH, PASSWORD_FILES
- * @param podKey             top-level values key of the PostgreSQL pod: master or primary
- * @param credentialsPath    values path of the map holding the three credential keys
+ * @param layout the values layout's name (metrics and the JSON API): MASTER, PRIMARY, AUTH, PASSWORD_FILES
+ * @param podKey top-level values key of the PostgreSQL pod: master or primary
+ * @param credentialsPath values path of the map holding the three credential keys
  * @param passwordFilesByDefault the container gets $POSTGRES_PASSWORD_FILE instead of $POSTGRES_PASSWORD
- * @param passwordFilesFlag  values path of the switch for password files
- * @param superuserPassword  the container gets the postgres superuser's password ($POSTGRES_POSTGRES_PASSWORD) whenever
- *                           a user is named: relied on from 11.0.0 (10.16.2 does it too; earlier 10.x are unchecked)
- * @param container          how the PostgreSQL container is named
- * @param volumes            the pod's own volumes besides any extra ones (a copy of them is not a backup)
- * @param podLabels          labels on the PostgreSQL pod whatever the release is called
- * @param instanceLabel      the label that carries the release name on that pod
- * @param commonLabels       commonLabels reach every resource, the pod template included
- * @param podLabelsRender    the pod template renders podLabels (8.x indents them wrongly)
- * @param image              the image values.yaml names: registry/repository
- * @param freeRepository     where docker.io still serves that tag for free in 2026, or null when nowhere
- * @param imageCheck         what the chart does with an image it does not know
- * @param resourcesPreset    the resources preset that sets limits by default, or null (no limits)
+ * @param passwordFilesFlag values path of the switch for password files
+ * @param superuserPassword the container gets the postgres superuser's password ($POSTGRES_POSTGRES_PASSWORD) whenever
+ *        a user is named: relied on from 11.0.0 (10.16.2 does it too; earlier 10.x are unchecked)
+ * @param container how the PostgreSQL container is named
+ * @param volumes the pod's own volumes besides any extra ones (a copy of them is not a backup)
+ * @param podLabels labels on the PostgreSQL pod whatever the release is called
+ * @param instanceLabel the label that carries the release name on that pod
+ * @param commonLabels commonLabels reach every resource, the pod template included
+ * @param podLabelsRender the pod template renders podLabels (8.x indents them wrongly)
+ * @param image the image values.yaml names: registry/repository
+ * @param freeRepository where docker.io still serves that tag for free in 2026, or null when nowhere
+ * @param imageCheck what the chart does with an image it does not know
+ * @param resourcesPreset the resources preset that sets limits by default, or null (no limits)
  */
 public record ChartFacts(String versions, String layout, String podKey, List<String> credentialsPath,
         String usernameKey, String passwordKey, String databaseKey, boolean passwordFilesByDefault,
@@ -60,7 +60,8 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
             case POSTGRESQL -> "postgresql";
             case FULLNAME -> {
                 String full = release.contains("postgresql") ? release : release + "-postgresql";
-                if (full.length() > 63) full = full.substring(0, 63);
+                if (full.length() > 63)
+                    full = full.substring(0, 63);
                 yield full.replaceAll("-+$", "");
             }
         };
@@ -112,41 +113,106 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
         private ImageCheck imageCheck = ImageCheck.NONE;
         private String resourcesPreset;
 
-        Builder() {}
+        Builder() {
+        }
 
         private Builder(ChartFacts f) {
-            layout = f.layout; podKey = f.podKey; credentialsPath = f.credentialsPath; usernameKey = f.usernameKey;
-            passwordKey = f.passwordKey; databaseKey = f.databaseKey; passwordFilesByDefault = f.passwordFilesByDefault;
-            passwordFilesFlag = f.passwordFilesFlag; superuserPassword = f.superuserPassword; container = f.container;
-            volumes = f.volumes; podLabels = f.podLabels; instanceLabel = f.instanceLabel; commonLabels = f.commonLabels;
-            podLabelsRender = f.podLabelsRender; imageRegistry = f.imageRegistry; imageRepository = f.imageRepository;
-            freeRepository = f.freeRepository; imageCheck = f.imageCheck; resourcesPreset = f.resourcesPreset;
+            layout = f.layout;
+            podKey = f.podKey;
+            credentialsPath = f.credentialsPath;
+            usernameKey = f.usernameKey;
+            passwordKey = f.passwordKey;
+            databaseKey = f.databaseKey;
+            passwordFilesByDefault = f.passwordFilesByDefault;
+            passwordFilesFlag = f.passwordFilesFlag;
+            superuserPassword = f.superuserPassword;
+            container = f.container;
+            volumes = f.volumes;
+            podLabels = f.podLabels;
+            instanceLabel = f.instanceLabel;
+            commonLabels = f.commonLabels;
+            podLabelsRender = f.podLabelsRender;
+            imageRegistry = f.imageRegistry;
+            imageRepository = f.imageRepository;
+            freeRepository = f.freeRepository;
+            imageCheck = f.imageCheck;
+            resourcesPreset = f.resourcesPreset;
         }
 
-        public Builder layout(String name, String podKey) { this.layout = name; this.podKey = podKey; return this; }
-        public Builder credentials(List<String> path, String username, String password, String database) {
-            this.credentialsPath = List.copyOf(path); usernameKey = username; passwordKey = password; databaseKey = database;
+        public Builder layout(String name, String podKey) {
+            this.layout = name;
+            this.podKey = podKey;
             return this;
         }
-        public Builder passwordFiles(boolean byDefault, String... flag) {
-            passwordFilesByDefault = byDefault; passwordFilesFlag = List.of(flag); return this;
+
+        public Builder credentials(List<String> path, String username, String password, String database) {
+            this.credentialsPath = List.copyOf(path);
+            usernameKey = username;
+            passwordKey = password;
+            databaseKey = database;
+            return this;
         }
-        public Builder superuserPassword(boolean always) { superuserPassword = always; return this; }
-        public Builder container(ContainerNaming naming) { container = naming; return this; }
-        public Builder volumes(String... names) { volumes = List.of(names); return this; }
+
+        public Builder passwordFiles(boolean byDefault, String... flag) {
+            passwordFilesByDefault = byDefault;
+            passwordFilesFlag = List.of(flag);
+            return this;
+        }
+
+        public Builder superuserPassword(boolean always) {
+            superuserPassword = always;
+            return this;
+        }
+
+        public Builder container(ContainerNaming naming) {
+            container = naming;
+            return this;
+        }
+
+        public Builder volumes(String... names) {
+            volumes = List.of(names);
+            return this;
+        }
+
         public Builder podLabels(String instanceLabel, String... keysAndValues) {
             Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < keysAndValues.length; i += 2) m.put(keysAndValues[i], keysAndValues[i + 1]);
+            for (int i = 0; i < keysAndValues.length; i += 2)
+                m.put(keysAndValues[i], keysAndValues[i + 1]);
             podLabels = java.util.Collections.unmodifiableMap(m);
             this.instanceLabel = instanceLabel;
             return this;
         }
-        public Builder commonLabels(boolean reachPods) { commonLabels = reachPods; return this; }
-        public Builder podLabelsRender(boolean render) { podLabelsRender = render; return this; }
-        public Builder image(String registry, String repository) { imageRegistry = registry; imageRepository = repository; return this; }
-        public Builder freeRepository(String repository) { freeRepository = repository; return this; }
-        public Builder imageCheck(ImageCheck check) { imageCheck = check; return this; }
-        public Builder resourcesPreset(String preset) { resourcesPreset = preset; return this; }
+
+        public Builder commonLabels(boolean reachPods) {
+            commonLabels = reachPods;
+            return this;
+        }
+
+        public Builder podLabelsRender(boolean render) {
+            podLabelsRender = render;
+            return this;
+        }
+
+        public Builder image(String registry, String repository) {
+            imageRegistry = registry;
+            imageRepository = repository;
+            return this;
+        }
+
+        public Builder freeRepository(String repository) {
+            freeRepository = repository;
+            return this;
+        }
+
+        public Builder imageCheck(ImageCheck check) {
+            imageCheck = check;
+            return this;
+        }
+
+        public Builder resourcesPreset(String preset) {
+            resourcesPreset = preset;
+            return this;
+        }
 
         ChartFacts build(String versions) {
             return new ChartFacts(versions, layout, podKey, credentialsPath, usernameKey, passwordKey, databaseKey,

@@ -48,7 +48,8 @@ public enum ChartFamily {
     /** What the chart of that version does; v comes from {@link #version}. */
     public ChartFacts facts(ChartVersion v) {
         ChartFacts f = table.at(v);
-        if (f == null) throw new IllegalArgumentException("no facts for " + title + " " + v);
+        if (f == null)
+            throw new IllegalArgumentException("no facts for " + title + " " + v);
         return f;
     }
 

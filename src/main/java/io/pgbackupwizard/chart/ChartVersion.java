@@ -26,15 +26,19 @@ public record ChartVersion(int major, int minor, int patch, String text) impleme
 
     /** The version just before this one as people write ranges: 16.5.x before 16.6.0, 9.x before 10.0.0. */
     String previousSeries() {
-        if (patch > 0) return major + "." + minor + "." + (patch - 1);
-        if (minor > 0) return major + "." + (minor - 1) + ".x";
+        if (patch > 0)
+            return major + "." + minor + "." + (patch - 1);
+        if (minor > 0)
+            return major + "." + (minor - 1) + ".x";
         return (major - 1) + ".x";
     }
 
     @Override
     public int compareTo(ChartVersion o) {
-        if (major != o.major) return Integer.compare(major, o.major);
-        if (minor != o.minor) return Integer.compare(minor, o.minor);
+        if (major != o.major)
+            return Integer.compare(major, o.major);
+        if (minor != o.minor)
+            return Integer.compare(minor, o.minor);
         return Integer.compare(patch, o.patch);
     }
 

@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
 public final class FactsTable {
     private final TreeMap<ChartVersion, ChartFacts> rows = new TreeMap<>();
 
-    private FactsTable() {}
+    private FactsTable() {
+    }
 
     static FactsTable from(String version, UnaryOperator<ChartFacts.Builder> facts) {
         FactsTable t = new FactsTable();
@@ -25,7 +26,8 @@ public final class FactsTable {
     /** A row for {@code version} and later: the row before it with {@code changes} applied. */
     FactsTable since(String version, UnaryOperator<ChartFacts.Builder> changes) {
         ChartVersion v = ChartVersion.of(version);
-        if (v.compareTo(rows.lastKey()) <= 0) throw new IllegalStateException("rows go oldest first: " + version);
+        if (v.compareTo(rows.lastKey()) <= 0)
+            throw new IllegalStateException("rows go oldest first: " + version);
         rows.put(v, changes.apply(rows.lastEntry().getValue().toBuilder()).build(""));
         return this;
     }
@@ -60,9 +62,11 @@ public final class FactsTable {
         List<ChartVersion> starts = new ArrayList<>(rows.keySet());
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
-            if (!test.test(rows.get(starts.get(i)))) continue;
+            if (!test.test(rows.get(starts.get(i))))
+                continue;
             int last = i;
-            while (last + 1 < starts.size() && test.test(rows.get(starts.get(last + 1)))) last++;
+            while (last + 1 < starts.size() && test.test(rows.get(starts.get(last + 1))))
+                last++;
             runs.add(range(starts, i, last));
             i = last;
         }

@@ -20,9 +20,11 @@ public record Quantity(BigDecimal value, String text) implements Comparable<Quan
 
     private static final Map<String, BigDecimal> SUFFIX = Map.ofEntries(
             Map.entry("", BigDecimal.ONE),
-            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")), Map.entry("m", new BigDecimal("1e-3")),
+            Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
+            Map.entry("m", new BigDecimal("1e-3")),
             Map.entry("k", new BigDecimal("1e3")), Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
-            Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")), Map.entry("E", new BigDecimal("1e18")),
+            Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
+            Map.entry("E", new BigDecimal("1e18")),
             Map.entry("Ki", BigDecimal.valueOf(2).pow(10)), Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
             Map.entry("Gi", BigDecimal.valueOf(2).pow(30)), Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
             Map.entry("Pi", BigDecimal.valueOf(2).pow(50)), Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
@@ -31,7 +33,8 @@ public record Quantity(BigDecimal value, String text) implements Comparable<Quan
 
     /** @throws IllegalArgumentException with a message for the person who typed it */
     public static Quantity parse(String text) {
-        if (text.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
+        if (text.length() > 32)
+            throw new IllegalArgumentException("must be at most 32 characters");
         Matcher m = PATTERN.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("must be a Kubernetes quantity such as 512Mi, 1Gi or 2G");

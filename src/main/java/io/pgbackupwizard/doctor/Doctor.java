@@ -1,6 +1,7 @@
 package io.pgbackupwizard.doctor;
 
-import io.pgbackupwizard.generate.ReleaseFile;
+import java.util.List;
+
 import io.pgbackupwizard.doctor.rules.AnnotationValuesRule;
 import io.pgbackupwizard.doctor.rules.BackupVolumesRule;
 import io.pgbackupwizard.doctor.rules.ClearPasswordRule;
@@ -17,14 +18,15 @@ import io.pgbackupwizard.doctor.rules.TemplateQuotesRule;
 import io.pgbackupwizard.doctor.rules.ValuesLayoutRule;
 import io.pgbackupwizard.doctor.rules.VeleroKeysRule;
 import io.pgbackupwizard.generate.Release;
-import java.util.List;
+import io.pgbackupwizard.generate.ReleaseFile;
 
 /**
  * Checks a KOTS HelmChart for the PostgreSQL backup pitfalls, reads what the wizard can take from it, and diffs the
  * file against what the wizard writes for those values. Pure: text in, report out; nothing from the file is run.
  */
 public final class Doctor {
-    private Doctor() {}
+    private Doctor() {
+    }
 
     public static final List<Rule> RULES = List.of(new ValuesLayoutRule(), new KotsApiRule(), new ImageRule(),
             new TemplateQuotesRule(), new ConfigReferencesRule(), new ClearPasswordRule(), new AnnotationValuesRule(),
@@ -33,19 +35,21 @@ public final class Doctor {
 
     /**
      * @param manifest the HelmChart (may also hold the Config as a second document)
-     * @param config   the release's Config, or null
+     * @param config the release's Config, or null
      * @throws ManifestRejected when the text cannot be checked
      */
     public static DoctorReport check(String manifest, String config) {
         ManifestReader.Documents docs = ManifestReader.read(manifest, config);
         Manifest m = new Manifest(docs.helmChart(), docs.config());
         Findings findings = new Findings();
-        for (Rule rule : RULES) rule.check(m, findings);
+        for (Rule rule : RULES)
+            rule.check(m, findings);
         WizardPrefill.Prefill prefill = WizardPrefill.of(m);
         String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).text(ReleaseFile.HELMCHART) : null;
         String diff = wizardFile == null ? "" : UnifiedDiff.of("your HelmChart", manifest, "wizard", wizardFile);
         return new DoctorReport(m.root().at("metadata", "name").text().orElse(""), m.apiVersion(),
-                m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), findings.sorted(), findings.dropped(),
+                m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), findings.sorted(),
+                findings.dropped(),
                 prefill.params(), prefill.query(), wizardFile, diff);
     }
 }

@@ -1,13 +1,14 @@
 package io.pgbackupwizard.doctor;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A Velero hook command annotation read the way Velero reads it (internal/hook parseStringToCommand): a value
@@ -42,7 +43,8 @@ public final class HookCommand {
     public static Optional<HookCommand> of(Manifest m, String annotation) {
         Located at = m.annotation(annotation);
         Optional<String> text = at.text();
-        if (text.isEmpty()) return Optional.empty();
+        if (text.isEmpty())
+            return Optional.empty();
         String value = text.get();
         if (value.startsWith("[")) {
             try {
@@ -51,10 +53,12 @@ public final class HookCommand {
                     List<String> argv = new ArrayList<>();
                     boolean strings = true;
                     for (JsonNode item : node) {
-                        if (!item.isTextual()) strings = false;
+                        if (!item.isTextual())
+                            strings = false;
                         argv.add(item.asText());
                     }
-                    if (strings) return Optional.of(new HookCommand(annotation, at, value, true, List.copyOf(argv)));
+                    if (strings)
+                        return Optional.of(new HookCommand(annotation, at, value, true, List.copyOf(argv)));
                 }
             } catch (Exception e) {
                 // falls through: Velero runs the whole text as one argument
@@ -63,14 +67,31 @@ public final class HookCommand {
         return Optional.of(new HookCommand(annotation, at, value, false, List.of(value)));
     }
 
-    public String annotation() { return annotation; }
-    public Located at() { return at; }
-    public String text() { return text; }
+    public String annotation() {
+        return annotation;
+    }
+
+    public Located at() {
+        return at;
+    }
+
+    public String text() {
+        return text;
+    }
+
     /** True when Velero reads a JSON array of strings. */
-    public boolean jsonArray() { return jsonArray; }
+    public boolean jsonArray() {
+        return jsonArray;
+    }
+
     /** The argv Velero executes. */
-    public List<String> argv() { return argv; }
-    public boolean restore() { return annotation.startsWith("post.hook.restore"); }
+    public List<String> argv() {
+        return argv;
+    }
+
+    public boolean restore() {
+        return annotation.startsWith("post.hook.restore");
+    }
 
     /** The script when argv is {@code <shell> -c <script>}. */
     public Optional<String> script() {

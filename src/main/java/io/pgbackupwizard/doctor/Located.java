@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -38,14 +39,33 @@ public final class Located {
         return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
-    public boolean exists() { return node != null; }
-    public String path() { return path.isEmpty() ? "." : path; }
-    public int line() { return line; }
-    Node node() { return node; }
+    public boolean exists() {
+        return node != null;
+    }
 
-    public boolean isMap() { return node instanceof MappingNode; }
-    public boolean isList() { return node instanceof SequenceNode; }
-    public boolean isScalar() { return node instanceof ScalarNode; }
+    public String path() {
+        return path.isEmpty() ? "." : path;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    public boolean isMap() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
 
     /** The child under a map key (missing if this is not a map or has no such key). */
     public Located get(String key) {
@@ -64,7 +84,8 @@ public final class Located {
     /** get() along several keys. */
     public Located at(String... keys) {
         Located at = this;
-        for (String k : keys) at = at.get(k);
+        for (String k : keys)
+            at = at.get(k);
         return at;
     }
 
@@ -85,7 +106,8 @@ public final class Located {
         Map<String, Located> out = new LinkedHashMap<>();
         if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k) out.putIfAbsent(k.getValue(), get(k.getValue()));
+                if (t.getKeyNode() instanceof ScalarNode k)
+                    out.putIfAbsent(k.getValue(), get(k.getValue()));
             }
         }
         return out;
@@ -103,9 +125,12 @@ public final class Located {
 
     /** Every scalar below this place (keys excluded), depth first; the reader has bounded the tree's size. */
     public void forEachScalar(java.util.function.Consumer<Located> action) {
-        if (isScalar()) action.accept(this);
-        else if (isList()) items().forEach(i -> i.forEachScalar(action));
-        else if (isMap()) entries().values().forEach(v -> v.forEachScalar(action));
+        if (isScalar())
+            action.accept(this);
+        else if (isList())
+            items().forEach(i -> i.forEachScalar(action));
+        else if (isMap())
+            entries().values().forEach(v -> v.forEachScalar(action));
     }
 
     /** True for a scalar written without quotes. */

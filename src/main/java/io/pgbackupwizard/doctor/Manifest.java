@@ -1,9 +1,10 @@
 package io.pgbackupwizard.doctor;
 
+import java.util.Optional;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.chart.ChartVersion;
-import java.util.Optional;
 
 /**
  * The HelmChart as the rules see it: where things are, read once. What the chart version does comes from the
@@ -32,24 +33,49 @@ public final class Manifest {
         }
     }
 
-    public Located root() { return root; }
+    public Located root() {
+        return root;
+    }
+
     /** The release's Config, when one was given. */
-    public Optional<Located> config() { return Optional.ofNullable(config); }
+    public Optional<Located> config() {
+        return Optional.ofNullable(config);
+    }
 
-    public String apiVersion() { return root.get("apiVersion").text().orElse(""); }
-    public boolean v1beta1() { return apiVersion().equals(V1BETA1); }
-    public boolean v1beta2() { return apiVersion().equals(V1BETA2); }
+    public String apiVersion() {
+        return root.get("apiVersion").text().orElse("");
+    }
 
-    public Located spec() { return root.get("spec"); }
-    public Located values() { return spec().get("values"); }
+    public boolean v1beta1() {
+        return apiVersion().equals(V1BETA1);
+    }
+
+    public boolean v1beta2() {
+        return apiVersion().equals(V1BETA2);
+    }
+
+    public Located spec() {
+        return root.get("spec");
+    }
+
+    public Located values() {
+        return spec().get("values");
+    }
 
     /** The chart version, when it is a version the wizard knows how to read (8.0.0 or later). */
-    public Optional<ChartVersion> chartVersion() { return chartVersion; }
+    public Optional<ChartVersion> chartVersion() {
+        return chartVersion;
+    }
+
     /** What that chart version does, when the version is known. */
-    public Optional<ChartFacts> facts() { return chartVersion.map(family()::facts); }
+    public Optional<ChartFacts> facts() {
+        return chartVersion.map(family()::facts);
+    }
 
     /** The chart family the file installs; the doctor knows one today. */
-    public static ChartFamily family() { return ChartFamily.BITNAMI; }
+    public static ChartFamily family() {
+        return ChartFamily.BITNAMI;
+    }
 
     /**
      * The PostgreSQL pod's values: the key the chart version reads (master.* for 8.x-9.x, primary.* later), or, when
@@ -57,20 +83,26 @@ public final class Manifest {
      */
     public Located pod() {
         Optional<ChartFacts> gen = facts();
-        if (gen.isPresent() && values().get(gen.get().podKey()).exists()) return values().get(gen.get().podKey());
+        if (gen.isPresent() && values().get(gen.get().podKey()).exists())
+            return values().get(gen.get().podKey());
         // The wrong key is its own finding (ValuesLayoutRule); the other rules still read the hooks written there.
         Located primary = values().get("primary");
         return primary.exists() ? primary : values().get("master");
     }
 
-    public Located annotations() { return pod().get("podAnnotations"); }
+    public Located annotations() {
+        return pod().get("podAnnotations");
+    }
 
-    public Located annotation(String key) { return annotations().get(key); }
+    public Located annotation(String key) {
+        return annotations().get(key);
+    }
 
     /** The pod volume of that name among extraVolumes, or a missing place. */
     public Located volume(String name) {
         for (Located v : pod().get("extraVolumes").items()) {
-            if (v.get("name").text().orElse("").equals(name)) return v;
+            if (v.get("name").text().orElse("").equals(name))
+                return v;
         }
         return pod().get("extraVolumes").get(name);
     }
@@ -78,7 +110,8 @@ public final class Manifest {
     /** The mount of that volume among extraVolumeMounts, or a missing place. */
     public Located volumeMount(String name) {
         for (Located m : pod().get("extraVolumeMounts").items()) {
-            if (m.get("name").text().orElse("").equals(name)) return m;
+            if (m.get("name").text().orElse("").equals(name))
+                return m;
         }
         return pod().get("extraVolumeMounts").get(name);
     }

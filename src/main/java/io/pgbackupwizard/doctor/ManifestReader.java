@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -22,7 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Anything that cannot be checked is a {@link ManifestRejected} with a message for people.
  */
 public final class ManifestReader {
-    private ManifestReader() {}
+    private ManifestReader() {
+    }
 
     /** A HelmChart is a few KB; the web layer refuses bodies over 64 KiB before this. */
     public static final int MAX_CHARS = 128 * 1024;
@@ -33,7 +35,8 @@ public final class ManifestReader {
     static final int MAX_EXPANDED_NODES = 20_000;
 
     /** The documents the doctor looks at. {@code config} is null when none was given. */
-    public record Documents(Located helmChart, Located config) {}
+    public record Documents(Located helmChart, Located config) {
+    }
 
     public static Documents read(String manifest, String config) {
         Located helmChart = null;
@@ -41,7 +44,8 @@ public final class ManifestReader {
         for (Located doc : documents(manifest, "manifest")) {
             String kind = doc.get("kind").text().orElse("");
             if (kind.equals("HelmChart")) {
-                if (helmChart != null) throw ManifestRejected.bad("manifest: holds more than one HelmChart; send one at a time");
+                if (helmChart != null)
+                    throw ManifestRejected.bad("manifest: holds more than one HelmChart; send one at a time");
                 helmChart = doc;
             } else if (kind.equals("Config")) {
                 cfg = doc;
@@ -49,8 +53,10 @@ public final class ManifestReader {
         }
         if (helmChart == null) {
             List<Located> docs = documents(manifest, "manifest");
-            String kinds = docs.isEmpty() ? "nothing" : docs.stream().map(d -> d.get("kind").text()
-                    .map(k -> "kind " + k).orElse("a document without kind")).distinct().reduce((a, b) -> a + ", " + b).orElse("");
+            String kinds = docs.isEmpty() ? "nothing"
+                    : docs.stream().map(d -> d.get("kind").text()
+                            .map(k -> "kind " + k).orElse("a document without kind")).distinct().reduce((a, b) -> a + ", " + b)
+                            .orElse("");
             throw ManifestRejected.bad("manifest: no KOTS HelmChart found (the text holds " + kinds
                     + "); the doctor checks a document with apiVersion kots.io/v1beta1 or kots.io/v1beta2 and kind: HelmChart");
         }
@@ -58,7 +64,8 @@ public final class ManifestReader {
             List<Located> configs = documents(config, "config").stream()
                     .filter(d -> d.get("kind").text().orElse("").equals("Config")).toList();
             if (configs.size() != 1) {
-                throw ManifestRejected.bad("config: want exactly one KOTS Config document (kind: Config), found " + configs.size());
+                throw ManifestRejected
+                        .bad("config: want exactly one KOTS Config document (kind: Config), found " + configs.size());
             }
             cfg = configs.get(0);
         }
@@ -67,7 +74,8 @@ public final class ManifestReader {
 
     /** Every non-empty document of the text, each a mapping. */
     static List<Located> documents(String text, String what) {
-        if (text == null || text.isBlank()) throw ManifestRejected.bad(what + ": is empty; paste or upload a HelmChart YAML file");
+        if (text == null || text.isBlank())
+            throw ManifestRejected.bad(what + ": is empty; paste or upload a HelmChart YAML file");
         if (text.length() > MAX_CHARS) {
             throw ManifestRejected.tooLarge(what + ": is " + text.length() + " characters; the doctor reads at most "
                     + MAX_CHARS + " (a HelmChart is a few KB)");
@@ -82,7 +90,8 @@ public final class ManifestReader {
         List<Located> docs = new ArrayList<>();
         try {
             for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
-                if (node == null) continue;
+                if (node == null)
+                    continue;
                 if (docs.size() == MAX_DOCUMENTS) {
                     throw ManifestRejected.bad(what + ": holds more than " + MAX_DOCUMENTS
                             + " YAML documents; send the HelmChart (and its Config)");
@@ -108,7 +117,7 @@ public final class ManifestReader {
 
     /** Rejects aliases that expand into huge trees or refer to themselves, before any rule walks the tree. */
     private static void checkExpansion(Node root, String what) {
-        int[] visited = {0};
+        int[] visited = { 0 };
         walk(root, Collections.newSetFromMap(new IdentityHashMap<>()), visited, what);
     }
 
@@ -127,7 +136,8 @@ public final class ManifestReader {
                 walk(t.getValueNode(), ancestors, visited, what);
             }
         } else if (node instanceof SequenceNode seq) {
-            for (Node item : seq.getValue()) walk(item, ancestors, visited, what);
+            for (Node item : seq.getValue())
+                walk(item, ancestors, visited, what);
         }
         ancestors.remove(node);
     }
@@ -138,7 +148,8 @@ public final class ManifestReader {
 
     /** The usual cause of a KOTS manifest that is not YAML: a template at the start of an unquoted value. */
     private static String hint(String text, Mark mark) {
-        if (mark == null) return "";
+        if (mark == null)
+            return "";
         String[] lines = text.split("\n", -1);
         int i = mark.getLine();
         String line = i < lines.length ? lines[i] : "";

@@ -19,5 +19,7 @@ public final class ManifestRejected extends RuntimeException {
     }
 
     /** True for sizes the web layer answers with 413 instead of 400. */
-    public boolean tooLarge() { return tooLarge; }
+    public boolean tooLarge() {
+        return tooLarge;
+    }
 }

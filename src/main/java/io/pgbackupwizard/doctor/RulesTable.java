@@ -2,7 +2,8 @@ package io.pgbackupwizard.doctor;
 
 /** docs/doctor-rules.md's table, rendered from {@link Doctor#RULES}: what each rule checks and the ids it reports. */
 public final class RulesTable {
-    private RulesTable() {}
+    private RulesTable() {
+    }
 
     public static String markdown() {
         StringBuilder out = new StringBuilder("| rule | checks | finding ids |\n|---|---|---|\n");

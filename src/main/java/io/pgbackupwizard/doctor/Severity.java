@@ -9,10 +9,16 @@ public enum Severity {
 
     private final String label;
 
-    Severity(String label) { this.label = label; }
+    Severity(String label) {
+        this.label = label;
+    }
 
     /** For people: "breaks backup". */
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
-    public boolean aboveWarning() { return this != WARNING; }
+    public boolean aboveWarning() {
+        return this != WARNING;
+    }
 }

@@ -10,12 +10,14 @@ import java.util.Set;
  * hook one-liners; not a full shell grammar.
  */
 public final class ShellScript {
-    private ShellScript() {}
+    private ShellScript() {
+    }
 
     /** One simple command: leading VAR=value assignments, the words (name first), and its redirection targets. */
     public record Command(List<String> assignments, List<String> words, List<String> redirects) {
         public String name() {
-            if (words.isEmpty()) return "";
+            if (words.isEmpty())
+                return "";
             String w = words.get(0);
             return w.substring(w.lastIndexOf('/') + 1); // /usr/bin/pg_dump -> pg_dump
         }
@@ -52,16 +54,20 @@ public final class ShellScript {
                 skipNextWord = false;
                 i++;
             } else if (c == '<' || c == '>') {
-                if (word != null && word.toString().matches("\\d+")) word = null; // 2> : the fd number is not a word
+                if (word != null && word.toString().matches("\\d+"))
+                    word = null; // 2> : the fd number is not a word
                 skipNextWord = flush(word, current, redirects, skipNextWord);
                 word = null;
                 i++;
-                while (i < n && (script.charAt(i) == '>' || script.charAt(i) == '&' || script.charAt(i) == '<')) i++;
+                while (i < n && (script.charAt(i) == '>' || script.charAt(i) == '&' || script.charAt(i) == '<'))
+                    i++;
                 skipNextWord = true;
             } else if (c == '#' && word == null) {
-                while (i < n && script.charAt(i) != '\n') i++;
+                while (i < n && script.charAt(i) != '\n')
+                    i++;
             } else {
-                if (word == null) word = new StringBuilder();
+                if (word == null)
+                    word = new StringBuilder();
                 i = readWordPart(script, i, word);
             }
         }
@@ -74,15 +80,19 @@ public final class ShellScript {
             List<String> words = raw.get(r);
             List<String> targets = List.copyOf(rawRedirects.get(r));
             int k = 0;
-            while (k < words.size() && KEYWORDS.contains(words.get(k))) k++;
+            while (k < words.size() && KEYWORDS.contains(words.get(k)))
+                k++;
             List<String> assignments = new ArrayList<>();
             if (k < words.size() && (words.get(k).equals("export") || words.get(k).equals("local")
                     || words.get(k).equals("declare") || words.get(k).equals("readonly"))) {
-                for (int j = k + 1; j < words.size(); j++) if (isAssignment(words.get(j))) assignments.add(words.get(j));
+                for (int j = k + 1; j < words.size(); j++)
+                    if (isAssignment(words.get(j)))
+                        assignments.add(words.get(j));
                 commands.add(new Command(assignments, List.of(), targets));
                 continue;
             }
-            while (k < words.size() && isAssignment(words.get(k))) assignments.add(words.get(k++));
+            while (k < words.size() && isAssignment(words.get(k)))
+                assignments.add(words.get(k++));
             if (!assignments.isEmpty() || k < words.size()) {
                 commands.add(new Command(assignments, List.copyOf(words.subList(k, words.size())), targets));
             }
@@ -91,7 +101,8 @@ public final class ShellScript {
     }
 
     private static boolean flush(StringBuilder word, List<String> current, List<String> redirects, boolean redirect) {
-        if (word == null) return redirect;
+        if (word == null)
+            return redirect;
         (redirect ? redirects : current).add(word.toString());
         return false;
     }
@@ -106,7 +117,8 @@ public final class ShellScript {
         char c = s.charAt(i);
         if (c == '\'') {
             int end = s.indexOf('\'', i + 1);
-            if (end < 0) end = s.length();
+            if (end < 0)
+                end = s.length();
             out.append(s, i + 1, end);
             return Math.min(end + 1, s.length());
         }
@@ -128,7 +140,8 @@ public final class ShellScript {
             return Math.min(j + 1, s.length());
         }
         if (c == '\\') {
-            if (i + 1 < s.length() && s.charAt(i + 1) != '\n') out.append(s.charAt(i + 1));
+            if (i + 1 < s.length() && s.charAt(i + 1) != '\n')
+                out.append(s.charAt(i + 1));
             return i + 2;
         }
         if (c == '$' && i + 1 < s.length() && (s.charAt(i + 1) == '(' || s.charAt(i + 1) == '{')) {
@@ -136,7 +149,8 @@ public final class ShellScript {
         }
         if (c == '`') {
             int end = s.indexOf('`', i + 1);
-            if (end < 0) end = s.length() - 1;
+            if (end < 0)
+                end = s.length() - 1;
             out.append(s, i, end + 1);
             return end + 1;
         }
@@ -152,7 +166,10 @@ public final class ShellScript {
         int j = i + 1;
         while (j < s.length()) {
             char d = s.charAt(j);
-            if (d == '\\') { j += 2; continue; }
+            if (d == '\\') {
+                j += 2;
+                continue;
+            }
             if (d == '\'' && open == '(') {
                 int end = s.indexOf('\'', j + 1);
                 j = end < 0 ? s.length() : end + 1;
@@ -160,12 +177,17 @@ public final class ShellScript {
             }
             if (d == '"') {
                 int k = j + 1;
-                while (k < s.length() && s.charAt(k) != '"') k += s.charAt(k) == '\\' ? 2 : 1;
+                while (k < s.length() && s.charAt(k) != '"')
+                    k += s.charAt(k) == '\\' ? 2 : 1;
                 j = k + 1;
                 continue;
             }
-            if (d == open) depth++;
-            if (d == close && --depth == 0) { j++; break; }
+            if (d == open)
+                depth++;
+            if (d == close && --depth == 0) {
+                j++;
+                break;
+            }
             j++;
         }
         j = Math.min(j, s.length());

@@ -1,13 +1,5 @@
 package io.pgbackupwizard.doctor;
 
-import io.pgbackupwizard.doctor.rules.DumpFormatRule;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.ImageSource;
-import io.pgbackupwizard.chart.Quantity;
-import io.pgbackupwizard.model.ResourceLimits;
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.model.WizardInputParser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -19,17 +11,26 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pgbackupwizard.chart.Quantity;
+import io.pgbackupwizard.doctor.rules.DumpFormatRule;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.ImageSource;
+import io.pgbackupwizard.model.ResourceLimits;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.model.WizardInputParser;
+
 /**
  * What the doctor can read from a HelmChart in the wizard's own parameter names, kept only where the wizard accepts
  * the value (its parser decides). Values it cannot read, or would refuse, are left to the wizard's defaults.
  */
 public final class WizardPrefill {
-    private WizardPrefill() {}
+    private WizardPrefill() {
+    }
 
     private static final Pattern CONFIG_OPTION = Pattern.compile("ConfigOption\\s+[\"`]([^\"`]+)[\"`]");
-    private static final Pattern CONFIG_OPTION_EQUALS =
-            Pattern.compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
-
+    private static final Pattern CONFIG_OPTION_EQUALS = Pattern
+            .compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
 
     /** The accepted values (parameter -> value) and the parser's result for them. */
     public record Prefill(Map<String, String> params, WizardInputParser.Result parsed) {
@@ -48,13 +49,15 @@ public final class WizardPrefill {
         WizardInputParser.Result parsed = parser.parse(multi(read));
         for (int round = 0; round < 3 && !parsed.ok(); round++) {
             Set<String> refused = new HashSet<>();
-            for (FieldError e : parsed.errors()) refused.add(e.field());
+            for (FieldError e : parsed.errors())
+                refused.add(e.field());
             if (!read.keySet().removeAll(refused)) {
                 read.clear(); // an error no single value explains: fall back to the defaults
             }
             parsed = parser.parse(multi(read));
         }
-        if (parsed.ok() && dropComputedDefaults(read, parsed.input())) parsed = parser.parse(multi(read));
+        if (parsed.ok() && dropComputedDefaults(read, parsed.input()))
+            parsed = parser.parse(multi(read));
         return new Prefill(ordered(read), parsed);
     }
 
@@ -72,20 +75,24 @@ public final class WizardPrefill {
         Quantity scratch = Quantity.parse(in.scratchSize());
         dropped |= dropIfEqual(read, "cpuLimit", ResourceLimits.CPU);
         dropped |= dropIfEqual(read, "memoryLimit", ResourceLimits.defaultMemory(scratch, in.scratchMedium()));
-        dropped |= dropIfEqual(read, "ephemeralStorageLimit", ResourceLimits.defaultEphemeralStorage(scratch, in.scratchMedium()));
+        dropped |= dropIfEqual(read, "ephemeralStorageLimit",
+                ResourceLimits.defaultEphemeralStorage(scratch, in.scratchMedium()));
         return dropped;
     }
 
     private static boolean dropIfEqual(Map<String, String> read, String param, Quantity computed) {
         String v = read.get(param);
-        if (v == null || Quantity.parse(v).compareTo(computed) != 0) return false;
+        if (v == null || Quantity.parse(v).compareTo(computed) != 0)
+            return false;
         read.remove(param);
         return true;
     }
 
     private static Map<String, String> ordered(Map<String, String> read) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String p : Field.params()) if (read.containsKey(p)) out.put(p, read.get(p));
+        for (String p : Field.params())
+            if (read.containsKey(p))
+                out.put(p, read.get(p));
         return out;
     }
 
@@ -115,7 +122,8 @@ public final class WizardPrefill {
             put(p, "username", credentials.get(auth ? "username" : "postgresqlUsername").text());
             put(p, "database", credentials.get(auth ? "database" : "postgresqlDatabase").text());
             Matcher option = CONFIG_OPTION.matcher(credentials.get(auth ? "password" : "postgresqlPassword").text().orElse(""));
-            if (option.find()) p.put("passwordOption", option.group(1));
+            if (option.find())
+                p.put("passwordOption", option.group(1));
         }
         String volume = m.annotation("backup.velero.io/backup-volumes").text().map(v -> v.split(",")[0].strip()).orElse("");
         Located scratch = m.volume(volume);
@@ -136,7 +144,8 @@ public final class WizardPrefill {
                 .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));
         boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")
                 || (dumpsAsPostgres(m) && !"postgres".equals(p.get("username")));
-        if (backup.contains("pg_dump")) p.put("hookUser", superuser ? "postgres" : "app");
+        if (backup.contains("pg_dump"))
+            p.put("hookUser", superuser ? "postgres" : "app");
         Located image = m.values().get("image");
         put(p, "imageRegistry", image.get("registry").text());
         put(p, "imageRepository", image.get("repository").text());
@@ -156,7 +165,8 @@ public final class WizardPrefill {
     private static Located credentials(Manifest m) {
         for (Located at : List.of(m.values().at("global", "postgresql", "auth"), m.values().get("auth"),
                 m.values().at("global", "postgresql"))) {
-            if (at.get("username").exists() || at.get("postgresqlUsername").exists()) return at;
+            if (at.get("username").exists() || at.get("postgresqlUsername").exists())
+                return at;
         }
         return m.values().at("global", "postgresql", "auth");
     }
@@ -165,10 +175,12 @@ public final class WizardPrefill {
     private static void embeddedChoice(Located config, Map<String, String> p) {
         String type = p.get("typeOption");
         String external = p.get("externalValue");
-        if (type == null) return;
+        if (type == null)
+            return;
         for (Located group : config.at("spec", "groups").items()) {
             for (Located item : group.get("items").items()) {
-                if (!item.get("name").text().orElse("").equals(type)) continue;
+                if (!item.get("name").text().orElse("").equals(type))
+                    continue;
                 for (Located choice : item.get("items").items()) {
                     String name = choice.get("name").text().orElse("");
                     if (!name.equals(external) && !name.isEmpty()) {
@@ -183,14 +195,17 @@ public final class WizardPrefill {
     /** A pg_dump of the backup hook logs in as postgres (-U postgres, -Upostgres, --username[=]postgres). */
     static boolean dumpsAsPostgres(Manifest m) {
         for (ShellScript.Command c : HookCommand.of(m, HookCommand.BACKUP).map(HookCommand::commands).orElse(List.of())) {
-            if (!c.name().equals("pg_dump")) continue;
+            if (!c.name().equals("pg_dump"))
+                continue;
             List<String> w = c.words();
             for (int i = 1; i < w.size(); i++) {
                 String word = w.get(i);
                 boolean next = (word.equals("-U") || word.equals("--username")) && i + 1 < w.size();
-                String user = next ? w.get(i + 1) : word.startsWith("--username=") ? word.substring(11)
-                        : word.startsWith("-U") ? word.substring(2) : null;
-                if ("postgres".equals(user)) return true;
+                String user = next ? w.get(i + 1)
+                        : word.startsWith("--username=") ? word.substring(11)
+                                : word.startsWith("-U") ? word.substring(2) : null;
+                if ("postgres".equals(user))
+                    return true;
             }
         }
         return false;

@@ -1,12 +1,13 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.hooks.Hooks;
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.WizardInput;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * What one input generates: the input, its hooks (which several files carry) and each {@link ReleaseFile} built
@@ -57,7 +58,8 @@ public final class Release {
     /** File name -> content, in the order a release lists them: the files of the install path. */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (ReleaseFile f : ReleaseFile.releaseFiles(installPath())) files.put(f.fileName(input), text(f));
+        for (ReleaseFile f : ReleaseFile.releaseFiles(installPath()))
+            files.put(f.fileName(input), text(f));
         return files;
     }
 }

@@ -1,26 +1,27 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.text.HelmCliReadme;
-import io.pgbackupwizard.generate.text.NextSteps;
-import io.pgbackupwizard.generate.text.RestoreRunbook;
-import io.pgbackupwizard.generate.helm.HelmCliValues;
-import io.pgbackupwizard.generate.velero.BackupManifest;
-import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
-import io.pgbackupwizard.generate.velero.KurlInstallerManifest;
-import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
-import io.pgbackupwizard.generate.velero.VeleroScheduleManifest;
-import io.pgbackupwizard.generate.kots.AppDatabaseValues;
-import io.pgbackupwizard.generate.kots.ConfigManifest;
-import io.pgbackupwizard.generate.kots.HelmChartManifest;
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.WizardInput;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+
+import io.pgbackupwizard.generate.helm.HelmCliValues;
+import io.pgbackupwizard.generate.kots.AppDatabaseValues;
+import io.pgbackupwizard.generate.kots.ConfigManifest;
+import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.generate.text.HelmCliReadme;
+import io.pgbackupwizard.generate.text.NextSteps;
+import io.pgbackupwizard.generate.text.RestoreRunbook;
+import io.pgbackupwizard.generate.velero.BackupManifest;
+import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
+import io.pgbackupwizard.generate.velero.KurlInstallerManifest;
+import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
+import io.pgbackupwizard.generate.velero.VeleroScheduleManifest;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * Every file the wizard serves, named once: URL path, download file name, media type, descriptions, the install
@@ -50,7 +51,8 @@ public enum ReleaseFile {
             "the Embedded Cluster Velero extension",
             "The Velero extension to merge into the release's Embedded Cluster Config (bundle the Velero chart "
                     + "archive beside it).",
-            EnumSet.of(InstallPath.EMBEDDED_V3), r -> ManifestYaml.dump(VeleroExtensionManifest.build(r.input(), chartNamespace()))),
+            EnumSet.of(InstallPath.EMBEDDED_V3),
+            r -> ManifestYaml.dump(VeleroExtensionManifest.build(r.input(), chartNamespace()))),
     RESTORE_RUNBOOK("restore-runbook.md", "restore-runbook.md", "text/markdown", "the restore runbook",
             "How a customer restores the database from a backup, for your documentation.",
             EnumSet.of(InstallPath.EMBEDDED_V3), r -> RestoreRunbook.text(r.input())),
@@ -96,16 +98,33 @@ public enum ReleaseFile {
     }
 
     /** The URL path without its leading '/'. */
-    public String path() { return path; }
+    public String path() {
+        return path;
+    }
+
     /** The download's file name, with {@code <name>} standing for the HelmChart name and {@code <installPath>} for the path. */
-    public String fileNamePattern() { return fileNamePattern; }
-    public String mediaType() { return mediaType; }
+    public String fileNamePattern() {
+        return fileNamePattern;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
     /** A few words: "the HelmChart". */
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
+
     /** One or two sentences: what the file is for. */
-    public String description() { return description; }
+    public String description() {
+        return description;
+    }
+
     /** Whether a release for this install path lists this file (in the zip, the page's tabs, the API's files). */
-    public boolean inReleaseOf(InstallPath path) { return isText() && installPaths.contains(path); }
+    public boolean inReleaseOf(InstallPath path) {
+        return isText() && installPaths.contains(path);
+    }
 
     /**
      * Whether it downloads for this install path: the path's own files, and on every path the HelmChart and the
@@ -121,12 +140,15 @@ public enum ReleaseFile {
 
     /** The file's text; the zip has none (its bytes come from {@link Release#bytes}). */
     String build(Release release) {
-        if (builder == null) throw new IllegalStateException(this + " is not a text file");
+        if (builder == null)
+            throw new IllegalStateException(this + " is not a text file");
         return builder.apply(release);
     }
 
     /** A text file (every file but the zip). */
-    public boolean isText() { return builder != null; }
+    public boolean isText() {
+        return builder != null;
+    }
 
     /** The KOTS Backup has no input: one text serves everyone. */
     private static final String KOTS_BACKUP = ManifestYaml.dump(BackupManifest.build());

@@ -9,7 +9,8 @@ import java.util.zip.ZipOutputStream;
 
 /** The release's files in one zip, ready to unpack into a KOTS release directory. */
 public final class ReleaseZip {
-    private ReleaseZip() {}
+    private ReleaseZip() {
+    }
 
     public static byte[] bytes(Release release) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

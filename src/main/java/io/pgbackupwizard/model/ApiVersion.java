@@ -7,9 +7,13 @@ public enum ApiVersion {
 
     private final String value;
 
-    ApiVersion(String value) { this.value = value; }
+    ApiVersion(String value) {
+        this.value = value;
+    }
 
-    public String value() { return value; }
+    public String value() {
+        return value;
+    }
 
     /** The values as written in a manifest, in order. */
     public static java.util.List<String> texts() {
@@ -18,7 +22,8 @@ public enum ApiVersion {
 
     public static ApiVersion parse(String text) {
         for (ApiVersion v : values()) {
-            if (v.value.equals(text)) return v;
+            if (v.value.equals(text))
+                return v;
         }
         throw new IllegalArgumentException("must be kots.io/v1beta1 or kots.io/v1beta2");
     }

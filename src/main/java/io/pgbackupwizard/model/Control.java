@@ -7,10 +7,16 @@ import java.util.List;
 public record Control(Kind kind, List<Choice> choices) {
 
     /** text: free text; select / radio: one of the choices; suggest: free text with the choices as suggestions. */
-    public enum Kind { TEXT, SELECT, RADIO, SUGGEST }
+    public enum Kind {
+        TEXT,
+        SELECT,
+        RADIO,
+        SUGGEST
+    }
 
     /** value: what is sent; label: what the form shows. */
-    public record Choice(String value, String label) {}
+    public record Choice(String value, String label) {
+    }
 
     public static final Control TEXT = new Control(Kind.TEXT, List.of());
 

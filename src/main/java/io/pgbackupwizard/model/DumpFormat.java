@@ -6,7 +6,8 @@ package io.pgbackupwizard.model;
  * and the scripts (generate/HookScripts) cannot disagree.
  */
 public enum DumpFormat {
-    custom("backup.dump", "pg_restore", "pg_dump's custom format (-Fc -Z1: compressed, typically 4-5 times smaller than plain SQL)"),
+    custom("backup.dump", "pg_restore",
+            "pg_dump's custom format (-Fc -Z1: compressed, typically 4-5 times smaller than plain SQL)"),
     plain("backup.sql", "psql", "plain SQL (pg_dump --clean --if-exists: each object is dropped before it is recreated;"
             + " a database with large objects is refused, since their plain dump could not be restored all-or-nothing)");
 
@@ -37,7 +38,8 @@ public enum DumpFormat {
 
     public static DumpFormat parse(String text) {
         for (DumpFormat f : values()) {
-            if (f.name().equals(text)) return f;
+            if (f.name().equals(text))
+                return f;
         }
         throw new IllegalArgumentException("must be custom or plain");
     }

@@ -1,12 +1,12 @@
 package io.pgbackupwizard.model;
 
-import io.pgbackupwizard.chart.ChartFacts;
-import io.pgbackupwizard.chart.ChartFamily;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
 
 /**
  * Every parameter the wizard accepts, each defined once: name, default, label, help, rule (in words and as
@@ -26,7 +26,9 @@ public enum Field {
             Control.select(ApiVersion.texts()),
             ApiVersion::parse),
     CHART_VERSION("chartVersion", "17.1.0", "Bitnami postgresql chart version",
-            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts " + ChartFamily.BITNAMI.versionsWhere(f -> !f.freeImageExists()) + " have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
+            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts "
+                    + ChartFamily.BITNAMI.versionsWhere(f -> !f.freeImageExists())
+                    + " have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
             "a semantic version, " + ChartFamily.BITNAMI.table().oldest() + " or later",
             Control.suggest(ChartFamily.BITNAMI.knownVersions()),
             ChartFamily.BITNAMI::version),
@@ -118,7 +120,8 @@ public enum Field {
             Control.select(DumpFormat.values()),
             DumpFormat::parse),
     HOOK_USER("hookUser", "app", "Hooks connect as",
-            "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart " + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword) + ".",
+            "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart "
+                    + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword) + ".",
             "app or postgres",
             Control.select(HookUser.values()),
             HookUser::parse, Shown.ADVANCED),
@@ -173,12 +176,15 @@ public enum Field {
     private final Shown shown;
 
     /** Where the form shows a parameter: basic fields always, advanced ones folded away until asked for. */
-    public enum Shown { BASIC, ADVANCED }
+    public enum Shown {
+        BASIC,
+        ADVANCED
+    }
 
     /**
-     * @param rule  what a valid value looks like, in words (help, form, OpenAPI, docs)
+     * @param rule what a valid value looks like, in words (help, form, OpenAPI, docs)
      * @param check the same rule as code: returns the typed value or throws IllegalArgumentException with a
-     *              message that completes "<parameter>: ..."
+     *        message that completes "<parameter>: ..."
      */
     Field(String param, String defaultValue, String label, String help, String rule, Control control,
             Function<String, ?> check) {
@@ -198,18 +204,41 @@ public enum Field {
     }
 
     /** The request parameter / JSON property name. */
-    public String param() { return param; }
-    public String defaultValue() { return defaultValue; }
+    public String param() {
+        return param;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
     /** An optional field has an empty default: left empty, the generator computes its value. */
-    public boolean optional() { return defaultValue.isEmpty(); }
-    public String label() { return label; }
+    public boolean optional() {
+        return defaultValue.isEmpty();
+    }
+
+    public String label() {
+        return label;
+    }
+
     /** What the value becomes in the manifests. */
-    public String help() { return help; }
+    public String help() {
+        return help;
+    }
+
     /** What a valid value looks like, in words. */
-    public String rule() { return rule; }
-    public Control control() { return control; }
+    public String rule() {
+        return rule;
+    }
+
+    public Control control() {
+        return control;
+    }
+
     /** True when the form folds it away with the other advanced fields (their defaults suit most releases). */
-    public boolean advanced() { return shown == Shown.ADVANCED; }
+    public boolean advanced() {
+        return shown == Shown.ADVANCED;
+    }
 
     /** The typed value (String, Boolean, an enum, ChartVersion) of a non-empty raw value; throws if it breaks the rule. */
     public Object check(String raw) {

@@ -5,11 +5,13 @@ package io.pgbackupwizard.model;
  * extensions belong to postgres: only their owner may drop and recreate them in place).
  */
 public enum HookUser {
-    app, postgres;
+    app,
+    postgres;
 
     public static HookUser parse(String text) {
         for (HookUser u : values()) {
-            if (u.name().equals(text)) return u;
+            if (u.name().equals(text))
+                return u;
         }
         throw new IllegalArgumentException("must be app or postgres");
     }

@@ -79,28 +79,47 @@ public enum InstallPath {
 
     /** The form offers the paths by label. */
     static Control control() {
-        return new Control(Control.Kind.SELECT, Arrays.stream(values()).map(p -> new Control.Choice(p.value, p.label)).toList());
+        return new Control(Control.Kind.SELECT,
+                Arrays.stream(values()).map(p -> new Control.Choice(p.value, p.label)).toList());
     }
 
     /** The parameter value. */
-    public String value() { return value; }
-    public String label() { return label; }
+    public String value() {
+        return value;
+    }
+
+    public String label() {
+        return label;
+    }
+
     /** One sentence: when this path is the one to pick. */
-    public String choice() { return choice; }
+    public String choice() {
+        return choice;
+    }
+
     /** What the vendor must know about this path (requirements, limits). */
-    public List<String> notes() { return notes; }
+    public List<String> notes() {
+        return notes;
+    }
+
     /** What to do with the files. */
-    public String nextSteps() { return nextSteps; }
+    public String nextSteps() {
+        return nextSteps;
+    }
 
     /** Paths whose release carries the HelmChart and the KOTS Config (every one but Helm CLI). */
-    public boolean usesHelmChart() { return this != HELM; }
+    public boolean usesHelmChart() {
+        return this != HELM;
+    }
 
     /** The paths of {@link #usesHelmChart()}, as a set. */
-    public static final Set<InstallPath> HELM_CHART_PATHS = Collections.unmodifiableSet(EnumSet.of(KOTS, KURL, EMBEDDED_V2, EMBEDDED_V3));
+    public static final Set<InstallPath> HELM_CHART_PATHS = Collections
+            .unmodifiableSet(EnumSet.of(KOTS, KURL, EMBEDDED_V2, EMBEDDED_V3));
 
     public static InstallPath parse(String text) {
         for (InstallPath p : values()) {
-            if (p.value.equals(text)) return p;
+            if (p.value.equals(text))
+                return p;
         }
         throw new IllegalArgumentException("must be one of kots, kurl, embedded-v2, embedded-v3, helm");
     }

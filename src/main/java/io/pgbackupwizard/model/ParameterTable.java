@@ -4,7 +4,8 @@ import java.util.StringJoiner;
 
 /** The parameter table of docs/parameters.md (Markdown), rendered from {@link Field}; a test keeps the doc equal to it. */
 public final class ParameterTable {
-    private ParameterTable() {}
+    private ParameterTable() {
+    }
 
     public static String markdown() {
         StringJoiner out = new StringJoiner("\n", "", "\n");

@@ -41,7 +41,8 @@ public record Preset(String name, String title, String description, Map<Field, S
     /** The parameters as request parameters (for a link or a parser call). */
     public Map<String, java.util.List<String>> params() {
         Map<String, java.util.List<String>> params = new java.util.LinkedHashMap<>();
-        Arrays.stream(Field.values()).filter(values::containsKey).forEach(f -> params.put(f.param(), java.util.List.of(values.get(f))));
+        Arrays.stream(Field.values()).filter(values::containsKey)
+                .forEach(f -> params.put(f.param(), java.util.List.of(values.get(f))));
         return params;
     }
 }

@@ -53,9 +53,11 @@ public record ResourceLimits(Quantity cpu, Quantity memory, Quantity ephemeralSt
 
     /** Why a memory limit cannot hold a Memory scratch volume, or null when it can (or the scratch is on disk). */
     public static String memoryProblem(Quantity memory, Quantity scratch, ScratchMedium medium) {
-        if (medium != ScratchMedium.Memory) return null;
+        if (medium != ScratchMedium.Memory)
+            return null;
         Quantity needed = scratch.plus(MIN_MEMORY_HEADROOM);
-        if (memory.compareTo(needed) >= 0) return null;
+        if (memory.compareTo(needed) >= 0)
+            return null;
         return "cannot hold the " + scratch.text() + " Memory scratch volume: a tmpfs counts against the container's"
                 + " memory limit, and PostgreSQL needs at least " + MIN_MEMORY_HEADROOM.text() + " beside it, or it is"
                 + " OOM-killed during the backup. Use at least " + needed.text() + ", a smaller scratchSize, or"
@@ -65,19 +67,22 @@ public record ResourceLimits(Quantity cpu, Quantity memory, Quantity ephemeralSt
     /** Why an ephemeral-storage limit cannot hold a Disk scratch volume, or null when it can. */
     public static String ephemeralStorageProblem(Quantity ephemeralStorage, Quantity scratch, ScratchMedium medium) {
         Quantity needed = medium == ScratchMedium.Disk ? scratch.plus(MIN_EPHEMERAL_HEADROOM) : MIN_EPHEMERAL_HEADROOM;
-        if (ephemeralStorage.compareTo(needed) >= 0) return null;
+        if (ephemeralStorage.compareTo(needed) >= 0)
+            return null;
         return medium == ScratchMedium.Disk
                 ? "cannot hold the " + scratch.text() + " Disk scratch volume: an emptyDir on disk counts against the"
                         + " pod's ephemeral-storage limit, and going over it evicts the pod; logs and the chart's own"
                         + " empty-dir need " + MIN_EPHEMERAL_HEADROOM.text() + " beside it. Use at least " + needed.text()
-                        + " (or leave ephemeralStorageLimit empty to get " + defaultEphemeralStorage(scratch, medium).text() + ")"
+                        + " (or leave ephemeralStorageLimit empty to get " + defaultEphemeralStorage(scratch, medium).text()
+                        + ")"
                 : "must be at least " + needed.text() + ": logs and the chart's own empty-dir volume use ephemeral storage,"
                         + " and going over the limit evicts the pod";
     }
 
     /** Why a CPU limit is too small for pg_dump, or null. */
     public static String cpuProblem(Quantity cpu) {
-        if (cpu.compareTo(MIN_CPU) >= 0) return null;
+        if (cpu.compareTo(MIN_CPU) >= 0)
+            return null;
         return "must be at least " + MIN_CPU.text() + ": pg_dump and the server backend it drives share this limit,"
                 + " and below it a dump of any size crawls past the hook timeout";
     }

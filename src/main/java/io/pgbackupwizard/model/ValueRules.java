@@ -1,7 +1,5 @@
 package io.pgbackupwizard.model;
 
-import io.pgbackupwizard.chart.Quantity;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,13 +8,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pgbackupwizard.chart.Quantity;
+
 /**
  * Rules for each kind of value. Each check throws IllegalArgumentException with a message that
  * completes the sentence "<parameter>: ...". The rules are deliberately narrow: these values end up
  * in a shell command, inside a JSON array, inside a YAML string that KOTS and Helm template.
  */
 public final class ValueRules {
-    private ValueRules() {}
+    private ValueRules() {
+    }
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern KOTS_ITEM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
@@ -48,7 +49,8 @@ public final class ValueRules {
             "current_role", "postgres_password");
 
     public static String dnsLabel(String v, int maxLength) {
-        if (v.length() > maxLength) throw new IllegalArgumentException("must be at most " + maxLength + " characters");
+        if (v.length() > maxLength)
+            throw new IllegalArgumentException("must be at most " + maxLength + " characters");
         if (!DNS_LABEL.matcher(v).matches()) {
             throw new IllegalArgumentException(
                     "must be lower-case letters, digits and '-', starting and ending with a letter or digit");
@@ -66,11 +68,12 @@ public final class ValueRules {
 
     public static String postgresName(String v, boolean role) {
         int bytes = v.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > 63) throw new IllegalArgumentException("must be at most 63 bytes (PostgreSQL truncates longer names)");
+        if (bytes > 63)
+            throw new IllegalArgumentException("must be at most 63 bytes (PostgreSQL truncates longer names)");
         if (!PG_NAME.matcher(v).matches()) {
             throw new IllegalArgumentException(
                     "must hold only ASCII letters, digits, '_', '-' and '.', and start with a letter, digit or '_'"
-                    + " (no look-alike or invisible Unicode: the name is typed again in psql and kubectl)");
+                            + " (no look-alike or invisible Unicode: the name is typed again in psql and kubectl)");
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (role && (lower.startsWith("pg_") || RESERVED_ROLES.contains(lower))) {
@@ -83,7 +86,8 @@ public final class ValueRules {
     }
 
     public static String absolutePath(String v) {
-        if (v.length() > 200) throw new IllegalArgumentException("must be at most 200 characters");
+        if (v.length() > 200)
+            throw new IllegalArgumentException("must be at most 200 characters");
         if (!PATH.matcher(v).matches()) {
             throw new IllegalArgumentException(
                     "must be an absolute path such as /scratch, of letters, digits, '.', '_' and '-' (no trailing '/')");
@@ -94,7 +98,8 @@ public final class ValueRules {
             }
         }
         if (RESERVED_PATHS.contains(v)) {
-            throw new IllegalArgumentException(v + " is already used by the image or the chart; pick a directory of its own such as /scratch");
+            throw new IllegalArgumentException(
+                    v + " is already used by the image or the chart; pick a directory of its own such as /scratch");
         }
         for (String prefix : RESERVED_PATH_PREFIXES) {
             if (v.equals(prefix) || v.startsWith(prefix + "/")) {
@@ -142,8 +147,9 @@ public final class ValueRules {
     public static String positiveQuantity(String v) {
         Quantity q = positive(v);
         if (q.compareTo(MIN_SIZE) < 0) {
-            throw new IllegalArgumentException("must be at least 1Mi (" + v + " is " + q.value().stripTrailingZeros().toPlainString()
-                    + " bytes; 500Mi, not 500m, is 500 mebibytes)");
+            throw new IllegalArgumentException(
+                    "must be at least 1Mi (" + v + " is " + q.value().stripTrailingZeros().toPlainString()
+                            + " bytes; 500Mi, not 500m, is 500 mebibytes)");
         }
         return q.text();
     }
@@ -151,7 +157,8 @@ public final class ValueRules {
     /** A CPU quantity pg_dump can work with (see {@link ResourceLimits#MIN_CPU}). */
     public static String cpuLimit(String v) {
         String problem = ResourceLimits.cpuProblem(positive(v));
-        if (problem != null) throw new IllegalArgumentException(problem);
+        if (problem != null)
+            throw new IllegalArgumentException(problem);
         return v;
     }
 
@@ -161,15 +168,18 @@ public final class ValueRules {
         try {
             q = Quantity.parse(v);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + Suggestions.size(v).map(s -> ": did you mean " + s + "?").orElse(""));
+            throw new IllegalArgumentException(
+                    e.getMessage() + Suggestions.size(v).map(s -> ": did you mean " + s + "?").orElse(""));
         }
-        if (!q.isPositive()) throw new IllegalArgumentException("must be greater than zero");
+        if (!q.isPositive())
+            throw new IllegalArgumentException("must be greater than zero");
         return q;
     }
 
     /** A Go duration greater than zero (a bare number is NOT one: Velero would silently use 30s). */
     public static String positiveDuration(String v) {
-        if (v.length() > 32) throw new IllegalArgumentException("must be at most 32 characters");
+        if (v.length() > 32)
+            throw new IllegalArgumentException("must be at most 32 characters");
         if (!DURATION.matcher(v).matches()) {
             throw new IllegalArgumentException("must be a Go duration such as 90s, 3m or 1h30m"
                     + (v.matches("\\d+") ? " (a bare number is not one: Velero would use 30s)" : "")
@@ -181,9 +191,12 @@ public final class ValueRules {
             String n = part.group(1);
             nanos = nanos.add(new BigDecimal(n.startsWith(".") ? "0" + n : n).multiply(NANOS_PER_UNIT.get(part.group(2))));
         }
-        if (nanos.signum() <= 0) throw new IllegalArgumentException("must be greater than zero");
-        if (nanos.compareTo(MIN_DURATION_NANOS) < 0) throw new IllegalArgumentException("must be at least 1s");
-        if (nanos.compareTo(MAX_GO_DURATION) > 0) throw new IllegalArgumentException("is longer than Go can represent (about 2562047h)");
+        if (nanos.signum() <= 0)
+            throw new IllegalArgumentException("must be greater than zero");
+        if (nanos.compareTo(MIN_DURATION_NANOS) < 0)
+            throw new IllegalArgumentException("must be at least 1s");
+        if (nanos.compareTo(MAX_GO_DURATION) > 0)
+            throw new IllegalArgumentException("is longer than Go can represent (about 2562047h)");
         return v;
     }
 

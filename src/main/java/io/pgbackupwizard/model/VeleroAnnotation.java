@@ -51,13 +51,19 @@ public enum VeleroAnnotation {
         this.whenAbsent = whenAbsent;
     }
 
-    public String key() { return key; }
+    public String key() {
+        return key;
+    }
 
     /** What the annotation does, in a few words. */
-    public String meaning() { return meaning; }
+    public String meaning() {
+        return meaning;
+    }
 
     /** What Velero does when the annotation is absent. */
-    public String whenAbsent() { return whenAbsent; }
+    public String whenAbsent() {
+        return whenAbsent;
+    }
 
     public static Optional<VeleroAnnotation> byKey(String key) {
         return Arrays.stream(values()).filter(a -> a.key.equals(key)).findFirst();

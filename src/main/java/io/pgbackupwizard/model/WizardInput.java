@@ -1,16 +1,13 @@
 package io.pgbackupwizard.model;
 
-import io.pgbackupwizard.chart.Quantity;
-
-import io.pgbackupwizard.chart.ChartVersion;
-
-import io.pgbackupwizard.chart.ChartFamily;
-
-import io.pgbackupwizard.chart.ChartFacts;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.chart.ChartVersion;
+import io.pgbackupwizard.chart.Quantity;
 
 /**
  * The wizard's validated input: every {@link Field}'s checked, typed value. Only {@link WizardInputParser}
@@ -23,7 +20,8 @@ public final class WizardInput {
     private final Map<Field, Object> values;
 
     WizardInput(Map<Field, Object> values) {
-        if (values.size() != Field.values().length) throw new IllegalArgumentException("every field needs a value");
+        if (values.size() != Field.values().length)
+            throw new IllegalArgumentException("every field needs a value");
         this.values = new EnumMap<>(values);
     }
 
@@ -31,35 +29,118 @@ public final class WizardInput {
         return type.cast(values.get(field));
     }
 
-    public String name() { return get(Field.NAME, String.class); }
-    public ApiVersion apiVersion() { return get(Field.API_VERSION, ApiVersion.class); }
-    public ChartVersion chartVersion() { return get(Field.CHART_VERSION, ChartVersion.class); }
-    public boolean allowExternal() { return get(Field.ALLOW_EXTERNAL, Boolean.class); }
-    public String typeOption() { return get(Field.TYPE_OPTION, String.class); }
-    public String embeddedValue() { return get(Field.EMBEDDED_VALUE, String.class); }
-    public String externalValue() { return get(Field.EXTERNAL_VALUE, String.class); }
-    public String username() { return get(Field.USERNAME, String.class); }
-    public String database() { return get(Field.DATABASE, String.class); }
-    public String passwordOption() { return get(Field.PASSWORD_OPTION, String.class); }
-    public String scratchSize() { return get(Field.SCRATCH_SIZE, String.class); }
-    public ScratchMedium scratchMedium() { return get(Field.SCRATCH_MEDIUM, ScratchMedium.class); }
-    public String mountPath() { return get(Field.MOUNT_PATH, String.class); }
-    public String hookTimeout() { return get(Field.HOOK_TIMEOUT, String.class); }
-    public OnError onError() { return get(Field.ON_ERROR, OnError.class); }
-    public boolean restoreHook() { return get(Field.RESTORE_HOOK, Boolean.class); }
-    public String restoreWaitTimeout() { return get(Field.RESTORE_WAIT_TIMEOUT, String.class); }
-    public String restoreExecTimeout() { return get(Field.RESTORE_EXEC_TIMEOUT, String.class); }
-    public InstallPath installPath() { return get(Field.INSTALL_PATH, InstallPath.class); }
-    public DumpFormat dumpFormat() { return get(Field.DUMP_FORMAT, DumpFormat.class); }
-    public HookUser hookUser() { return get(Field.HOOK_USER, HookUser.class); }
-    public OnError restoreOnError() { return get(Field.RESTORE_ON_ERROR, OnError.class); }
+    public String name() {
+        return get(Field.NAME, String.class);
+    }
+
+    public ApiVersion apiVersion() {
+        return get(Field.API_VERSION, ApiVersion.class);
+    }
+
+    public ChartVersion chartVersion() {
+        return get(Field.CHART_VERSION, ChartVersion.class);
+    }
+
+    public boolean allowExternal() {
+        return get(Field.ALLOW_EXTERNAL, Boolean.class);
+    }
+
+    public String typeOption() {
+        return get(Field.TYPE_OPTION, String.class);
+    }
+
+    public String embeddedValue() {
+        return get(Field.EMBEDDED_VALUE, String.class);
+    }
+
+    public String externalValue() {
+        return get(Field.EXTERNAL_VALUE, String.class);
+    }
+
+    public String username() {
+        return get(Field.USERNAME, String.class);
+    }
+
+    public String database() {
+        return get(Field.DATABASE, String.class);
+    }
+
+    public String passwordOption() {
+        return get(Field.PASSWORD_OPTION, String.class);
+    }
+
+    public String scratchSize() {
+        return get(Field.SCRATCH_SIZE, String.class);
+    }
+
+    public ScratchMedium scratchMedium() {
+        return get(Field.SCRATCH_MEDIUM, ScratchMedium.class);
+    }
+
+    public String mountPath() {
+        return get(Field.MOUNT_PATH, String.class);
+    }
+
+    public String hookTimeout() {
+        return get(Field.HOOK_TIMEOUT, String.class);
+    }
+
+    public OnError onError() {
+        return get(Field.ON_ERROR, OnError.class);
+    }
+
+    public boolean restoreHook() {
+        return get(Field.RESTORE_HOOK, Boolean.class);
+    }
+
+    public String restoreWaitTimeout() {
+        return get(Field.RESTORE_WAIT_TIMEOUT, String.class);
+    }
+
+    public String restoreExecTimeout() {
+        return get(Field.RESTORE_EXEC_TIMEOUT, String.class);
+    }
+
+    public InstallPath installPath() {
+        return get(Field.INSTALL_PATH, InstallPath.class);
+    }
+
+    public DumpFormat dumpFormat() {
+        return get(Field.DUMP_FORMAT, DumpFormat.class);
+    }
+
+    public HookUser hookUser() {
+        return get(Field.HOOK_USER, HookUser.class);
+    }
+
+    public OnError restoreOnError() {
+        return get(Field.RESTORE_ON_ERROR, OnError.class);
+    }
+
     /** Optional (null = computed): see {@link #image()} and {@link #resources()}. */
-    public String imageRegistry() { return get(Field.IMAGE_REGISTRY, String.class); }
-    public String imageRepository() { return get(Field.IMAGE_REPOSITORY, String.class); }
-    public String imageTag() { return get(Field.IMAGE_TAG, String.class); }
-    public String cpuLimit() { return get(Field.CPU_LIMIT, String.class); }
-    public String memoryLimit() { return get(Field.MEMORY_LIMIT, String.class); }
-    public String ephemeralStorageLimit() { return get(Field.EPHEMERAL_STORAGE_LIMIT, String.class); }
+    public String imageRegistry() {
+        return get(Field.IMAGE_REGISTRY, String.class);
+    }
+
+    public String imageRepository() {
+        return get(Field.IMAGE_REPOSITORY, String.class);
+    }
+
+    public String imageTag() {
+        return get(Field.IMAGE_TAG, String.class);
+    }
+
+    public String cpuLimit() {
+        return get(Field.CPU_LIMIT, String.class);
+    }
+
+    public String memoryLimit() {
+        return get(Field.MEMORY_LIMIT, String.class);
+    }
+
+    public String ephemeralStorageLimit() {
+        return get(Field.EPHEMERAL_STORAGE_LIMIT, String.class);
+    }
 
     /** The PostgreSQL image, with the defaults for this chart version filled in. */
     public ImageSource image() {
@@ -68,7 +149,8 @@ public final class WizardInput {
 
     /** The container's requests and limits, or null when the chart sets no limits by default (before 15.0.0). */
     public ResourceLimits resources() {
-        if (!chart().limitsByDefault()) return null;
+        if (!chart().limitsByDefault())
+            return null;
         return ResourceLimits.of(Quantity.parse(scratchSize()), scratchMedium(), quantity(cpuLimit()),
                 quantity(memoryLimit()), quantity(ephemeralStorageLimit()));
     }

@@ -1,9 +1,5 @@
 package io.pgbackupwizard.model;
 
-import io.pgbackupwizard.chart.Quantity;
-
-import io.pgbackupwizard.chart.ChartFacts;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -11,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.Quantity;
 
 /**
  * Turns raw request parameters (form, query string or JSON, all as strings) into a {@link WizardInput},
@@ -36,7 +35,8 @@ public final class WizardInputParser {
     /** @param overrides defaults that differ from {@link Field#defaultValue()} (operator configuration) */
     public WizardInputParser(Map<Field, String> overrides) {
         Map<Field, String> d = new EnumMap<>(Field.class);
-        for (Field f : Field.values()) d.put(f, overrides.getOrDefault(f, f.defaultValue()));
+        for (Field f : Field.values())
+            d.put(f, overrides.getOrDefault(f, f.defaultValue()));
         this.defaults = Map.copyOf(d);
     }
 
@@ -46,22 +46,25 @@ public final class WizardInputParser {
 
     /** The outcome: exactly one of input and errors is meaningful. */
     public record Result(WizardInput input, List<FieldError> errors, Map<String, String> values) {
-        public boolean ok() { return errors.isEmpty(); }
+        public boolean ok() {
+            return errors.isEmpty();
+        }
     }
 
     /**
      * @param params every parameter as given, possibly repeated; unknown or repeated names are errors
-     *               (a typo such as "chartversion" must not silently fall back to a default)
+     *        (a typo such as "chartversion" must not silently fall back to a default)
      */
     public Result parse(Map<String, List<String>> params) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
-        for (Field f : Field.values()) values.put(f.param(), defaults.get(f));
+        for (Field f : Field.values())
+            values.put(f.param(), defaults.get(f));
         if (params.size() > MAX_PARAMETERS) {
             return new Result(null, List.of(new FieldError("parameters",
                     "too many (" + params.size() + "; at most " + MAX_PARAMETERS + ")")), values);
         }
-        int[] unknown = {0};
+        int[] unknown = { 0 };
         params.forEach((name, given) -> {
             if (Field.byParam(name).isEmpty()) {
                 // The known names are listed once, in the first unknown-parameter error only.
@@ -78,15 +81,19 @@ public final class WizardInputParser {
             }
         });
         if (unknown[0] > MAX_UNKNOWN_REPORTED) {
-            errors.add(new FieldError("parameters", (unknown[0] - MAX_UNKNOWN_REPORTED) + " more unknown parameters not listed"));
+            errors.add(
+                    new FieldError("parameters", (unknown[0] - MAX_UNKNOWN_REPORTED) + " more unknown parameters not listed"));
         }
         Map<Field, Object> checked = new EnumMap<>(Field.class);
         for (Field f : Field.values()) {
             Object v = check(f, values.get(f.param()), errors);
-            if (v == OMITTED) checked.put(f, null); // an optional field left empty: its default is computed
-            else if (v != null) checked.put(f, v);
+            if (v == OMITTED)
+                checked.put(f, null); // an optional field left empty: its default is computed
+            else if (v != null)
+                checked.put(f, v);
         }
-        if (!errors.isEmpty()) return new Result(null, List.copyOf(errors), values);
+        if (!errors.isEmpty())
+            return new Result(null, List.copyOf(errors), values);
 
         WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
@@ -94,8 +101,9 @@ public final class WizardInputParser {
         checkLimitsHoldScratch(input, errors);
         if (input.hookUser() == HookUser.postgres && !input.chart().superuserPassword()) {
             // 8.x-10.x give the container a postgres password only when the chart is given one
-            errors.add(new FieldError(Field.HOOK_USER.param(), "postgres needs chart " + input.family().versionsWhere(ChartFacts::superuserPassword) + " (older charts "
-                    + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
+            errors.add(new FieldError(Field.HOOK_USER.param(),
+                    "postgres needs chart " + input.family().versionsWhere(ChartFacts::superuserPassword) + " (older charts "
+                            + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
         }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
     }
@@ -134,10 +142,14 @@ public final class WizardInputParser {
      */
     private static void checkLimitsHoldScratch(WizardInput in, List<FieldError> errors) {
         Map<Field, String> given = new EnumMap<>(Field.class);
-        if (in.cpuLimit() != null) given.put(Field.CPU_LIMIT, in.cpuLimit());
-        if (in.memoryLimit() != null) given.put(Field.MEMORY_LIMIT, in.memoryLimit());
-        if (in.ephemeralStorageLimit() != null) given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
-        if (given.isEmpty()) return;
+        if (in.cpuLimit() != null)
+            given.put(Field.CPU_LIMIT, in.cpuLimit());
+        if (in.memoryLimit() != null)
+            given.put(Field.MEMORY_LIMIT, in.memoryLimit());
+        if (in.ephemeralStorageLimit() != null)
+            given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
+        if (given.isEmpty())
+            return;
         if (!in.chart().limitsByDefault()) {
             given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies to chart 15.0.0 and later only: chart "
                     + in.chartVersion() + " sets no limits (only requests), so the scratch volume is bounded by its sizeLimit;"
@@ -173,7 +185,8 @@ public final class WizardInputParser {
             return null;
         }
         if (v.isEmpty()) {
-            if (field.optional()) return OMITTED;
+            if (field.optional())
+                return OMITTED;
             errors.add(new FieldError(field.param(), "must not be empty (" + field.rule() + ")"));
             return null;
         }

@@ -1,19 +1,22 @@
 package io.pgbackupwizard.web;
 
-import io.pgbackupwizard.web.guard.TrustedProxies;
-import io.netty.util.NetUtil;
-import io.pgbackupwizard.web.guard.RequestHeaderGuard;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
-import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriInfo;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.netty.util.NetUtil;
+import io.pgbackupwizard.web.guard.RequestHeaderGuard;
+import io.pgbackupwizard.web.guard.TrustedProxies;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * The service's public URL for the share link and the curl lines users copy. Never the Host or X-Forwarded-Host
@@ -43,7 +46,8 @@ public class BaseUrl {
     }
 
     public String of(UriInfo uri) {
-        if (configured != null) return configured;
+        if (configured != null)
+            return configured;
         HttpServerRequest request = current.getCurrent().request();
         if (!proxies.isEmpty() && proxies.trusts(address(request.connection().remoteAddress()))) {
             String scheme = request.scheme();
@@ -71,7 +75,8 @@ public class BaseUrl {
 
     /** The socket peer (not the forwarded client address), as an IP; null for anything else. */
     private static InetAddress address(SocketAddress peer) {
-        if (peer == null || peer.hostAddress() == null) return null;
+        if (peer == null || peer.hostAddress() == null)
+            return null;
         try {
             return InetAddress.getByName(peer.hostAddress()); // an IP literal: no lookup
         } catch (UnknownHostException e) {

@@ -1,11 +1,13 @@
 package io.pgbackupwizard.web;
 
+import java.util.Set;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import java.util.Set;
 
 /**
  * Keeps the HTTP metrics' method tag bounded: every method token a client invents ("M123") would otherwise
@@ -13,7 +15,8 @@ import java.util.Set;
  */
 public class HttpMetricTags {
 
-    static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "CONNECT");
+    static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE",
+            "CONNECT");
 
     @Produces
     @Singleton
@@ -22,7 +25,8 @@ public class HttpMetricTags {
             @Override
             public Meter.Id map(Meter.Id id) {
                 String method = id.getTag("method");
-                if (method == null || KNOWN_METHODS.contains(method)) return id;
+                if (method == null || KNOWN_METHODS.contains(method))
+                    return id;
                 return id.withTag(Tag.of("method", "OTHER")); // replaces the tag of the same key
             }
         };

@@ -1,14 +1,5 @@
 package io.pgbackupwizard.web;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgbackupwizard.model.FieldError;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pgbackupwizard.model.FieldError;
+
 /** Request parameters from a form, a query string or a JSON object, in the one shape the parser reads. */
 public final class Params {
-    private Params() {}
+    private Params() {
+    }
 
     /** Strict: a repeated key or content after the object is an error, not "last wins" or ignored. */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
@@ -33,11 +37,14 @@ public final class Params {
 
     public static Map<String, List<String>> of(MultivaluedMap<String, String> multi) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        if (multi != null) multi.forEach((k, v) -> params.put(k, v == null ? List.of() : List.copyOf(v)));
+        if (multi != null)
+            multi.forEach((k, v) -> params.put(k, v == null ? List.of() : List.copyOf(v)));
         return params;
     }
 
-    /** A JSON object's members as parameters; values must be strings or booleans (a number would be rewritten: 1e3 as 1000.0). */
+    /**
+     * A JSON object's members as parameters; values must be strings or booleans (a number would be rewritten: 1e3 as 1000.0).
+     */
     public static Map<String, List<String>> ofJson(String body, List<FieldError> errors) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         JsonNode root;
@@ -58,7 +65,8 @@ public final class Params {
             if (v.isTextual() || v.isBoolean()) {
                 params.put(member.getKey(), new ArrayList<>(List.of(v.asText())));
             } else {
-                errors.add(new FieldError(safeKey(member.getKey()), "must be a JSON string (or true/false), such as \"16.7.27\""));
+                errors.add(
+                        new FieldError(safeKey(member.getKey()), "must be a JSON string (or true/false), such as \"16.7.27\""));
             }
         });
         return params;

@@ -1,13 +1,14 @@
 package io.pgbackupwizard.web;
 
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.Preset;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.Preset;
 
 /**
  * A preset as the page offers it: a link to the page with the current form's values and the preset's own on top, so
@@ -25,7 +26,8 @@ public record PresetLink(String name, String title, String description, String w
 
     private static PresetLink of(Preset p, WizardService wizard, Map<String, String> current) {
         Map<String, String> values = new HashMap<>();
-        for (Field f : Field.values()) values.put(f.param(), current.getOrDefault(f.param(), wizard.defaultValue(f)));
+        for (Field f : Field.values())
+            values.put(f.param(), current.getOrDefault(f.param(), wizard.defaultValue(f)));
         StringJoiner own = new StringJoiner("&");
         p.params().forEach((k, v) -> {
             values.put(k, v.get(0));

@@ -1,10 +1,5 @@
 package io.pgbackupwizard.web;
 
-import io.quarkus.qute.TemplateGlobal;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateGlobal;
 
 /**
  * wizard.js, wizard.css and doctor.css under URLs that hold a hash of their content, so a browser may keep them
@@ -21,7 +23,8 @@ import java.util.Map;
 @Path("/assets")
 public class StaticAssets {
 
-    record Asset(byte[] bytes, String hash, String type) {}
+    record Asset(byte[] bytes, String hash, String type) {
+    }
 
     private static final Map<String, Asset> ASSETS = Map.of(
             "wizard.js", load("wizard.js", "text/javascript; charset=UTF-8"),
@@ -51,13 +54,15 @@ public class StaticAssets {
     @Path("{hash}/{name}")
     public Response get(@PathParam("hash") String hash, @PathParam("name") String name) {
         Asset a = ASSETS.get(name);
-        if (a == null || !a.hash().equals(hash)) return Response.status(404).build();
+        if (a == null || !a.hash().equals(hash))
+            return Response.status(404).build();
         return Response.ok(a.bytes(), a.type()).header("Cache-Control", "public, max-age=31536000, immutable").build();
     }
 
     private static Asset load(String name, String type) {
         try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream("META-INF/resources/" + name)) {
-            if (in == null) throw new IllegalStateException("missing META-INF/resources/" + name);
+            if (in == null)
+                throw new IllegalStateException("missing META-INF/resources/" + name);
             byte[] bytes = in.readAllBytes();
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
             return new Asset(bytes, hash, type);

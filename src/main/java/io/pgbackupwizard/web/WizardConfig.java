@@ -1,7 +1,8 @@
 package io.pgbackupwizard.web;
 
-import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
 
 /** Operator settings (environment variables WIZARD_BASE_URL, WIZARD_DEFAULT_CHART_VERSION). */
 @ConfigMapping(prefix = "wizard")

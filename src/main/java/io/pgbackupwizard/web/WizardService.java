@@ -1,14 +1,5 @@
 package io.pgbackupwizard.web;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.ApiVersion;
-import io.pgbackupwizard.chart.ChartFacts;
-import io.pgbackupwizard.chart.ChartFamily;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.WizardInputParser;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -16,6 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.ApiVersion;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.WizardInputParser;
 
 /** The web layer's one entry to the core: parse, generate, count. Holds no per-user state. */
 @ApplicationScoped
@@ -37,7 +39,8 @@ public class WizardService {
             Map<ApiVersion, Counter> byApi = new EnumMap<>(ApiVersion.class);
             for (ApiVersion api : ApiVersion.values()) {
                 byApi.put(api, Counter.builder("wizard.manifests.generated")
-                        .description("Releases generated for a download or an API call (not page views), by chart generation and KOTS API version")
+                        .description(
+                                "Releases generated for a download or an API call (not page views), by chart generation and KOTS API version")
                         .tag("chart_generation", layout.toLowerCase())
                         .tag("api_version", api.value())
                         .register(registry));

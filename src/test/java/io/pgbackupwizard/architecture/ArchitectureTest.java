@@ -3,24 +3,27 @@ package io.pgbackupwizard.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+
 import io.pgbackupwizard.chart.ChartVersion;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The direction of imports, kept by a test rather than by care: data flows chart facts -> model -> generate ->
- * doctor -> web, the core (chart, model, generate, doctor) knows no framework, and the request guards know no other room of web.
+ * doctor -> web, the core (chart, model, generate, doctor) knows no framework, and the request guards know no other room of
+ * web.
  * A wrong import fails here with the offending class and line.
  */
 class ArchitectureTest {
 
     static final String ROOT = "io.pgbackupwizard";
-    static final String[] FRAMEWORKS = {"io.quarkus..", "jakarta..", "io.vertx..", "io.netty..", "io.smallrye..",
-            "org.jboss..", "org.eclipse.microprofile.."};
+    static final String[] FRAMEWORKS = { "io.quarkus..", "jakarta..", "io.vertx..", "io.netty..", "io.smallrye..",
+            "org.jboss..", "org.eclipse.microprofile.." };
     static JavaClasses main;
 
     @BeforeAll

@@ -1,15 +1,10 @@
 package io.pgbackupwizard.bench;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.kots.HelmChartManifest;
-import io.pgbackupwizard.generate.hooks.Hooks;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.model.WizardInputParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,6 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.model.WizardInputParser;
+
 /**
  * The generator core alone, without HTTP: parse a realistic non-default request and build the release
  * (hook commands plus the three YAML manifests, or the HelmChart alone). Score is releases per second, single thread;
@@ -35,7 +37,7 @@ import org.yaml.snakeyaml.Yaml;
 @Threads(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(value = 1, jvmArgsAppend = { "-Xmx512m" })
 public class GeneratorBenchmark {
 
     /** The same values bench/run sends over HTTP: v1beta2, a 16.x chart, Disk scratch, non-default names. */
@@ -63,7 +65,8 @@ public class GeneratorBenchmark {
         parser = new WizardInputParser();
         params = realisticParams();
         WizardInputParser.Result r = parser.parse(params);
-        if (!r.ok()) throw new IllegalStateException("benchmark input is invalid: " + r.errors());
+        if (!r.ok())
+            throw new IllegalStateException("benchmark input is invalid: " + r.errors());
         WizardInput in = r.input();
         helmChartModel = HelmChartManifest.build(in, Hooks.of(in));
         stockOptions = new DumperOptions();

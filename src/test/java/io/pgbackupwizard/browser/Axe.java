@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** axe-core (the npm package, from its Maven webjar: nothing downloaded) at WCAG 2.1 A and AA, on the page as it is. */
 final class Axe {
-    private Axe() {}
+    private Axe() {
+    }
 
     static void assertNoViolations(ChromeDriver driver, String state) throws IOException {
         if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object';"))) {

@@ -3,9 +3,6 @@ package io.pgbackupwizard.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.TextFiles;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -14,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +23,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.pgbackupwizard.testsupport.TextFiles;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The doctor in Debian's headless Chromium: paste the 2020 docs example as scraped (its pg_dump lost the host of -h),
@@ -61,7 +63,8 @@ class DoctorBrowserTest {
 
     @AfterAll
     static void quit() {
-        if (driver != null) driver.quit();
+        if (driver != null)
+            driver.quit();
         driver = null;
     }
 
@@ -116,7 +119,7 @@ class DoctorBrowserTest {
         WebDriverWait await = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
         String seed = TextFiles.read(Path.of("src/test/resources/doctor/seed-2020-as-scraped.yaml"));
         long[] heights = new long[2];
-        int[][] sizes = {{1400, 900}, {390, 844}};
+        int[][] sizes = { { 1400, 900 }, { 390, 844 } };
         for (int i = 0; i < 2; i++) {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(sizes[i][0], sizes[i][1]));
             driver.get(doctor.toString());
@@ -138,7 +141,8 @@ class DoctorBrowserTest {
         }
         screenshot("doctor-phone.png");
         assertTrue(heights[1] <= 3 * heights[0], "phone height " + heights[1] + " px within 3x of the desk's " + heights[0]);
-        long reportWidth = (Long) driver.executeScript("return Math.round(document.getElementById('report').getBoundingClientRect().width);");
+        long reportWidth = (Long) driver
+                .executeScript("return Math.round(document.getElementById('report').getBoundingClientRect().width);");
         assertTrue(reportWidth > 300, "the findings column is as wide as the phone: " + reportWidth + " px");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }

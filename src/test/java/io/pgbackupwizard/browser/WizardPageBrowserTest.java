@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ManifestView;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -26,6 +22,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +44,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.pgbackupwizard.testsupport.ManifestView;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The wizard page in a real (headless) Chromium: live preview without reloads, inline errors tied to their
@@ -96,8 +97,9 @@ class WizardPageBrowserTest {
 
     @AfterAll
     static void quitBrowsers() {
-        for (WebDriver d : new WebDriver[] {driver, noJsDriver}) {
-            if (d == null) continue;
+        for (WebDriver d : new WebDriver[] { driver, noJsDriver }) {
+            if (d == null)
+                continue;
             try {
                 d.quit();
             } catch (RuntimeException e) {
@@ -166,10 +168,12 @@ class WizardPageBrowserTest {
         new Select(driver.findElement(By.id("scratchMedium"))).selectByValue("Memory");
 
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "master:"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "postgresqlUsername: app_owner"));
+        await.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "postgresqlUsername: app_owner"));
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "-U app_owner"));
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "medium: Memory"));
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("warnings"), "No free image exists for chart 8.7.4"));
+        await.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("warnings"), "No free image exists for chart 8.7.4"));
         assertFalse(text("helmchart-yaml").contains("primary:"));
         assertEquals("still the same page", js("return window.__wizardMarker;"), "the preview must not reload the page");
 
@@ -212,7 +216,8 @@ class WizardPageBrowserTest {
         WebElement summary = driver.findElement(By.id("error-summary"));
         assertTrue(summary.isDisplayed());
         WebElement link = summary.findElement(By.cssSelector("a[href='#hookTimeout']"));
-        assertTrue(link.getText().contains("Backup hook timeout"), "the summary names the field by its label: " + link.getText());
+        assertTrue(link.getText().contains("Backup hook timeout"),
+                "the summary names the field by its label: " + link.getText());
         link.click();
         await.until(d -> "hookTimeout".equals(activeId(d)));
 
@@ -283,7 +288,8 @@ class WizardPageBrowserTest {
         Map<String, Object> helmChart = ManifestView.load(Files.readString(file));
         assertEquals("HelmChart", helmChart.get("kind"));
         assertEquals("16.7.27", String.valueOf(ManifestView.valueAt(helmChart, "spec", "chart", "chartVersion")));
-        assertEquals("app_owner", ManifestView.valueAt(helmChart, "spec", "values", "global", "postgresql", "auth", "username"));
+        assertEquals("app_owner",
+                ManifestView.valueAt(helmChart, "spec", "values", "global", "postgresql", "auth", "username"));
         assertNotNull(ManifestView.valueAt(helmChart, "spec", "values", "primary", "podAnnotations"));
         assertEquals(text("helmchart-yaml").stripTrailing(), Files.readString(file).stripTrailing(),
                 "the preview shows exactly what is downloaded");
@@ -301,7 +307,8 @@ class WizardPageBrowserTest {
                 "advanced-toggle", "generate"));
         io.pgbackupwizard.model.Preset.ALL.forEach(p -> {
             expected.add("preset-" + p.name());
-            if (p.warning() != null) expected.add("preset-" + p.name() + "-why");
+            if (p.warning() != null)
+                expected.add("preset-" + p.name() + "-why");
         });
         List<String> focused = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
@@ -354,7 +361,8 @@ class WizardPageBrowserTest {
         assertTrue(base.startsWith("http://") && base.endsWith(":" + url.getPort() + "/"), shown);
         assertEquals(base + "?chartVersion=16.7.27&installPath=kots", copyAndPaste(By.id("copy-link")));
         String curl = copyAndPaste(By.id("copy-curl"));
-        assertEquals("curl --fail-with-body -sSL -o postgresql-helmchart.yaml '" + base + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
+        assertEquals("curl --fail-with-body -sSL -o postgresql-helmchart.yaml '" + base
+                + "helmchart.yaml?chartVersion=16.7.27&installPath=kots'", curl);
         await.until(ExpectedConditions.textToBe(By.id("copy-curl"), "Copy curl command"));
 
         // Plain-HTTP hosts have no navigator.clipboard: the fallback copies too, and the keyboard stays on the button.
@@ -406,7 +414,8 @@ class WizardPageBrowserTest {
         noJsWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
         assertTrue(noJsDriver.findElement(By.id("hookTimeout-error")).getText().contains("Go duration"));
         assertEquals("true", noJsDriver.findElement(By.id("hookTimeout")).getAttribute("aria-invalid"));
-        assertEquals("16.7.27", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"), "the form keeps its values");
+        assertEquals("16.7.27", noJsDriver.findElement(By.id("chartVersion")).getAttribute("value"),
+                "the form keeps its values");
         assertEquals("error-summary", noJsDriver.switchTo().activeElement().getAttribute("id"));
     }
 
@@ -472,7 +481,8 @@ class WizardPageBrowserTest {
         await.until(d -> "invalid".equals(freshnessState()));
         assertTrue(text("freshness").contains("last valid values"), text("freshness"));
         assertStale("username: app_owner");
-        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 30m"), "the last good file, not emptied");
+        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 30m"),
+                "the last good file, not emptied");
         screenshot(driver, "wizard-stale-error.png");
         assertNoAxeViolations("a bad field with the last good files");
 
@@ -527,7 +537,9 @@ class WizardPageBrowserTest {
         assertEquals("50Gi", driver.findElement(By.id("scratchSize")).getAttribute("value"), "the preset's own value");
         assertEquals("2h", driver.findElement(By.id("hookTimeout")).getAttribute("value"), "the preset sets its fields");
         String notice = driver.findElement(By.id("preset-applied")).getText();
-        assertTrue(notice.contains("Large database") && notice.contains("scratchSize=50Gi") && notice.contains("hookTimeout=2h"), notice);
+        assertTrue(
+                notice.contains("Large database") && notice.contains("scratchSize=50Gi") && notice.contains("hookTimeout=2h"),
+                notice);
         driver.navigate().back();
         await.until(ExpectedConditions.urlContains("hookTimeout=45m"));
         assertEquals("45m", driver.findElement(By.id("hookTimeout")).getAttribute("value"), "Back undoes it");
@@ -546,7 +558,8 @@ class WizardPageBrowserTest {
         assertTrue(driver.findElement(By.id("panel-config-yaml")).isDisplayed());
         assertFalse(driver.findElement(By.id("panel-helmchart-yaml")).isDisplayed());
         assertFalse(driver.findElements(By.cssSelector("#helmchart-yaml .hljs-attr")).isEmpty(), "YAML keys are highlighted");
-        assertTrue(text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"));
+        assertTrue(
+                text("next-steps").contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 17.1.0"));
     }
 
     /** A live update carries only the visible tab's file; another tab fetches its own when it opens. */
@@ -561,7 +574,8 @@ class WizardPageBrowserTest {
 
         driver.findElement(By.id("tab-app-database-values-yaml")).click();
         await.until(d -> "true".equals(d.findElement(By.id("panel-app-database-values-yaml")).getAttribute("data-loaded")));
-        assertEquals(download("app-database-values.yaml?" + query).stripTrailing(), text("app-database-values-yaml").stripTrailing(),
+        assertEquals(download("app-database-values.yaml?" + query).stripTrailing(),
+                text("app-database-values-yaml").stripTrailing(),
                 "the tab shows the file the download gives for the same values");
         assertTrue(text("app-database-values-yaml").contains("lazy_owner"));
         assertFalse(driver.findElements(By.cssSelector("#app-database-values-yaml .hljs-attr")).isEmpty(), "highlighted");

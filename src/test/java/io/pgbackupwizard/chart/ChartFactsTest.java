@@ -4,20 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ChartRenderer;
-import io.pgbackupwizard.testsupport.ManifestView;
-import io.pgbackupwizard.testsupport.RenderedPod;
-import io.pgbackupwizard.testsupport.TestInputs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.RenderedPod;
+import io.pgbackupwizard.testsupport.TestInputs;
 
 /**
  * Every row of the Bitnami facts table against the real chart of each version the test inputs hold: the chart's
@@ -37,15 +39,18 @@ class ChartFactsTest {
     @MethodSource("versions")
     void theRowSaysWhatTheChartDoes(String version) {
         ChartFacts f = FAMILY.facts(FAMILY.version(version));
-        Map<String, Object> defaults = ManifestView.load(TestInputs.read(ChartRenderer.CHARTS + "/postgresql-" + version + "/values.yaml"));
+        Map<String, Object> defaults = ManifestView
+                .load(TestInputs.read(ChartRenderer.CHARTS + "/postgresql-" + version + "/values.yaml"));
         List<String> wrong = new ArrayList<>();
 
         check(wrong, "podKey", defaults.get(f.podKey()) instanceof Map, f.podKey() + " is not a map in values.yaml");
         Map<?, ?> image = (Map<?, ?>) defaults.get("image");
-        check(wrong, "image", f.imageRegistry().equals(image.get("registry")) && f.imageRepository().equals(image.get("repository")),
+        check(wrong, "image",
+                f.imageRegistry().equals(image.get("registry")) && f.imageRepository().equals(image.get("repository")),
                 "values.yaml names " + image.get("registry") + "/" + image.get("repository"));
         Object preset = ((Map<?, ?>) defaults.get(f.podKey())).get("resourcesPreset");
-        check(wrong, "resourcesPreset", f.resourcesPreset() == null ? preset == null || "none".equals(preset) : f.resourcesPreset().equals(preset),
+        check(wrong, "resourcesPreset",
+                f.resourcesPreset() == null ? preset == null || "none".equals(preset) : f.resourcesPreset().equals(preset),
                 "values.yaml's " + f.podKey() + ".resourcesPreset is " + preset);
 
         // The wizard always names the user; the chart's superuser password depends on it.
@@ -54,9 +59,12 @@ class ChartFactsTest {
         for (String release : List.of("postgresql", "app")) {
             RenderedPod pod = RenderedPod.of(ChartRenderer.render(version, release, values));
             String container = f.containerName(release);
-            check(wrong, "container", pod.containerNames().contains(container), release + ": containers " + pod.containerNames());
-            if (!pod.containerNames().contains(container)) continue;
-            check(wrong, "volumes", new HashSet<>(pod.volumeNames()).equals(Set.copyOf(f.volumes())), release + ": volumes " + pod.volumeNames());
+            check(wrong, "container", pod.containerNames().contains(container),
+                    release + ": containers " + pod.containerNames());
+            if (!pod.containerNames().contains(container))
+                continue;
+            check(wrong, "volumes", new HashSet<>(pod.volumeNames()).equals(Set.copyOf(f.volumes())),
+                    release + ": volumes " + pod.volumeNames());
             Map<String, Object> labels = pod.labels();
             f.podLabels().forEach((k, v) -> check(wrong, "podLabels", v.equals(labels.get(k)), release + ": labels " + labels));
             check(wrong, "instanceLabel", release.equals(labels.get(f.instanceLabel())), release + ": labels " + labels);
@@ -69,7 +77,8 @@ class ChartFactsTest {
         }
         // The switch for password files flips the default.
         put(values, f.passwordFilesFlag(), !f.passwordFilesByDefault());
-        Set<String> flipped = RenderedPod.of(ChartRenderer.render(version, "postgresql", values)).env(f.containerName("postgresql")).keySet();
+        Set<String> flipped = RenderedPod.of(ChartRenderer.render(version, "postgresql", values))
+                .env(f.containerName("postgresql")).keySet();
         check(wrong, "passwordFilesFlag", flipped.contains("POSTGRES_PASSWORD_FILE") != f.passwordFilesByDefault(),
                 String.join(".", f.passwordFilesFlag()) + ": " + !f.passwordFilesByDefault() + " gives env " + flipped);
         assertEquals(List.of(), wrong, "facts of chart " + version + " (" + f.versions() + ") that the chart does not do");
@@ -82,7 +91,8 @@ class ChartFactsTest {
     @Test
     void everyRowButOneIsCheckedByAChartOfItsRange() {
         Set<ChartFacts> checked = new HashSet<>();
-        for (String v : versions()) checked.add(FAMILY.facts(FAMILY.version(v)));
+        for (String v : versions())
+            checked.add(FAMILY.facts(FAMILY.version(v)));
         List<String> unchecked = FAMILY.table().rows().entrySet().stream()
                 .filter(e -> !checked.contains(e.getValue())).map(e -> e.getKey().toString()).toList();
         assertEquals(List.of("16.6.0"), unchecked, "rows without a chart among the test inputs");
@@ -95,13 +105,16 @@ class ChartFactsTest {
                 "\"([0-9a-z]+)\" \\(dict\\s+\"requests\"[^\\n]*\\n\\s+\"limits\" \\(dict [^)]*\"memory\" \"([0-9]+Mi)\"");
         int charts = 0;
         for (String v : versions()) {
-            if (!FAMILY.facts(FAMILY.version(v)).limitsByDefault()) continue;
+            if (!FAMILY.facts(FAMILY.version(v)).limitsByDefault())
+                continue;
             String tpl = TestInputs.read(ChartRenderer.CHARTS + "/postgresql-" + v + "/charts/common/templates/_resources.tpl");
             java.util.regex.Matcher m = preset.matcher(tpl);
             Map<String, String> seen = new java.util.TreeMap<>();
-            while (m.find()) seen.put(m.group(1), m.group(2));
+            while (m.find())
+                seen.put(m.group(1), m.group(2));
             assertEquals(7, seen.size(), "presets in chart " + v + ": " + seen);
-            seen.forEach((name, memory) -> assertEquals(java.util.Optional.of(memory), FAMILY.presetMemoryLimit(name), name + " in chart " + v));
+            seen.forEach((name, memory) -> assertEquals(java.util.Optional.of(memory), FAMILY.presetMemoryLimit(name),
+                    name + " in chart " + v));
             charts++;
         }
         assertTrue(charts >= 3, "charts with presets among the inputs: " + charts);
@@ -140,6 +153,7 @@ class ChartFactsTest {
     }
 
     private static void check(List<String> wrong, String fact, boolean ok, String seen) {
-        if (!ok) wrong.add(fact + ": " + seen);
+        if (!ok)
+            wrong.add(fact + ": " + seen);
     }
 }

@@ -2,8 +2,6 @@ package io.pgbackupwizard.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.model.InstallPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.InstallPath;
 
 /**
  * The image's AOT cache is trained by src/main/docker/aot-train, which fails the image build on an unexpected
@@ -26,14 +28,16 @@ class AotTrainingCoverageTest {
     static final Pattern REQUEST = Pattern.compile("^\\s*\"([^|\"]+)\\|([^|]+)\\|([A-Z]+)\\|([^|]+)\\|[^|]*\\|([^|\"]+)",
             Pattern.MULTILINE);
 
-    record Request(String name, String port, String path, String expected) {}
+    record Request(String name, String port, String path, String expected) {
+    }
 
     static List<Request> requests() throws IOException {
         String script = Files.readString(SCRIPT);
         String q = script.replaceAll("(?s).*\nQ='([^']*)'.*", "$1");
         List<Request> out = new ArrayList<>();
         Matcher m = REQUEST.matcher(script);
-        while (m.find()) out.add(new Request(m.group(1), m.group(2), m.group(4).replace("$Q", q), m.group(5)));
+        while (m.find())
+            out.add(new Request(m.group(1), m.group(2), m.group(4).replace("$Q", q), m.group(5)));
         assertTrue(out.size() > 20, "requests not found in " + SCRIPT + ": " + out);
         return out;
     }

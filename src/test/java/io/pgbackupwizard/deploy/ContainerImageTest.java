@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.pgbackupwizard.testsupport.Podman;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,10 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.testsupport.Podman;
 
 /**
  * The image as the project's Dockerfile builds it, run as the deploy chart runs it, in a real container runtime
@@ -68,7 +70,8 @@ class ContainerImageTest {
 
     @AfterAll
     static void cleanUp() throws IOException {
-        for (String name : CONTAINERS) Podman.pm(30, "rm", "-f", "-t", "2", name);
+        for (String name : CONTAINERS)
+            Podman.pm(30, "rm", "-f", "-t", "2", name);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/container-image.txt"), FIGURES);
         FIGURES.forEach(f -> System.out.println("ContainerImageTest: " + f));
@@ -78,7 +81,9 @@ class ContainerImageTest {
     void theImageCarriesTheHealthcheckAndRunsAsNonRoot() {
         String config = Podman.pm(30, "image", "inspect", "--format",
                 "{{json .Config.Healthcheck}} {{.Config.User}}", IMAGE).requireOk("image inspect").output();
-        assertTrue(config.contains("/q/health/ready") && config.contains("HTTP/1.0\\\\r\\\\nHost: localhost\\\\r\\\\n\\\\r\\\\n"), config);
+        assertTrue(
+                config.contains("/q/health/ready") && config.contains("HTTP/1.0\\\\r\\\\nHost: localhost\\\\r\\\\n\\\\r\\\\n"),
+                config);
         assertTrue(config.trim().endsWith(" 10001"), "USER 10001: " + config);
     }
 
@@ -122,7 +127,8 @@ class ContainerImageTest {
         List<Double> aot = new ArrayList<>(), plain = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             aot.add(timeToFirstAnswer(List.of()));
-            plain.add(timeToFirstAnswer(List.of("--entrypoint", "sh", IMAGE, "-c", "exec java $JAVA_OPTS -jar quarkus-run.jar")));
+            plain.add(
+                    timeToFirstAnswer(List.of("--entrypoint", "sh", IMAGE, "-c", "exec java $JAVA_OPTS -jar quarkus-run.jar")));
         }
         double aotMedian = median(aot), plainMedian = median(plain);
         figure("start-up to the first answer, median of 3 (podman run included): AOT cache %.2f s %s, plain jar %.2f s %s,"
@@ -144,13 +150,15 @@ class ContainerImageTest {
 
     // ---- running the image as the chart does
 
-    record Running(String name, int publicPort, int managementPort) {}
+    record Running(String name, int publicPort, int managementPort) {
+    }
 
     /** podman flags from the chart's rendered Deployment: each line maps one field of the pod spec. */
     static Map<String, Object> deployment;
 
     static List<String> chartFlags(Map<String, String> extraEnv) throws IOException {
-        if (deployment == null) deployment = WizardChartTest.render(Map.of()).get("Deployment/wizard"); // once per run
+        if (deployment == null)
+            deployment = WizardChartTest.render(Map.of()).get("Deployment/wizard"); // once per run
         Map<String, Object> deploy = deployment;
         Map<String, Object> pod = at(deploy, "spec", "template", "spec");
         Map<String, Object> c = at(pod, "containers", 0);
@@ -161,7 +169,8 @@ class ContainerImageTest {
         if (Boolean.TRUE.equals(at(c, "securityContext", "readOnlyRootFilesystem"))) {
             flags.addAll(List.of("--read-only", "--read-only-tmpfs=false"));
         }
-        if (List.of("ALL").equals(at(c, "securityContext", "capabilities", "drop"))) flags.addAll(List.of("--cap-drop", "ALL"));
+        if (List.of("ALL").equals(at(c, "securityContext", "capabilities", "drop")))
+            flags.addAll(List.of("--cap-drop", "ALL"));
         if (Boolean.FALSE.equals(at(c, "securityContext", "allowPrivilegeEscalation"))) {
             flags.addAll(List.of("--security-opt", "no-new-privileges"));
         }
@@ -175,7 +184,8 @@ class ContainerImageTest {
             flags.addAll(List.of("-v", dir + ":" + mount.get("mountPath")));
         }
         List<Map<String, Object>> env = at(c, "env");
-        for (Map<String, Object> e : env) flags.addAll(List.of("--env", e.get("name") + "=" + e.get("value")));
+        for (Map<String, Object> e : env)
+            flags.addAll(List.of("--env", e.get("name") + "=" + e.get("value")));
         extraEnv.forEach((k, v) -> flags.addAll(List.of("--env", k + "=" + v)));
         return flags;
     }
@@ -199,7 +209,10 @@ class ContainerImageTest {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--ulimit", "nofile=1024:1024",
                 "--ulimit", "nproc=1024:1024", "-p", port + ":8080"));
         args.addAll(chartFlags(Map.of()));
-        if (entrypoint.isEmpty()) args.add(IMAGE); else args.addAll(entrypoint);
+        if (entrypoint.isEmpty())
+            args.add(IMAGE);
+        else
+            args.addAll(entrypoint);
         CONTAINERS.add(name);
         long t = System.nanoTime();
         Podman.pm(60, args.toArray(String[]::new)).requireOk("podman run");
@@ -213,7 +226,8 @@ class ContainerImageTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (get(port, path).statusCode() == 200) return;
+                if (get(port, path).statusCode() == 200)
+                    return;
             } catch (IOException notYet) {
                 // the container is still starting
             }

@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.marcnuri.helm.Helm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+
+import com.marcnuri.helm.Helm;
 
 /** The wizard's own chart (deploy/helm/postgres-backup-wizard), rendered by Helm through helm-java. */
 @Tag("slow")
@@ -41,7 +43,8 @@ class WizardChartTest {
     @SuppressWarnings("unchecked")
     static <T> T at(Object doc, Object... path) {
         Object v = doc;
-        for (Object p : path) v = p instanceof Integer i ? ((List<Object>) v).get(i) : ((Map<String, Object>) v).get(p);
+        for (Object p : path)
+            v = p instanceof Integer i ? ((List<Object>) v).get(i) : ((Map<String, Object>) v).get(p);
         return (T) v;
     }
 
@@ -49,11 +52,13 @@ class WizardChartTest {
     void defaultsGiveASecureReplicatedDeployment() {
         Map<String, Map<String, Object>> docs = render(Map.of());
         assertEquals(List.of("Service/wizard", "Service/wizard-management", "Deployment/wizard",
-                "HorizontalPodAutoscaler/wizard", "PodDisruptionBudget/wizard", "NetworkPolicy/wizard").stream().sorted().toList(),
+                "HorizontalPodAutoscaler/wizard", "PodDisruptionBudget/wizard", "NetworkPolicy/wizard").stream().sorted()
+                .toList(),
                 new ArrayList<>(docs.keySet()).stream().sorted().toList(), "a NetworkPolicy but no Ingress by default");
         Map<String, Object> policy = docs.get("NetworkPolicy/wizard");
         assertEquals(Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
-                at(policy, "spec", "ingress", 0, "from", 0, "namespaceSelector", "matchLabels"), "public port: the ingress only");
+                at(policy, "spec", "ingress", 0, "from", 0, "namespaceSelector", "matchLabels"),
+                "public port: the ingress only");
         assertEquals(Map.of("kubernetes.io/metadata.name", "monitoring"),
                 at(policy, "spec", "ingress", 1, "from", 0, "namespaceSelector", "matchLabels"), "management: monitoring only");
         Map<String, Object> deploy = docs.get("Deployment/wizard");
@@ -82,7 +87,8 @@ class WizardChartTest {
     void ingressAndNetworkPolicyWhenAskedFor() {
         Map<String, Map<String, Object>> docs = render(Map.of("ingress.enabled", "true", "networkPolicy.enabled", "true",
                 "baseUrl", "https://wizard.example.internal"));
-        assertEquals("wizard", at(docs.get("Ingress/wizard"), "spec", "rules", 0, "http", "paths", 0, "backend", "service", "name"));
+        assertEquals("wizard",
+                at(docs.get("Ingress/wizard"), "spec", "rules", 0, "http", "paths", 0, "backend", "service", "name"));
         Map<String, Object> policy = docs.get("NetworkPolicy/wizard");
         assertEquals(List.of(), at(policy, "spec", "egress"), "no egress");
         assertEquals(8080, (Integer) at(policy, "spec", "ingress", 0, "ports", 0, "port"));

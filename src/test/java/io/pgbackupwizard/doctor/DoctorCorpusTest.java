@@ -4,17 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.TestInputs;
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.testsupport.TestInputs;
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /**
  * Real-world-style HelmCharts (src/test/resources/doctor/): the 2020 docs page as scraped, the reference example of the
@@ -72,18 +74,21 @@ class DoctorCorpusTest {
             Map.entry("one-dump-outside-volume.yaml", List.of("DUMP_NOT_IN_VOLUME BREAKS_BACKUP " + BACKUP + " L26")),
             Map.entry("one-hook-invalid-json.yaml", List.of("HOOK_INVALID_JSON BREAKS_BACKUP " + BACKUP + " L26")),
             Map.entry("one-hook-not-json-array.yaml", List.of("HOOK_NOT_JSON_ARRAY BREAKS_BACKUP " + BACKUP + " L26")),
-            Map.entry("one-hook-variables-without-shell.yaml", List.of("HOOK_VARIABLES_WITHOUT_SHELL BREAKS_BACKUP " + BACKUP + " L26")),
+            Map.entry("one-hook-variables-without-shell.yaml",
+                    List.of("HOOK_VARIABLES_WITHOUT_SHELL BREAKS_BACKUP " + BACKUP + " L26")),
             Map.entry("one-memory-scratch.yaml", List.of(
                     "MEMORY_SCRATCH_OVER_LIMIT BREAKS_BACKUP spec.values.primary.extraVolumes[0].emptyDir.medium L37")),
             Map.entry("one-no-hook-container.yaml", List.of("NO_HOOK_CONTAINER BREAKS_BACKUP " + ANNOTATIONS + " L23")),
             Map.entry("one-no-on-error.yaml", List.of("NO_ON_ERROR BREAKS_BACKUP " + ANNOTATIONS + " L23")),
             Map.entry("one-no-wait-for-ready.yaml", List.of("NO_WAIT_FOR_READY BREAKS_RESTORE " + ANNOTATIONS + " L23")),
-            Map.entry("one-password-variable-unset.yaml", List.of("PGPASSWORD_UNSET_VARIABLE BREAKS_BACKUP " + BACKUP + " L26")),
+            Map.entry("one-password-variable-unset.yaml",
+                    List.of("PGPASSWORD_UNSET_VARIABLE BREAKS_BACKUP " + BACKUP + " L26")),
             Map.entry("one-pg-dump-without-user.yaml", List.of("CLIENT_NO_USER BREAKS_BACKUP " + BACKUP + " L26")),
             Map.entry("one-pg-isready-without-user.yaml", List.of("CLIENT_NO_USER BREAKS_RESTORE " + RESTORE + " L30")),
             Map.entry("one-pod-key-master.yaml", List.of("WRONG_POD_KEY BREAKS_BACKUP spec.values.master L22")),
             Map.entry("one-port-changed.yaml", List.of("CLIENT_NO_PORT BREAKS_BACKUP " + BACKUP + " L28")),
-            Map.entry("one-relocated-without-allow-insecure.yaml", List.of("IMAGE_CHECK_FAILS BREAKS_INSTALL spec.values.image L11")),
+            Map.entry("one-relocated-without-allow-insecure.yaml",
+                    List.of("IMAGE_CHECK_FAILS BREAKS_INSTALL spec.values.image L11")),
             Map.entry("one-restore-timeout-key.yaml", List.of(
                     "UNKNOWN_VELERO_KEY BREAKS_RESTORE " + ANNOTATIONS + "[\"post.hook.restore.velero.io/timeout\"] L33")),
             Map.entry("one-template-single-quotes.yaml", List.of("TEMPLATE_SINGLE_QUOTES BREAKS_INSTALL spec.exclude L6")),
@@ -94,13 +99,15 @@ class DoctorCorpusTest {
                     "BAD_DURATION BREAKS_BACKUP " + ANNOTATIONS + "[\"pre.hook.backup.velero.io/timeout\"] L27")),
             Map.entry("one-v1beta1-without-helm-install.yaml", List.of("V1BETA1_NO_HELM_INSTALL BREAKS_INSTALL spec L5")),
             Map.entry("one-v1beta2-without-builder.yaml", List.of("V1BETA2_NO_BUILDER BREAKS_INSTALL spec L5")),
-            Map.entry("one-v1beta2-without-labels.yaml", List.of("V1BETA2_NO_SNAPSHOT_LABELS BREAKS_BACKUP spec.values.primary L22")),
+            Map.entry("one-v1beta2-without-labels.yaml",
+                    List.of("V1BETA2_NO_SNAPSHOT_LABELS BREAKS_BACKUP spec.values.primary L22")),
             Map.entry("one-v1beta2-without-local-registry.yaml", List.of("V1BETA2_NO_LOCAL_REGISTRY BREAKS_INSTALL spec L5"))));
 
     /** Warnings that must be there too (warnings not listed are allowed). */
     static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
             "one-clear-password.yaml", List.of("CLEAR_PASSWORD WARNING spec.values.global.postgresql.auth.password L20"),
-            "seed-2020-as-scraped.yaml", List.of("MEMORY_SCRATCH WARNING spec.values.master.extraVolumes[0].emptyDir.medium L20",
+            "seed-2020-as-scraped.yaml",
+            List.of("MEMORY_SCRATCH WARNING spec.values.master.extraVolumes[0].emptyDir.medium L20",
                     "NO_RESTORE_HOOK WARNING " + MASTER_ANNOTATIONS + "[\"post.hook.restore.velero.io/command\"] L13"),
             "reference-example-2020.yaml", List.of("CLIENT_NO_PORT WARNING " + MASTER_BACKUP + " L15"),
             // chart 8.x cannot label its pod: with v1beta2 nothing in the file can fix that (the wizard warns the same)
@@ -122,7 +129,8 @@ class DoctorCorpusTest {
     @Test
     void everyCorpusFileHasExpectations() throws Exception {
         try (Stream<Path> files = Files.list(CORPUS)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("config.yaml")).sorted().toList();
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("config.yaml")).sorted()
+                    .toList();
             assertEquals(names, List.copyOf(EXPECTED.keySet()));
         }
     }
@@ -135,7 +143,8 @@ class DoctorCorpusTest {
                 .map(DoctorCorpusTest::describe).sorted().toList();
         assertEquals(EXPECTED.get(file).stream().sorted().toList(), above, file);
         List<String> all = report.findings().stream().map(DoctorCorpusTest::describe).toList();
-        for (String w : EXPECTED_WARNINGS.getOrDefault(file, List.of())) assertTrue(all.contains(w), file + " lacks " + w + ": " + all);
+        for (String w : EXPECTED_WARNINGS.getOrDefault(file, List.of()))
+            assertTrue(all.contains(w), file + " lacks " + w + ": " + all);
         for (Finding f : report.findings()) {
             assertTrue(f.problem().length() > 30 && f.fix().length() > 10, "says what goes wrong and the fix: " + f);
         }

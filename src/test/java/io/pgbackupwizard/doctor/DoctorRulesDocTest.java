@@ -2,9 +2,11 @@ package io.pgbackupwizard.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pgbackupwizard.testsupport.GeneratedDocTable;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.testsupport.GeneratedDocTable;
 
 /** docs/doctor-rules.md's table is the one the registered rules render, so the documentation cannot drift. */
 class DoctorRulesDocTest {

@@ -3,7 +3,6 @@ package io.pgbackupwizard.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,9 +13,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /**
  * Guards on the doctor as a whole: every rule class is registered, and every finding id a rule can report is asserted
@@ -37,17 +39,20 @@ class FindingIdsTest {
     }
 
     static final List<Edit> EDITS = List.of(
-            new Edit("BAD_ON_ERROR", "pre.hook.backup.velero.io/on-error: Fail", "pre.hook.backup.velero.io/on-error: fail", false),
+            new Edit("BAD_ON_ERROR", "pre.hook.backup.velero.io/on-error: Fail", "pre.hook.backup.velero.io/on-error: fail",
+                    false),
             new Edit("BUILDER_TEMPLATE", "  builder:\n    image:\n      registry: docker.io",
                     "  builder:\n    image:\n      registry: 'repl{{ LocalRegistryHost }}'", false),
             new Edit("CLIENT_NO_HOST", "pg_dump --clean --if-exists -U username -d dbname -h 127.0.0.1 -p",
                     "pg_dump --clean --if-exists -U username -d dbname -p", false),
-            new Edit("CONFIG_CHOICE_UNDEFINED", "\"postgres_type\" \"external_postgres\"", "\"postgres_type\" \"external\"", true),
+            new Edit("CONFIG_CHOICE_UNDEFINED", "\"postgres_type\" \"external_postgres\"", "\"postgres_type\" \"external\"",
+                    true),
             new Edit("IMAGE_CHECK_WARNS", "    global:\n      security:\n        allowInsecureImages: true\n      postgresql:",
                     "    global:\n      postgresql:", false),
             new Edit("NO_BACKUP_HOOK", "        pre.hook.backup.velero.io/command:", "        x-removed:", false),
             new Edit("NO_BACKUP_VOLUMES", "        backup.velero.io/backup-volumes: backup\n", "", false),
-            new Edit("NO_PGPASSWORD", "set -euo pipefail; PGPASSWORD=\\\"${POSTGRES_PASSWORD:-$(cat \\\"$POSTGRES_PASSWORD_FILE\\\")}\\\"; export PGPASSWORD; pg_dump",
+            new Edit("NO_PGPASSWORD",
+                    "set -euo pipefail; PGPASSWORD=\\\"${POSTGRES_PASSWORD:-$(cat \\\"$POSTGRES_PASSWORD_FILE\\\")}\\\"; export PGPASSWORD; pg_dump",
                     "set -euo pipefail; pg_dump", false),
             new Edit("UNKNOWN_API_VERSION", "apiVersion: kots.io/v1beta2", "apiVersion: kots.io/v1beta3", false),
             new Edit("UNKNOWN_CHART_VERSION", "chartVersion: 17.1.0", "chartVersion: 7.0.0", false),
@@ -115,7 +120,8 @@ class FindingIdsTest {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = id.matcher(Files.readString(f));
-                while (m.find()) ids.add(m.group(1));
+                while (m.find())
+                    ids.add(m.group(1));
             }
         }
         ids.remove("POSTGRES_POSTGRES_PASSWORD");

@@ -2,14 +2,15 @@ package io.pgbackupwizard.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /** The doctor's diff against GNU diff -u on corpus pairs (hunks compared; headers carry dates in diff's output). */
 class UnifiedDiffTest {

@@ -3,17 +3,18 @@ package io.pgbackupwizard.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.text.InstallNotes;
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.chart.ChartFamily;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.chart.ChartVersion;
-import io.pgbackupwizard.model.WizardInputParser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.chart.ChartVersion;
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.generate.text.InstallNotes;
+import io.pgbackupwizard.model.WizardInputParser;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,7 +26,8 @@ import net.jqwik.api.Tag;
 
 /**
  * The wizard's own output, for every chart generation x API version x choice it offers, gets no finding above warning
- * (but for the one documented exception below); and opening it in the wizard through the doctor's prefill and generating again gives
+ * (but for the one documented exception below); and opening it in the wizard through the doctor's prefill and generating again
+ * gives
  * the same file, which the doctor therefore finds clean too.
  */
 @Tag("slow") // jqwik's own Tag: JUnit's is ignored by the jqwik engine
@@ -106,7 +108,8 @@ class WizardOutputIsCleanPropertyTest {
         return Combinators.combine(release, hooks).as((a, b) -> {
             Map<String, List<String>> p = new LinkedHashMap<>(a);
             p.putAll(b);
-            if (ChartVersion.parse(p.get("chartVersion").get(0)).major() < 11) p.put("hookUser", List.of("app")); // postgres needs chart 11+
+            if (ChartVersion.parse(p.get("chartVersion").get(0)).major() < 11)
+                p.put("hookUser", List.of("app")); // postgres needs chart 11+
             if (ChartVersion.parse(p.get("chartVersion").get(0)).major() < 15) { // limits are for the resources preset
                 p.remove("cpuLimit");
                 p.remove("memoryLimit");
@@ -122,7 +125,8 @@ class WizardOutputIsCleanPropertyTest {
         DoctorReport report = Doctor.check(file, null);
         Set<String> unexpected = new TreeSet<>();
         for (Finding f : report.findings()) {
-            if (!allowed(f, params)) unexpected.add(f.rule() + " at " + f.path() + ": " + f.problem());
+            if (!allowed(f, params))
+                unexpected.add(f.rule() + " at " + f.path() + ": " + f.problem());
         }
         assertTrue(unexpected.isEmpty(), params + " gives " + unexpected + "\n" + file);
     }
@@ -151,12 +155,14 @@ class WizardOutputIsCleanPropertyTest {
             Map<String, List<String>> p = new LinkedHashMap<>();
             p.put("installPath", List.of("kots"));
             p.put("chartVersion", List.of(chart));
-            boolean reported = Doctor.check(generate(p), null).findings().stream().anyMatch(f -> f.rule().equals("IMAGE_NOT_PULLABLE"));
+            boolean reported = Doctor.check(generate(p), null).findings().stream()
+                    .anyMatch(f -> f.rule().equals("IMAGE_NOT_PULLABLE"));
             assertEquals(ChartVersion.parse(chart).major() < 11, reported, "IMAGE_NOT_PULLABLE on chart " + chart);
             p.put("imageRegistry", List.of("registry.example.com"));
             p.put("imageRepository", List.of("vendor/postgresql"));
             p.put("imageTag", List.of("11.14.0-debian-10-r28"));
-            assertTrue(Doctor.check(generate(p), null).findings().stream().noneMatch(f -> f.rule().equals("IMAGE_NOT_PULLABLE")),
+            assertTrue(
+                    Doctor.check(generate(p), null).findings().stream().noneMatch(f -> f.rule().equals("IMAGE_NOT_PULLABLE")),
                     "a mirror on chart " + chart + " still reported");
         }
     }

@@ -1,23 +1,23 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import static io.pgbackupwizard.testsupport.ManifestView.load;
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ChartRenderer;
-import io.pgbackupwizard.testsupport.TestInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.pgbackupwizard.generate.kots.AppDatabaseValues;
+import io.pgbackupwizard.testsupport.ChartRenderer;
 
 /**
  * The application's database values, read back as YAML: the embedded connection names the chart's Service as the
@@ -28,10 +28,10 @@ class AppDatabaseValuesTest {
 
     @ParameterizedTest(name = "name={0} -> service {1}")
     @CsvSource({
-            "postgresql,        postgresql",        // the chart's own name: KOTS's default release name
+            "postgresql,        postgresql", // the chart's own name: KOTS's default release name
             "orders-db,         orders-db-postgresql",
             "orders-postgresql, orders-postgresql", // contains the chart name: used as it is
-            "postgresql-main,   postgresql-main"})
+            "postgresql-main,   postgresql-main" })
     void embeddedHostIsTheChartsServiceInTheAppNamespace(String name, String service) {
         Generated g = Generated.with("name", name, "chartVersion", "17.1.0", "username", "app", "database", "orders",
                 "passwordOption", "db_password");
@@ -54,7 +54,8 @@ class AppDatabaseValuesTest {
         Generated g = Generated.with("externalValue", "byo_db");
         Object external = ((List<?>) load(g.release().text(ReleaseFile.APP_VALUES)).get("optionalValues")).get(1);
         Object exclude = valueAt(load(g.release().text(ReleaseFile.HELMCHART)), "spec", "exclude");
-        assertEquals(exclude, valueAt(external, "when"), "the app uses the external database exactly when the chart is left out");
+        assertEquals(exclude, valueAt(external, "when"),
+                "the app uses the external database exactly when the chart is left out");
         Map<String, Object> config = load(g.release().text(ReleaseFile.CONFIG));
         String configText = g.release().text(ReleaseFile.CONFIG);
         for (String key : List.of("host", "port", "user", "name", "password")) {
@@ -97,7 +98,8 @@ class AppDatabaseValuesTest {
             // Chart 17 first lower-cases the release name and replaces characters outside [a-z0-9-]: a no-op for
             // the HelmChart's name, which is a DNS-1123 label; the rule is then the same.
             String normalise = "{{- $releaseName := regexReplaceAll \"(-?[^a-z\\\\d\\\\-])+-?\" (lower .Release.Name) \"-\" -}}\n";
-            if (body.contains(normalise)) body = body.replace(normalise, "").replace("$releaseName", ".Release.Name");
+            if (body.contains(normalise))
+                body = body.replace(normalise, "").replace("$releaseName", ".Release.Name");
             assertTrue(body.contains("{{- $name := default .Chart.Name .Values.nameOverride -}}"), helpers + ": " + body);
             assertTrue(body.contains("{{- if contains $name .Release.Name -}}"), helpers + ": " + body);
             assertTrue(body.contains("{{- .Release.Name | trunc 63 | trimSuffix \"-\" -}}"), helpers + ": " + body);

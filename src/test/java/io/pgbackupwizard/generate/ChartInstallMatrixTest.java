@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import io.pgbackupwizard.chart.ChartVersion;
-import io.pgbackupwizard.testsupport.ChartRenderer;
-import io.pgbackupwizard.testsupport.KotsRenderer;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,11 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.pgbackupwizard.chart.ChartVersion;
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.KotsRenderer;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * The wizard's HelmChart installs: for every chart version in chart version pinned in test-inputs/inputs.lock,
@@ -42,14 +45,19 @@ class ChartInstallMatrixTest {
     static final KotsRenderer.LocalRegistry LOCAL = new KotsRenderer.LocalRegistry("registry.local:5000", "myapp",
             "myapp-registry");
 
-    enum Source { DEFAULT_IMAGE, MIRROR, LOCAL_REGISTRY }
+    enum Source {
+        DEFAULT_IMAGE,
+        MIRROR,
+        LOCAL_REGISTRY
+    }
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
         for (String v : ChartRenderer.versions()) {
             for (String api : List.of("kots.io/v1beta1", "kots.io/v1beta2")) {
                 for (Source source : Source.values()) {
-                    for (String medium : List.of("Disk", "Memory")) cases.add(Arguments.of(v, api, source, medium));
+                    for (String medium : List.of("Disk", "Memory"))
+                        cases.add(Arguments.of(v, api, source, medium));
                 }
             }
         }
@@ -60,7 +68,8 @@ class ChartInstallMatrixTest {
     @MethodSource("matrix")
     void theRenderedStatefulSetHasWhatTheWizardPromises(String version, String api, Source source, String medium) {
         List<String> params = new ArrayList<>(List.of("chartVersion", version, "apiVersion", api, "scratchMedium", medium));
-        if (source == Source.MIRROR) params.addAll(List.of("imageRegistry", "mirror.example.com", "imageRepository", "acme/pg/postgresql"));
+        if (source == Source.MIRROR)
+            params.addAll(List.of("imageRegistry", "mirror.example.com", "imageRepository", "acme/pg/postgresql"));
         Generated g = Generated.with(params.toArray(String[]::new));
         KotsRenderer.Result kots = new KotsRenderer.Inputs(CONFIG, LICENSE, source == Source.LOCAL_REGISTRY ? LOCAL : null)
                 .render(g.release().text(ReleaseFile.HELMCHART));
@@ -77,11 +86,12 @@ class ChartInstallMatrixTest {
         boolean local = source == Source.LOCAL_REGISTRY && api.equals("kots.io/v1beta2");
         String expectedImage = local ? "registry.local:5000/myapp/postgresql:" + tag
                 : source == Source.MIRROR ? "mirror.example.com/acme/pg/postgresql:" + tag
-                : ChartVersion.parse(version).major() >= 11 ? "docker.io/bitnamilegacy/postgresql:" + tag
-                : "docker.io/bitnami/postgresql:" + tag; // 8.x-10.x: no free image; the release warns
+                        : ChartVersion.parse(version).major() >= 11 ? "docker.io/bitnamilegacy/postgresql:" + tag
+                                : "docker.io/bitnami/postgresql:" + tag; // 8.x-10.x: no free image; the release warns
         assertEquals(expectedImage, container.get("image"));
         if (local) {
-            assertEquals(List.of(Map.of("name", "myapp-registry")), podSpec.get("imagePullSecrets"), "the local registry's pull secret");
+            assertEquals(List.of(Map.of("name", "myapp-registry")), podSpec.get("imagePullSecrets"),
+                    "the local registry's pull secret");
         } else {
             assertNull(podSpec.get("imagePullSecrets"), "no pull secret without a local registry");
         }
@@ -107,7 +117,8 @@ class ChartInstallMatrixTest {
                     ? Map.of("cpu", "1", "memory", "1536Mi", "ephemeral-storage", "1024Mi")
                     : Map.of("cpu", "1", "memory", "512Mi", "ephemeral-storage", "2048Mi"), limits);
         } else {
-            assertTrue(limits == null || limits.equals(Map.of()), () -> "before 15.0.0 the chart sets no limits and the wizard writes none: " + limits);
+            assertTrue(limits == null || limits.equals(Map.of()),
+                    () -> "before 15.0.0 the chart sets no limits and the wizard writes none: " + limits);
         }
 
         // Hook annotations and the scratch volume, mounted in the PostgreSQL container.
@@ -118,7 +129,8 @@ class ChartInstallMatrixTest {
         Map<String, Object> emptyDir = ((List<?>) podSpec.get("volumes")).stream().map(ChartInstallMatrixTest::asMap)
                 .filter(vol -> "backup".equals(vol.get("name"))).findFirst().map(vol -> asMap(vol.get("emptyDir")))
                 .orElseThrow(() -> new AssertionError("no backup volume in " + podSpec.get("volumes")));
-        assertEquals(medium.equals("Memory") ? Map.of("medium", "Memory", "sizeLimit", "1Gi") : Map.of("sizeLimit", "1Gi"), emptyDir);
+        assertEquals(medium.equals("Memory") ? Map.of("medium", "Memory", "sizeLimit", "1Gi") : Map.of("sizeLimit", "1Gi"),
+                emptyDir);
         assertTrue(((List<?>) container.get("volumeMounts")).contains(Map.of("name", "backup", "mountPath", "/scratch")));
 
         // The chart's own schema accepts the values (Helm checks it too; this says which rule when it does not).
@@ -143,7 +155,8 @@ class ChartInstallMatrixTest {
     @MethodSource("imageCheckingVersions")
     void withoutAllowInsecureImagesTheImageCheckFails(String version) {
         Generated g = Generated.with("chartVersion", version, "imageRegistry", "mirror.example.com");
-        Map<String, Object> values = new KotsRenderer.Inputs(CONFIG, LICENSE, null).render(g.release().text(ReleaseFile.HELMCHART)).values();
+        Map<String, Object> values = new KotsRenderer.Inputs(CONFIG, LICENSE, null)
+                .render(g.release().text(ReleaseFile.HELMCHART)).values();
         asMap(values.get("global")).remove("security");
         ChartRenderer.Rendered rendered = ChartRenderer.render(version, "postgresql", values);
         assertFalse(rendered.ok(), "a relocated image without allowInsecureImages must fail on chart " + version);
@@ -151,7 +164,8 @@ class ChartInstallMatrixTest {
     }
 
     static Stream<String> imageCheckingVersions() {
-        return ChartRenderer.versions().stream().filter(v -> ChartVersion.parse(v).compareTo(ChartVersion.parse("16.3.0")) >= 0);
+        return ChartRenderer.versions().stream()
+                .filter(v -> ChartVersion.parse(v).compareTo(ChartVersion.parse("16.3.0")) >= 0);
     }
 
     @Test
@@ -168,7 +182,8 @@ class ChartInstallMatrixTest {
 
     static Set<String> schemaProblems(String version, Map<String, Object> values) {
         Path schema = ChartRenderer.chartDir(version).resolve("values.schema.json");
-        if (!Files.isRegularFile(schema)) return Set.of();
+        if (!Files.isRegularFile(schema))
+            return Set.of();
         ObjectMapper json = new ObjectMapper();
         try {
             // Bitnami's schemas name the unversioned meta-schema URL, which the validator cannot load offline: draft 7.

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,13 +36,15 @@ class ConfigReferencesTest {
     static final Pattern REFERENCE = Pattern.compile(
             "\\b(ConfigOptionNotEquals|ConfigOptionEquals|ConfigOption)\\s+([\"`])([^\"`]*)\\2(?:\\s+([\"`])([^\"`]*)\\4)?");
 
-    record Reference(String function, String item, String value, String where) {}
+    record Reference(String function, String item, String value, String where) {
+    }
 
     static List<Reference> references(Map<String, Object> manifest) {
         List<Reference> refs = new ArrayList<>();
         strings(manifest).forEach((path, s) -> {
             Matcher m = REFERENCE.matcher(s);
-            while (m.find()) refs.add(new Reference(m.group(1), m.group(3), m.group(5), path));
+            while (m.find())
+                refs.add(new Reference(m.group(1), m.group(3), m.group(5), path));
         });
         return refs;
     }
@@ -122,7 +124,8 @@ class ConfigReferencesTest {
     @Test
     void aDanglingReferenceIsCaught() {
         Generated g = Generated.defaults();
-        List<Reference> refs = List.of(new Reference("ConfigOptionEquals", "postgres_type", "externa_postgres", "spec.exclude"));
+        List<Reference> refs = List
+                .of(new Reference("ConfigOptionEquals", "postgres_type", "externa_postgres", "spec.exclude"));
         assertThrowsAssertion(() -> assertResolves(refs, items(g.config())));
         List<Reference> missing = List.of(new Reference("ConfigOption", "no_such_item", null, "x"));
         assertThrowsAssertion(() -> assertResolves(missing, items(g.config())));
@@ -161,7 +164,8 @@ class ConfigReferencesTest {
                     "external_postgres_password", "external_postgres_db");
             assertTrue(items.keySet().containsAll(external), () -> "items: " + items.keySet());
             for (String name : external) {
-                assertEquals("repl{{ ConfigOptionEquals \"postgres_type\" \"external_postgres\" }}", items.get(name).get("when"),
+                assertEquals("repl{{ ConfigOptionEquals \"postgres_type\" \"external_postgres\" }}",
+                        items.get(name).get("when"),
                         name);
             }
             assertEquals("password", items.get("external_postgres_password").get("type"), "masked on the config screen");
@@ -184,13 +188,13 @@ class ConfigReferencesTest {
 
         /** KOTS matches with Go's regexp.MatchString: a search, so the pattern anchors itself. */
         @ParameterizedTest
-        @ValueSource(strings = {"5432", "65535", "1", "80", "6432", "9999", "10000", "59999", "65529"})
+        @ValueSource(strings = { "5432", "65535", "1", "80", "6432", "9999", "10000", "59999", "65529" })
         void portValidationAcceptsPorts(String port) {
             assertTrue(portPattern().matcher(port).find(), port);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"0", "65536", "70000", "99999", "abc", "", "-1", "05432", "5432 ", " 5432", "54321a", "1.5"})
+        @ValueSource(strings = { "0", "65536", "70000", "99999", "abc", "", "-1", "05432", "5432 ", " 5432", "54321a", "1.5" })
         void portValidationRejectsEverythingElse(String notAPort) {
             assertFalse(portPattern().matcher(notAPort).find(), () -> "accepted: '" + notAPort + "'");
         }

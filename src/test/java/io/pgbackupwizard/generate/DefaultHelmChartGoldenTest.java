@@ -3,11 +3,13 @@ package io.pgbackupwizard.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /**
  * The default HelmChart, byte for byte, against a committed golden file: any change to the generated output shows up

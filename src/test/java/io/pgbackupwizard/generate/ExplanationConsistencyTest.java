@@ -1,23 +1,25 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.text.Explanation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.DumpFormat;
-import io.pgbackupwizard.model.HookUser;
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.OnError;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.generate.text.Explanation;
+import io.pgbackupwizard.model.DumpFormat;
+import io.pgbackupwizard.model.HookUser;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.OnError;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * Every sentence about the files says what the files do: for every install path x dump format x on-error x hook user,
@@ -34,8 +36,10 @@ class ExplanationConsistencyTest {
                 for (OnError onError : OnError.values()) {
                     for (HookUser user : HookUser.values()) {
                         for (String chart : List.of("17.1.0", "9.8.12")) {
-                            if (user == HookUser.postgres && chart.startsWith("9.")) continue; // postgres needs chart 11+
-                            if (path == InstallPath.EMBEDDED_V3 && chart.startsWith("9.")) continue;
+                            if (user == HookUser.postgres && chart.startsWith("9."))
+                                continue; // postgres needs chart 11+
+                            if (path == InstallPath.EMBEDDED_V3 && chart.startsWith("9."))
+                                continue;
                             all.add(Arguments.of(path, format, onError, user, chart));
                         }
                     }
@@ -51,26 +55,31 @@ class ExplanationConsistencyTest {
         Generated g = Generated.with("installPath", path.value(), "dumpFormat", format.name(), "onError", onError.name(),
                 "restoreOnError", onError.name(), "hookUser", user.name(), "chartVersion", chart);
         boolean helm = path == InstallPath.HELM;
-        Map<String, Object> file = ManifestView.load(helm ? g.release().text(ReleaseFile.HELM_VALUES) : g.release().text(ReleaseFile.HELMCHART));
+        Map<String, Object> file = ManifestView
+                .load(helm ? g.release().text(ReleaseFile.HELM_VALUES) : g.release().text(ReleaseFile.HELMCHART));
         String podKey = g.input().chart().podKey();
         Map<String, Object> written = helm ? ManifestView.map(file, "postgresql", podKey, "podAnnotations")
                 : ManifestView.map(file, "spec", "values", podKey, "podAnnotations");
 
         List<Explanation.Part> parts = Explanation.of(g.input(), g.release().hooks());
-        Explanation.Part annotations = parts.stream().filter(p -> p.term().endsWith(".podAnnotations")).findFirst().orElseThrow();
+        Explanation.Part annotations = parts.stream().filter(p -> p.term().endsWith(".podAnnotations")).findFirst()
+                .orElseThrow();
         assertEquals((helm ? "postgresql." : "values.") + podKey + ".podAnnotations", annotations.term());
         Map<String, String> explained = new LinkedHashMap<>();
         for (Explanation.Part a : annotations.parts()) {
             int colon = a.term().indexOf(": ");
-            explained.put(colon < 0 ? a.term() : a.term().substring(0, colon), colon < 0 ? null : a.term().substring(colon + 2));
+            explained.put(colon < 0 ? a.term() : a.term().substring(0, colon),
+                    colon < 0 ? null : a.term().substring(colon + 2));
         }
         assertEquals(written.keySet(), explained.keySet(), "explained exactly the annotations written");
         explained.forEach((key, shown) -> {
-            if (shown != null) assertEquals(String.valueOf(written.get(key)), shown, key + " shown as written");
+            if (shown != null)
+                assertEquals(String.valueOf(written.get(key)), shown, key + " shown as written");
         });
 
         // The dump file and the tools, as the scripts in the file use them.
-        String backup = ManifestView.veleroArgv("backup", String.valueOf(written.get("pre.hook.backup.velero.io/command"))).get(2);
+        String backup = ManifestView.veleroArgv("backup", String.valueOf(written.get("pre.hook.backup.velero.io/command")))
+                .get(2);
         String restore = written.containsKey("post.hook.restore.velero.io/command") ? ManifestView.veleroArgv("restore",
                 String.valueOf(written.get("post.hook.restore.velero.io/command"))).get(2) : "";
         String loader = restore.contains("pg_restore ") ? "pg_restore" : "psql";
@@ -96,9 +105,14 @@ class ExplanationConsistencyTest {
 
         // What the customer and the vendor's engineer read.
         String tool = "`" + loader + "`";
-        if (helm) assertTrue(g.release().text(ReleaseFile.HELM_README).contains(tool) && !g.release().text(ReleaseFile.HELM_README).contains("`" + other + "`"),
-                g.release().text(ReleaseFile.HELM_README));
-        if (path == InstallPath.EMBEDDED_V3) assertTrue(g.release().text(ReleaseFile.RESTORE_RUNBOOK).contains(tool)
-                && !g.release().text(ReleaseFile.RESTORE_RUNBOOK).contains("`" + other + "`"), g.release().text(ReleaseFile.RESTORE_RUNBOOK));
+        if (helm)
+            assertTrue(
+                    g.release().text(ReleaseFile.HELM_README).contains(tool)
+                            && !g.release().text(ReleaseFile.HELM_README).contains("`" + other + "`"),
+                    g.release().text(ReleaseFile.HELM_README));
+        if (path == InstallPath.EMBEDDED_V3)
+            assertTrue(g.release().text(ReleaseFile.RESTORE_RUNBOOK).contains(tool)
+                    && !g.release().text(ReleaseFile.RESTORE_RUNBOOK).contains("`" + other + "`"),
+                    g.release().text(ReleaseFile.RESTORE_RUNBOOK));
     }
 }

@@ -3,12 +3,13 @@ package io.pgbackupwizard.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * Test fixture: a release generated from wizard parameters (validated by the real parser, so tests only

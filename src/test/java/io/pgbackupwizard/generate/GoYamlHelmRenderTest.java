@@ -1,17 +1,19 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ChartRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.testsupport.ChartRenderer;
 
 /**
  * The chart's values as the wizard writes them, read by Helm's own Go YAML reader (helm-java carries Helm as
@@ -41,8 +43,10 @@ class GoYamlHelmRenderTest {
                     ManifestYaml.dump((Map<String, Object>) withoutKotsTemplates(g.values()))).requireOk();
             Map<String, String> env = statefulSetEnv(r.ofKind("StatefulSet"));
             if (!name.equals(env.get("POSTGRES_DB"))
-                    && !name.equals(env.get("POSTGRES_DATABASE"))) wrong.add(name + " -> database " + env.get("POSTGRES_DB") + "/" + env.get("POSTGRES_DATABASE"));
-            if (!name.equals(env.get("POSTGRES_USER"))) wrong.add(name + " -> user " + env.get("POSTGRES_USER"));
+                    && !name.equals(env.get("POSTGRES_DATABASE")))
+                wrong.add(name + " -> database " + env.get("POSTGRES_DB") + "/" + env.get("POSTGRES_DATABASE"));
+            if (!name.equals(env.get("POSTGRES_USER")))
+                wrong.add(name + " -> user " + env.get("POSTGRES_USER"));
         }
         assertEquals(List.of(), wrong, "names Helm read as something else");
     }
@@ -55,8 +59,10 @@ class GoYamlHelmRenderTest {
             m.forEach((k, x) -> out.put((String) k, withoutKotsTemplates(x)));
             return out;
         }
-        if (v instanceof List<?> l) return l.stream().map(GoYamlHelmRenderTest::withoutKotsTemplates).toList();
-        if (v instanceof String s && s.contains("{{")) return "rendered-by-kots";
+        if (v instanceof List<?> l)
+            return l.stream().map(GoYamlHelmRenderTest::withoutKotsTemplates).toList();
+        if (v instanceof String s && s.contains("{{"))
+            return "rendered-by-kots";
         return v;
     }
 
@@ -64,11 +70,13 @@ class GoYamlHelmRenderTest {
     static Map<String, String> statefulSetEnv(List<Map<String, Object>> statefulSets) {
         Map<String, String> env = new LinkedHashMap<>();
         for (Map<String, Object> m : statefulSets) {
-            Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) m.get("spec")).get("template")).get("spec");
+            Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) m.get("spec"))
+                    .get("template")).get("spec");
             for (Object c : (List<Object>) podSpec.get("containers")) {
                 for (Object e : (List<Object>) ((Map<String, Object>) c).getOrDefault("env", List.of())) {
                     Map<String, Object> var = (Map<String, Object>) e;
-                    if (var.get("value") != null) env.put((String) var.get("name"), String.valueOf(var.get("value")));
+                    if (var.get("value") != null)
+                        env.put((String) var.get("name"), String.valueOf(var.get("value")));
                 }
             }
         }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * original string, but a typed field or another Go reader gets a time: counted as non-string, to be quoted.
  */
 final class GoYamlV2 {
-    private GoYamlV2() {}
+    private GoYamlV2() {
+    }
 
     private static final Set<String> BOOL_AND_NULL = Set.of(
             "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
@@ -25,7 +26,8 @@ final class GoYamlV2 {
             "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]*)?([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?");
 
     static boolean readsAsNonString(String plain) {
-        if (BOOL_AND_NULL.contains(plain) || TIMESTAMP.matcher(plain).matches()) return true;
+        if (BOOL_AND_NULL.contains(plain) || TIMESTAMP.matcher(plain).matches())
+            return true;
         String digits = plain.replace("_", "");
         return INT.matcher(digits).matches() || FLOAT.matcher(digits).matches();
     }

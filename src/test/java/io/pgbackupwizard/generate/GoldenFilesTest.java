@@ -3,13 +3,15 @@ package io.pgbackupwizard.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /**
  * Every file of every install path's default release, texts included (README.txt, backup-readme.md,

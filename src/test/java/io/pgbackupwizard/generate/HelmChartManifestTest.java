@@ -1,15 +1,10 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.text.InstallNotes;
-import io.pgbackupwizard.generate.kots.ConfigManifest;
-import io.pgbackupwizard.generate.kots.HelmChartManifest;
-import io.pgbackupwizard.generate.hooks.Hooks;
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
-import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;
 import static io.pgbackupwizard.testsupport.ManifestView.string;
 import static io.pgbackupwizard.testsupport.ManifestView.strings;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,12 +22,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.generate.kots.ConfigManifest;
+import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.generate.text.InstallNotes;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * The KOTS HelmChart, read back from its YAML. The defaults install in 2026 (chart 17.1.0, kots.io/v1beta2, an
@@ -84,7 +86,8 @@ class HelmChartManifestTest {
     static List<String> absolutePaths(String script) {
         List<String> paths = new ArrayList<>();
         Matcher m = ABSOLUTE_PATH.matcher(script);
-        while (m.find()) paths.add(m.group());
+        while (m.find())
+            paths.add(m.group());
         return paths;
     }
 
@@ -132,7 +135,8 @@ class HelmChartManifestTest {
         void builderHoldsTheSameStaticImageValues() {
             assertEquals(Map.of("image", Map.of("registry", "docker.io", "repository", "bitnamilegacy/postgresql"),
                     "global", Map.of("security", Map.of("allowInsecureImages", true))), map(hc, "spec", "builder"));
-            assertFalse(g.release().text(ReleaseFile.HELMCHART).split("builder:")[1].contains("repl{{"), "builder takes static values only");
+            assertFalse(g.release().text(ReleaseFile.HELMCHART).split("builder:")[1].contains("repl{{"),
+                    "builder takes static values only");
         }
 
         @Test
@@ -352,7 +356,8 @@ class HelmChartManifestTest {
                     assertFalse(g.release().text(ReleaseFile.HELMCHART).contains("/scratch"));
                 }),
                 new Change(Field.HOOK_TIMEOUT, "1h30m", g -> assertEquals("1h30m", string(podAnnotations(g), BACKUP_TIMEOUT))),
-                new Change(Field.ON_ERROR, "Continue", g -> assertEquals("Continue", string(podAnnotations(g), BACKUP_ON_ERROR))),
+                new Change(Field.ON_ERROR, "Continue",
+                        g -> assertEquals("Continue", string(podAnnotations(g), BACKUP_ON_ERROR))),
                 new Change(Field.DUMP_FORMAT, "plain", g -> {
                     assertTrue(invocation(backupArgv(g).get(2), "pg_dump").contains("--clean --if-exists"));
                     assertFalse(backupArgv(g).get(2).contains("-Fc"));
@@ -362,18 +367,22 @@ class HelmChartManifestTest {
                     // run with chart 17.1.0 (below 11 the parser refuses it): the superuser's own password variable
                     String script = backupArgv(g).get(2);
                     assertTrue(invocation(script, "pg_dump").contains("-U postgres"), script);
-                    assertTrue(script.contains("${POSTGRES_POSTGRES_PASSWORD:-$(cat \"$POSTGRES_POSTGRES_PASSWORD_FILE\")}"), script);
+                    assertTrue(script.contains("${POSTGRES_POSTGRES_PASSWORD:-$(cat \"$POSTGRES_POSTGRES_PASSWORD_FILE\")}"),
+                            script);
                     assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-U postgres"));
                 }),
-                new Change(Field.RESTORE_ON_ERROR, "Fail", g -> assertEquals("Fail", string(podAnnotations(g), RESTORE_ON_ERROR))),
+                new Change(Field.RESTORE_ON_ERROR, "Fail",
+                        g -> assertEquals("Fail", string(podAnnotations(g), RESTORE_ON_ERROR))),
                 new Change(Field.RESTORE_HOOK, "false", g -> {
                     Set<String> restoreKeys = podAnnotations(g).keySet().stream()
                             .filter(k -> k.contains("restore")).collect(Collectors.toSet());
                     assertEquals(Set.of(), restoreKeys, "no restore hook at all");
                     assertTrue(podAnnotations(g).containsKey(BACKUP_COMMAND), "the backup hook stays");
                 }),
-                new Change(Field.RESTORE_WAIT_TIMEOUT, "5m", g -> assertEquals("5m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT))),
-                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m", g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))),
+                new Change(Field.RESTORE_WAIT_TIMEOUT, "5m",
+                        g -> assertEquals("5m", string(podAnnotations(g), RESTORE_WAIT_TIMEOUT))),
+                new Change(Field.RESTORE_EXEC_TIMEOUT, "45m",
+                        g -> assertEquals("45m", string(podAnnotations(g), RESTORE_EXEC_TIMEOUT))),
                 // The HelmChart is the same on every path; the path decides the files beside it (InstallPathFilesTest).
                 new Change(Field.INSTALL_PATH, "embedded-v2", g -> assertEquals(
                         java.util.List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "restore.yaml",
@@ -395,7 +404,8 @@ class HelmChartManifestTest {
                     assertEquals("17.6.0-debian-12-r4", string(g.values(), "image", "tag"));
                     assertEquals("17.6.0-debian-12-r4", string(g.helmChart(), "spec", "builder", "image", "tag"));
                 }),
-                new Change(Field.CPU_LIMIT, "2", g -> assertEquals("2", string(g.values(), "primary", "resources", "limits", "cpu"))),
+                new Change(Field.CPU_LIMIT, "2",
+                        g -> assertEquals("2", string(g.values(), "primary", "resources", "limits", "cpu"))),
                 new Change(Field.MEMORY_LIMIT, "3Gi", g -> assertEquals("3Gi",
                         string(g.values(), "primary", "resources", "limits", "memory"))),
                 new Change(Field.EPHEMERAL_STORAGE_LIMIT, "8Gi", g -> assertEquals("8Gi",
@@ -433,7 +443,7 @@ class HelmChartManifestTest {
             "11.0.0,  primary, global.postgresql.auth, username,           password,           database",
             "16.5.9,  primary, global.postgresql.auth, username,           password,           database",
             "16.6.0,  primary, global.postgresql.auth, username,           password,           database",
-            "17.1.0,  primary, global.postgresql.auth, username,           password,           database"})
+            "17.1.0,  primary, global.postgresql.auth, username,           password,           database" })
     void eachChartGenerationGetsItsOwnKeys(String chartVersion, String podKey, String credentialsPath,
             String usernameKey, String passwordKey, String databaseKey) {
         Generated g = Generated.with("chartVersion", chartVersion);
@@ -505,7 +515,8 @@ class HelmChartManifestTest {
     class YamlText {
 
         static Stream<Generated> variants() {
-            return Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0").flatMap(v -> Stream.of("kots.io/v1beta1", "kots.io/v1beta2")
+            return Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0").flatMap(v -> Stream
+                    .of("kots.io/v1beta1", "kots.io/v1beta2")
                     .flatMap(api -> Stream.of("true", "false").map(flag -> Generated.with("chartVersion", v, "apiVersion", api,
                             "allowExternal", flag, "restoreHook", flag, "onError", "true".equals(flag) ? "Continue" : "Fail",
                             "name", "true".equals(flag) ? "postgresql" : "orders-db"))));
@@ -517,7 +528,8 @@ class HelmChartManifestTest {
             Hooks hooks = Hooks.of(g.input());
             Map<String, Object> built = HelmChartManifest.build(g.input(), hooks);
             assertEquals(built, ManifestView.load(ManifestYaml.dump(built)));
-            assertEquals(ConfigManifest.build(g.input()), ManifestView.load(ManifestYaml.dump(ConfigManifest.build(g.input()))));
+            assertEquals(ConfigManifest.build(g.input()),
+                    ManifestView.load(ManifestYaml.dump(ConfigManifest.build(g.input()))));
             assertEquals(built, g.helmChart(), "the release carries the same HelmChart");
         }
 
@@ -534,7 +546,8 @@ class HelmChartManifestTest {
 
         @Test
         void referenceExampleLinesReadAsInTheKotsDocs() {
-            List<String> lines = Generated.with("chartVersion", "8.7.4", "apiVersion", "kots.io/v1beta1", "scratchMedium", "Memory")
+            List<String> lines = Generated
+                    .with("chartVersion", "8.7.4", "apiVersion", "kots.io/v1beta1", "scratchMedium", "Memory")
                     .release().text(ReleaseFile.HELMCHART).lines().map(String::strip).toList();
             assertTrue(lines.contains("exclude: '" + DEFAULT_EXCLUDE + "'"), () -> String.join("\n", lines));
             assertTrue(lines.contains("postgresqlPassword: '" + DEFAULT_PASSWORD + "'"), () -> String.join("\n", lines));
@@ -551,14 +564,16 @@ class HelmChartManifestTest {
          * values. So every string value that such a reader would turn into something else must be quoted.
          */
         @ParameterizedTest
-        @ValueSource(strings = {"y", "Y", "n", "N", "yes", "No", "on", "OFF", "true", "False", "null", "NULL", "123",
-                "1e3", "1.5", "0x1F", "0o17", "0b101", "1_000", "2024-01-01", "2024-1-1", "2024-01-1", "2024-1-01", "nan", "inf"})
+        @ValueSource(strings = { "y", "Y", "n", "N", "yes", "No", "on", "OFF", "true", "False", "null", "NULL", "123",
+                "1e3", "1.5", "0x1F", "0o17", "0b101", "1_000", "2024-01-01", "2024-1-1", "2024-01-1", "2024-1-01", "nan",
+                "inf" })
         void userAndDatabaseNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("username", "u" + name.length(), "database", name, "chartVersion", "16.7.27");
             Generated g2 = Generated.with("username", name, "chartVersion", "8.7.4");
             for (String yaml : List.of(g.release().text(ReleaseFile.HELMCHART), g2.release().text(ReleaseFile.HELMCHART))) {
                 ManifestView.scalars(yaml).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
-                        GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
+                        GoYamlV2.readsAsNonString(s.value()),
+                        () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
             }
             assertEquals(name, string(g.values(), "global", "postgresql", "auth", "database"));
             assertEquals(name, string(g2.values(), "global", "postgresql", "postgresqlUsername"));
@@ -566,12 +581,15 @@ class HelmChartManifestTest {
 
         /** KOTS reads a Config item's default and value as bool-or-string: a plain y would become true. */
         @ParameterizedTest
-        @ValueSource(strings = {"y", "Y", "n", "N", "yes", "on", "off", "true", "null"})
+        @ValueSource(strings = { "y", "Y", "n", "N", "yes", "on", "off", "true", "null" })
         void configChoiceNamesStayStringsForGoYamlReaders(String name) {
             Generated g = Generated.with("embeddedValue", name, "externalValue", "ext_" + name);
-            ManifestView.scalars(g.release().text(ReleaseFile.CONFIG)).stream().filter(ManifestView.Scalar::plainString).forEach(s -> assertFalse(
-                    GoYamlV2.readsAsNonString(s.value()), () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
-            assertTrue(g.release().text(ReleaseFile.CONFIG).contains("default: '" + name + "'"), g.release().text(ReleaseFile.CONFIG));
+            ManifestView.scalars(g.release().text(ReleaseFile.CONFIG)).stream().filter(ManifestView.Scalar::plainString)
+                    .forEach(s -> assertFalse(
+                            GoYamlV2.readsAsNonString(s.value()),
+                            () -> "plain scalar a Go YAML reader turns into a non-string: " + s));
+            assertTrue(g.release().text(ReleaseFile.CONFIG).contains("default: '" + name + "'"),
+                    g.release().text(ReleaseFile.CONFIG));
         }
     }
 }

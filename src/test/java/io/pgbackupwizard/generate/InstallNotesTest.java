@@ -1,12 +1,14 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.text.InstallNotes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.generate.text.InstallNotes;
 
 /** The warnings a release carries (page, help, API) and where its chart archive comes from. */
 class InstallNotesTest {
@@ -33,7 +35,8 @@ class InstallNotesTest {
         assertTrue(InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.contains("bitnamilegacy/postgres-exporter")));
         assertFalse(warns(Generated.with("imageRepository", "bitnami/postgresql"), "If you turn on"),
                 "the chart's own image needs nothing for the sidecars");
-        assertTrue(warns(Generated.with("imageRepository", "bitnami/postgresql"), "docker.io/bitnami/postgresql no longer serves"),
+        assertTrue(
+                warns(Generated.with("imageRepository", "bitnami/postgresql"), "docker.io/bitnami/postgresql no longer serves"),
                 "but it does not pull any more");
     }
 
@@ -47,7 +50,8 @@ class InstallNotesTest {
     @Test
     void aMemoryScratchWarnsAboutTheRamItHolds() {
         Generated g = Generated.with("scratchMedium", "Memory");
-        assertTrue(InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.startsWith("A Memory scratch volume") && w.contains("1536Mi")));
+        assertTrue(InstallNotes.warnings(g.input()).stream()
+                .anyMatch(w -> w.startsWith("A Memory scratch volume") && w.contains("1536Mi")));
         assertFalse(warns(Generated.defaults(), "A Memory scratch"));
     }
 
@@ -56,6 +60,7 @@ class InstallNotesTest {
         String source = InstallNotes.chartSource(Generated.with("chartVersion", "16.7.27").input());
         assertTrue(source.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"), source);
         assertTrue(source.contains("archive-full-index") && source.contains("postgresql-16.7.27.tgz"), source);
-        assertEquals(source, InstallNotes.chartSource(Generated.with("chartVersion", "16.7.27", "apiVersion", "kots.io/v1beta1").input()));
+        assertEquals(source,
+                InstallNotes.chartSource(Generated.with("chartVersion", "16.7.27", "apiVersion", "kots.io/v1beta1").input()));
     }
 }

@@ -1,8 +1,5 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
-import io.pgbackupwizard.generate.yaml.Maps;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;
 import static io.pgbackupwizard.testsupport.ManifestView.string;
@@ -10,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ChartRenderer;
-import io.pgbackupwizard.testsupport.KotsRenderer;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,10 +17,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.generate.yaml.Maps;
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.KotsRenderer;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * The Bitnami chart (shared reference) rendered with each path's values, and the Velero resources evaluated
@@ -52,7 +54,7 @@ class InstallPathChartRenderTest {
 
     /** EC v2: the Backup takes the PostgreSQL pod (and so runs its hooks); the admin console's pods stay out. */
     @ParameterizedTest
-    @ValueSource(strings = {"8.7.4", "10.16.2", "17.1.0"})
+    @ValueSource(strings = { "8.7.4", "10.16.2", "17.1.0" })
     void embeddedV2BackupSelectsThePostgresPod(String version) {
         Generated g = InstallPathFilesTest.path("embedded-v2", "chartVersion", version, "apiVersion", "kots.io/v1beta2");
         KotsRenderer.Result kots = KOTS.render(g.release().text(ReleaseFile.HELMCHART));
@@ -60,7 +62,8 @@ class InstallPathChartRenderTest {
         Map<String, Object> pod = podTemplate(ChartRenderer.renderDir(ChartRenderer.chartDir(version), kots.releaseName(),
                 "kotsadm", ManifestYaml.dump(kots.values()), Map.of()));
         Map<String, Object> labels = map(pod, "metadata", "labels");
-        Map<String, Object> backupSpec = map(ManifestView.load(KotsRenderer.renderString(g.release().text(ReleaseFile.BACKUP), KOTS)), "spec");
+        Map<String, Object> backupSpec = map(
+                ManifestView.load(KotsRenderer.renderString(g.release().text(ReleaseFile.BACKUP), KOTS)), "spec");
 
         assertTrue(LabelSelectors.takes(backupSpec, "kotsadm", labels), () -> "pod labels " + labels);
         assertTrue(map(pod, "metadata", "annotations").containsKey("pre.hook.backup.velero.io/command"));
@@ -72,7 +75,8 @@ class InstallPathChartRenderTest {
         assertTrue(LabelSelectors.takes(withNamespace, "db", labels), "a chart namespace given to the generator");
 
         Map<String, Object> restore = ManifestView.load(g.release().files().get("restore.yaml"));
-        assertEquals(string(ManifestView.load(g.release().text(ReleaseFile.BACKUP)), "metadata", "name"), string(restore, "spec", "backupName"));
+        assertEquals(string(ManifestView.load(g.release().text(ReleaseFile.BACKUP)), "metadata", "name"),
+                string(restore, "spec", "backupName"));
     }
 
     /**
@@ -80,7 +84,7 @@ class InstallPathChartRenderTest {
      * customer's Velero mode, only the scratch volume is copied; the optional Schedule takes the pod.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"8.7.4", "9.8.12", "10.16.2", "11.9.13", "14.3.3", "16.7.27", "17.1.0"})
+    @ValueSource(strings = { "8.7.4", "9.8.12", "10.16.2", "11.9.13", "14.3.3", "16.7.27", "17.1.0" })
     void helmValuesWorkInOptInAndOptOutModes(String version, @TempDir Path dir) throws IOException {
         Generated g = InstallPathFilesTest.path("helm", "chartVersion", version, "username", "app_user");
         Path parent = dir.resolve("vendor-app");
@@ -99,10 +103,12 @@ class InstallPathChartRenderTest {
             Map<?, ?> v = (Map<?, ?>) o;
             String name = (String) v.get("name");
             volumes.add(name);
-            if (NEVER_COPIED.stream().noneMatch(v::containsKey) && !excludes.contains(name)) optOut.add(name);
+            if (NEVER_COPIED.stream().noneMatch(v::containsKey) && !excludes.contains(name))
+                optOut.add(name);
         }
         // The data volume comes from a volumeClaimTemplate; Velero's opt-out mode would copy it unless excluded.
-        if (!excludes.contains("data")) optOut.add("data");
+        if (!excludes.contains("data"))
+            optOut.add("data");
         List<String> optIn = List.of(((String) annotations.get("backup.velero.io/backup-volumes")).split(","));
         assertEquals(List.of("backup"), optIn);
         assertTrue(volumes.contains("backup"), () -> "volumes: " + volumes);
@@ -120,8 +126,10 @@ class InstallPathChartRenderTest {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
+                if (Files.isDirectory(p))
+                    Files.createDirectories(target);
+                else
+                    Files.copy(p, target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

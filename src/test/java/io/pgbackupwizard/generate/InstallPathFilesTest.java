@@ -1,22 +1,14 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.text.RestoreRunbook;
-import io.pgbackupwizard.generate.velero.BackupManifest;
-import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
-import io.pgbackupwizard.generate.kots.BackupStorageConfig;
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
-import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;
 import static io.pgbackupwizard.testsupport.ManifestView.string;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.ManifestView;
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.WizardInputParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,16 +19,27 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.generate.kots.BackupStorageConfig;
+import io.pgbackupwizard.generate.text.RestoreRunbook;
+import io.pgbackupwizard.generate.velero.BackupManifest;
+import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /** The files each install path gets, and what each Velero resource in them says. */
 class InstallPathFilesTest {
 
     static Generated path(String path, String... more) {
         List<String> params = new ArrayList<>(List.of("installPath", path));
-        if (path.equals("embedded-v3")) params.addAll(List.of("apiVersion", "kots.io/v1beta2"));
+        if (path.equals("embedded-v3"))
+            params.addAll(List.of("apiVersion", "kots.io/v1beta2"));
         params.addAll(List.of(more));
         return Generated.with(params.toArray(String[]::new));
     }
@@ -50,7 +53,8 @@ class InstallPathFilesTest {
     @Test
     void eachPathHasItsFiles() {
         // Every HelmChart path also gets the application's database values and README.txt; Helm CLI README.txt.
-        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
+        assertEquals(
+                List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "app-database-values.yaml", "README.txt"),
                 names(path("kots")));
         assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "kurl-installer.yaml",
                 "app-database-values.yaml", "README.txt"), names(path("kurl")));
@@ -83,13 +87,15 @@ class InstallPathFilesTest {
     @MethodSource("everyPathAndGeneration")
     void everyVeleroResourceIsValidForVelerosOwnSchema(Generated g) {
         List<Map<String, Object>> velero = veleroResources(g);
-        if (g.input().installPath() == InstallPath.EMBEDDED_V3) velero.add(ManifestView.load(ManifestYaml.dump(RestoreRunbook.restore())));
+        if (g.input().installPath() == InstallPath.EMBEDDED_V3)
+            velero.add(ManifestView.load(ManifestYaml.dump(RestoreRunbook.restore())));
         int expected = switch (g.input().installPath()) {
             case KOTS, KURL, HELM, EMBEDDED_V3 -> 1;
             case EMBEDDED_V2 -> 2;
         };
         assertEquals(expected, velero.size(), "Velero resources of " + g.input().installPath());
-        for (Map<String, Object> m : velero) assertEquals(List.of(), VeleroCrdSchemas.problems(m), () -> m.toString());
+        for (Map<String, Object> m : velero)
+            assertEquals(List.of(), VeleroCrdSchemas.problems(m), () -> m.toString());
     }
 
     @Test
@@ -99,7 +105,8 @@ class InstallPathFilesTest {
         map(restore, "spec").put("backupname", "backup");
         List<String> problems = VeleroCrdSchemas.problems(restore);
         assertEquals(2, problems.size(), problems::toString);
-        assertTrue(problems.get(0).contains("includedNamespaces") && problems.get(1).contains("backupname"), problems::toString);
+        assertTrue(problems.get(0).contains("includedNamespaces") && problems.get(1).contains("backupname"),
+                problems::toString);
     }
 
     @Test
@@ -117,7 +124,8 @@ class InstallPathFilesTest {
         assertEquals(string(backup, "metadata", "name"), string(restore, "spec", "backupName"));
         assertEquals(List.of("*"), list(restore, "spec", "includedNamespaces"));
         assertEquals(List.of("repl{{ Namespace }}"), list(backup, "spec", "includedNamespaces"));
-        assertNull(valueAt(backup, "spec", "orLabelSelectors"), "a KOTS partial backup adds a labelSelector; Velero refuses both");
+        assertNull(valueAt(backup, "spec", "orLabelSelectors"),
+                "a KOTS partial backup adds a labelSelector; Velero refuses both");
         assertEquals(List.of(Map.of("key", "kots.io/kotsadm", "operator", "NotIn", "values", List.of("true"))),
                 list(backup, "spec", "labelSelector", "matchExpressions"));
     }
@@ -131,10 +139,12 @@ class InstallPathFilesTest {
         String values = string(entry, "values");
         Set<String> referenced = new HashSet<>();
         Matcher m = Pattern.compile("ConfigOption(?:NotEquals)? \"([^\"]+)\"").matcher(values);
-        while (m.find()) referenced.add(m.group(1));
+        while (m.find())
+            referenced.add(m.group(1));
         Set<String> defined = new HashSet<>();
         for (Object group : list(g.config(), "spec", "groups")) {
-            for (Object item : (List<?>) ((Map<?, ?>) group).get("items")) defined.add((String) ((Map<?, ?>) item).get("name"));
+            for (Object item : (List<?>) ((Map<?, ?>) group).get("items"))
+                defined.add((String) ((Map<?, ?>) item).get("name"));
         }
         assertEquals(Set.copyOf(BackupStorageConfig.ITEMS), referenced);
         assertTrue(defined.containsAll(referenced), () -> "undefined: " + referenced + " vs " + defined);
@@ -179,9 +189,11 @@ class InstallPathFilesTest {
     static List<Map<String, Object>> veleroResources(Generated g) {
         List<Map<String, Object>> out = new ArrayList<>();
         g.release().files().forEach((name, text) -> {
-            if (!name.endsWith(".yaml")) return;
+            if (!name.endsWith(".yaml"))
+                return;
             Map<String, Object> doc = ManifestView.load(text);
-            if ("velero.io/v1".equals(doc.get("apiVersion"))) out.add(doc);
+            if ("velero.io/v1".equals(doc.get("apiVersion")))
+                out.add(doc);
         });
         return out;
     }

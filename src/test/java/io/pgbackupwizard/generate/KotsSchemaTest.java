@@ -1,19 +1,11 @@
 package io.pgbackupwizard.generate;
 
 import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
-import io.pgbackupwizard.testsupport.TestInputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,10 +15,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.pgbackupwizard.testsupport.TestInputs;
 
 /**
  * Every HelmChart and Config the wizard emits is valid against the official kotskinds JSON schemas (read at
@@ -85,11 +87,14 @@ class KotsSchemaTest {
             boolean open = schema.has("additionalProperties");
             m.forEach((k, v) -> {
                 String at = path + "." + k;
-                if (declared.has((String) k)) collectUndeclared(declared.get((String) k), v, at, out);
-                else if (!open) out.add(at);
+                if (declared.has((String) k))
+                    collectUndeclared(declared.get((String) k), v, at, out);
+                else if (!open)
+                    out.add(at);
             });
         } else if (doc instanceof List<?> l && schema.has("items")) {
-            for (int i = 0; i < l.size(); i++) collectUndeclared(schema.get("items"), l.get(i), path + "[" + i + "]", out);
+            for (int i = 0; i < l.size(); i++)
+                collectUndeclared(schema.get("items"), l.get(i), path + "[" + i + "]", out);
         }
     }
 
@@ -187,7 +192,8 @@ class KotsSchemaTest {
         @SuppressWarnings("unchecked")
         void aConfigItemWithoutTypeIsInvalid() {
             Map<String, Object> config = Generated.defaults().config();
-            List<Map<String, Object>> groups = (List<Map<String, Object>>) ((Map<String, Object>) config.get("spec")).get("groups");
+            List<Map<String, Object>> groups = (List<Map<String, Object>>) ((Map<String, Object>) config.get("spec"))
+                    .get("groups");
             ((List<Map<String, Object>>) groups.get(0).get("items")).get(0).remove("type");
             List<String> violations = violations(CONFIG_SCHEMA, config);
             assertEquals(1, violations.size(), () -> "violations: " + violations);

@@ -8,14 +8,17 @@ import java.util.Map;
  * to check which objects a Backup or Schedule takes.
  */
 final class LabelSelectors {
-    private LabelSelectors() {}
+    private LabelSelectors() {
+    }
 
     @SuppressWarnings("unchecked")
     static boolean matches(Map<String, Object> selector, Map<String, Object> labels) {
-        if (selector == null) return true;
+        if (selector == null)
+            return true;
         Map<String, Object> matchLabels = (Map<String, Object>) selector.getOrDefault("matchLabels", Map.of());
         for (var e : matchLabels.entrySet()) {
-            if (!e.getValue().equals(labels.get(e.getKey()))) return false;
+            if (!e.getValue().equals(labels.get(e.getKey())))
+                return false;
         }
         for (Object o : (List<Object>) selector.getOrDefault("matchExpressions", List.of())) {
             Map<String, Object> expr = (Map<String, Object>) o;
@@ -29,7 +32,8 @@ final class LabelSelectors {
                 case "DoesNotExist" -> !has;
                 default -> throw new AssertionError("unknown operator " + expr.get("operator"));
             };
-            if (!ok) return false;
+            if (!ok)
+                return false;
         }
         return true;
     }
@@ -49,7 +53,8 @@ final class LabelSelectors {
         if (spec.containsKey("labelSelector") && spec.containsKey("orLabelSelectors")) {
             throw new AssertionError("Velero refuses a Backup with both labelSelector and orLabelSelectors");
         }
-        if (!includesNamespace(spec, namespace)) return false;
+        if (!includesNamespace(spec, namespace))
+            return false;
         if (spec.containsKey("orLabelSelectors")) {
             return ((List<Object>) spec.get("orLabelSelectors")).stream()
                     .anyMatch(s -> matches((Map<String, Object>) s, labels));

@@ -13,8 +13,8 @@ class NextStepsTest {
         String readme = g.release().text(ReleaseFile.README);
         assertTrue(readme.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"), readme);
         assertTrue(readme.contains("postgresql-16.7.27.tgz next to orders-db-helmchart.yaml"), readme);
-        for (String must : new String[] {"clashes", "isSnapshotSupported", "kubectl kots backup",
-                "velero backup describe", "--details", "restore", "Embedded Cluster", "app-database-values.yaml"}) {
+        for (String must : new String[] { "clashes", "isSnapshotSupported", "kubectl kots backup",
+                "velero backup describe", "--details", "restore", "Embedded Cluster", "app-database-values.yaml" }) {
             assertTrue(readme.contains(must), () -> "README.txt mentions " + must + ":\n" + readme);
         }
         readme.lines().forEach(l -> assertTrue(l.length() <= 100, () -> "a line too long to read in a terminal: " + l));
@@ -26,7 +26,8 @@ class NextStepsTest {
         assertTrue(helm.contains("Helm CLI") && helm.contains("velero backup describe pg-test --details"), helm);
         assertTrue(!helm.contains("helm pull") && !helm.contains("isSnapshotSupported"), "no KOTS release steps: " + helm);
         String ec = Generated.with("installPath", "embedded-v2").release().text(ReleaseFile.README);
-        assertTrue(ec.contains("no KOTS snapshots") && ec.contains("isDisasterRecoverySupported") && ec.contains("helm pull"), ec);
+        assertTrue(ec.contains("no KOTS snapshots") && ec.contains("isDisasterRecoverySupported") && ec.contains("helm pull"),
+                ec);
         assertTrue(!ec.contains("Allow Snapshots"), "Embedded Cluster is not told to enable KOTS snapshots: " + ec);
     }
 }

@@ -2,14 +2,16 @@ package io.pgbackupwizard.generate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.VeleroAnnotation;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.VeleroAnnotation;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * Every velero.io key any file of any install path writes is in the one table (model/VeleroAnnotation) that the page's
@@ -29,7 +31,8 @@ class VeleroAnnotationTableTest {
             while (m.find()) {
                 seen++;
                 String key = m.group(1);
-                assertTrue(VeleroAnnotation.byKey(key).isPresent(), f.getKey() + " writes " + key + ", not in VeleroAnnotation");
+                assertTrue(VeleroAnnotation.byKey(key).isPresent(),
+                        f.getKey() + " writes " + key + ", not in VeleroAnnotation");
             }
         }
         assertTrue(seen >= 10, path + ": the pod annotations were found in the files (" + seen + ")");

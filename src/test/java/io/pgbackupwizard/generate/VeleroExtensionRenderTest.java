@@ -1,23 +1,25 @@
 package io.pgbackupwizard.generate;
 
-import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
-import io.pgbackupwizard.generate.kots.BackupStorageConfig;
-import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static io.pgbackupwizard.testsupport.ManifestView.list;
 import static io.pgbackupwizard.testsupport.ManifestView.map;
 import static io.pgbackupwizard.testsupport.ManifestView.string;
+import static io.pgbackupwizard.testsupport.ManifestView.valueAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.generate.kots.BackupStorageConfig;
+import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.KotsRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
 import io.pgbackupwizard.testsupport.TestInputs;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Embedded Cluster v3: the Velero chart 12.1.0 (shared reference) renders with the values of the emitted Embedded
@@ -56,7 +58,9 @@ class VeleroExtensionRenderTest {
         Map<String, Object> agent = only("DaemonSet");
         assertEquals("node-agent", string(agent, "metadata", "name"));
         List<Object> volumes = list(agent, "spec", "template", "spec", "volumes");
-        assertTrue(volumes.stream().anyMatch(v -> VeleroExtensionManifest.POD_VOLUME_PATH.equals(valueAt(castMap(v), "hostPath", "path"))),
+        assertTrue(
+                volumes.stream()
+                        .anyMatch(v -> VeleroExtensionManifest.POD_VOLUME_PATH.equals(valueAt(castMap(v), "hostPath", "path"))),
                 () -> "host-pods volume: " + volumes);
     }
 
@@ -81,7 +85,8 @@ class VeleroExtensionRenderTest {
         assertEquals("https://s3.example.com", string(bsl, "spec", "config", "s3Url"), "the customer's storage settings");
         assertTrue(rendered.ofKind("VolumeSnapshotLocation").isEmpty(), "snapshotsEnabled: false");
         Map<String, Object> secret = only("Secret");
-        assertTrue(valueAt(secret, "data", "cloud") != null || valueAt(secret, "stringData", "cloud") != null, secret::toString);
+        assertTrue(valueAt(secret, "data", "cloud") != null || valueAt(secret, "stringData", "cloud") != null,
+                secret::toString);
     }
 
     @SuppressWarnings("unchecked")

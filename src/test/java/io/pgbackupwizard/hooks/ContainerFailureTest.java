@@ -4,6 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import io.pgbackupwizard.hooks.RealPods.Db;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.BitnamiImages;
@@ -11,17 +24,6 @@ import io.pgbackupwizard.testsupport.PodmanPod;
 import io.pgbackupwizard.testsupport.PostgresServer;
 import io.pgbackupwizard.testsupport.RenderedPod;
 import io.pgbackupwizard.testsupport.TextFiles;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A backup hook that cannot finish exits non-zero and leaves nothing a restore would load: not a half dump, and
@@ -35,7 +37,7 @@ class ContainerFailureTest {
 
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
-    @ValueSource(strings = {"8.7.4", "17.1.0"})
+    @ValueSource(strings = { "8.7.4", "17.1.0" })
     void wrongPassword(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
@@ -55,7 +57,7 @@ class ContainerFailureTest {
     /** PostgreSQL is PID 1 of the container: here the container runs without it (as after a crash of the server). */
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
-    @ValueSource(strings = {"8.7.4", "17.1.0"})
+    @ValueSource(strings = { "8.7.4", "17.1.0" })
     void serverDown(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
@@ -71,7 +73,7 @@ class ContainerFailureTest {
     /** A 64 KiB scratch volume: pg_dump hits ENOSPC; the listing is taken inside the container (a tmpfs). */
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "dumpFormat {0}")
-    @ValueSource(strings = {"custom", "plain"})
+    @ValueSource(strings = { "custom", "plain" })
     void scratchFull(String format) {
         String version = "17.1.0";
         RenderedPod pod = Pods.render(version, Map.of("dumpFormat", format), Map.of());
@@ -92,7 +94,7 @@ class ContainerFailureTest {
     /** A timed-out earlier run still holds the lock (Velero cannot kill it): the next backup fails at once. */
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
-    @ValueSource(strings = {"17.1.0"})
+    @ValueSource(strings = { "17.1.0" })
     void overlappingBackupFailsFast(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);

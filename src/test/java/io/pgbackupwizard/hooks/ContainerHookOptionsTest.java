@@ -4,6 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import io.pgbackupwizard.hooks.RealPods.Db;
 import io.pgbackupwizard.hooks.RealPods.Outcome;
 import io.pgbackupwizard.hooks.RealPods.Timing;
@@ -11,15 +22,6 @@ import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.BitnamiImages;
 import io.pgbackupwizard.testsupport.PodmanPod;
 import io.pgbackupwizard.testsupport.RenderedPod;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The dump format and hook user fields, and a starved CPU, proven in the real container (PodmanPod). */
 // Each test is @Execution(CONCURRENT): two pods at a time (the failsafe configuration in pom.xml), since their time is the
@@ -36,7 +38,7 @@ class ContainerHookOptionsTest {
 
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
-    @ValueSource(strings = {"8.7.4", "17.1.0"})
+    @ValueSource(strings = { "8.7.4", "17.1.0" })
     void bothDumpFormatsRoundTripAndCustomIsSmaller(String version) {
         long custom = roundTrip(version, Map.of("dumpFormat", "custom"), PodmanPod.Options.NONE).dumpBytes();
         long plain = roundTrip(version, Map.of("dumpFormat", "plain"), PodmanPod.Options.NONE).dumpBytes();
@@ -47,10 +49,11 @@ class ContainerHookOptionsTest {
     /** The superuser's password comes from $POSTGRES_POSTGRES_PASSWORD (11.x) or its _FILE variant (16.6.0+). */
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}")
-    @ValueSource(strings = {"11.9.13", "17.1.0"})
+    @ValueSource(strings = { "11.9.13", "17.1.0" })
     void postgresHookUserRoundTripsThroughFirstBoot(String version) {
         Outcome o = roundTrip(version, Map.of("hookUser", "postgres"), PodmanPod.Options.NONE);
-        assertTrue(o.before().contains("token="), "the table using the postgres-owned extension was part of the data: " + o.before());
+        assertTrue(o.before().contains("token="),
+                "the table using the postgres-owned extension was part of the data: " + o.before());
     }
 
     /** The chart's "nano" preset CPU (150m) on the pod, both hooks: slower, still whole. */
@@ -67,7 +70,7 @@ class ContainerHookOptionsTest {
      */
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}, hookUser {1}")
-    @CsvSource({"17.1.0, postgres, true", "17.1.0, app, false", "11.9.13, postgres, true"})
+    @CsvSource({ "17.1.0, postgres, true", "17.1.0, app, false", "11.9.13, postgres, true" })
     void inPlaceRestoreNeedsTheOwnerOfTheExtension(String version, String hookUser, boolean succeeds) {
         RenderedPod pod = Pods.render(version, Map.of("hookUser", hookUser), Map.of());
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);

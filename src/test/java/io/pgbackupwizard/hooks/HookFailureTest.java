@@ -7,24 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.hooks.HookFixture.Container;
-import io.pgbackupwizard.hooks.HookFixture.Hooks;
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.hooks.HookFixture.Container;
+import io.pgbackupwizard.hooks.HookFixture.Hooks;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.PostgresServer;
 
 /**
  * Hooks that cannot do their job exit non-zero (Velero's on-error: Fail sees it), leave no dump a later restore
@@ -97,7 +99,8 @@ class HookFailureTest {
                 "database", in.database()), mount);
         SampleData.addLargeObject(PG::sql, in.username(), in.database());
         Files.writeString(mount.resolve(plain.dumpFormat().fileName()), "-- dump of an earlier backup\n");
-        BashRunner.Result r = HookFixture.run(Hooks.of(Release.of(plain)).backup(), Container.PASSWORD_VARIABLE.env(PG, PASSWORD));
+        BashRunner.Result r = HookFixture.run(Hooks.of(Release.of(plain)).backup(),
+                Container.PASSWORD_VARIABLE.env(PG, PASSWORD));
         assertNotEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stderr().contains("large objects in the database: 1;") && r.stderr().contains("dumpFormat custom"),
                 () -> "the log should say why and what to do: " + r);

@@ -5,16 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.ValueRules;
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.ManifestView;
-import io.pgbackupwizard.testsupport.PostgresServer;
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.ValueRules;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.PostgresServer;
+import io.pgbackupwizard.testsupport.TextFiles;
+
 /** What the hook tests share: inputs, the commands as the manifest carries them, container environments. */
 final class HookFixture {
-    private HookFixture() {}
+    private HookFixture() {
+    }
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     /** Every character a shell or SQL could trip over; the hooks must pass it to libpq untouched. */

@@ -7,20 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.hooks.HookFixture.Container;
-import io.pgbackupwizard.hooks.HookFixture.Hooks;
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.ManifestView;
-import io.pgbackupwizard.testsupport.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +21,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.hooks.HookFixture.Container;
+import io.pgbackupwizard.hooks.HookFixture.Hooks;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.PostgresServer;
 
 /**
  * The generated hooks, taken from the manifest, dump a real database and load it back row for row, for every chart
@@ -44,7 +46,8 @@ class HookRoundTripTest {
      * role the test creates comes from there, so the hooks must use the very user the chart would create.
      */
     enum Credentials {
-        POSTGRESQL_KEYS(List.of("global", "postgresql", "postgresqlUsername"), List.of("global", "postgresql", "postgresqlDatabase")),
+        POSTGRESQL_KEYS(List.of("global", "postgresql", "postgresqlUsername"),
+                List.of("global", "postgresql", "postgresqlDatabase")),
         AUTH_KEYS(List.of("global", "postgresql", "auth", "username"), List.of("global", "postgresql", "auth", "database"));
 
         final List<String> user;
@@ -138,14 +141,15 @@ class HookRoundTripTest {
 
     /** Only the dump is in the backed-up volume: no lock file, and a killed run's temporary file is swept. */
     @ParameterizedTest
-    @ValueSource(strings = {"custom", "plain"})
+    @ValueSource(strings = { "custom", "plain" })
     void theVolumeHoldsOnlyTheDump(String format) throws java.io.IOException {
         Path mount = BashRunner.newScratchDir();
         WizardInput in = HookFixture.input(Map.of("dumpFormat", format, "username", "only.user", "database", "only-db"), mount);
         HookFixture.createOrReset(PG, in.username(), in.database());
         SampleData.load(PG, in.username(), in.database());
         Files.writeString(mount.resolve(".backup.Xk3q9Z"), "half a dump from a run the kubelet killed");
-        BashRunner.Result backup = HookFixture.run(Hooks.of(Release.of(in)).backup(), Container.PASSWORD_VARIABLE.env(PG, PASSWORD));
+        BashRunner.Result backup = HookFixture.run(Hooks.of(Release.of(in)).backup(),
+                Container.PASSWORD_VARIABLE.env(PG, PASSWORD));
         assertEquals(0, backup.exitCode(), backup::toString);
         assertEquals(List.of(in.dumpFormat().fileName()), HookFixture.filesIn(mount));
     }

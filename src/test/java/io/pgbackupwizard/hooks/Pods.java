@@ -1,14 +1,16 @@
 package io.pgbackupwizard.hooks;
 
-import io.pgbackupwizard.testsupport.ChartRenderer;
-import io.pgbackupwizard.testsupport.RenderedPod;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.pgbackupwizard.testsupport.ChartRenderer;
+import io.pgbackupwizard.testsupport.RenderedPod;
+
 /** Steps the container tests share: the wizard's HelmChart rendered by KOTS, then by Helm, into the pod. */
 final class Pods {
-    private Pods() {}
+    private Pods() {
+    }
 
     /** Velero's exec timeout the tests give a hook (the wizard writes 30m; these databases dump in under a second). */
     static final Duration HOOK_TIMEOUT = Duration.ofSeconds(60);
@@ -17,7 +19,9 @@ final class Pods {
         return ChartRenderer.versions().stream();
     }
 
-    /** Synchronized: the real-container tests run two at a time, and helm-java's native renderer is not known to be reentrant. */
+    /**
+     * Synchronized: the real-container tests run two at a time, and helm-java's native renderer is not known to be reentrant.
+     */
     static synchronized RenderedPod render(String version, Map<String, String> params, Map<String, Object> extraValues) {
         return RenderedPod.of(ChartRenderer.render(version, WizardRelease.RELEASE,
                 WizardRelease.values(version, params, extraValues)).requireOk());

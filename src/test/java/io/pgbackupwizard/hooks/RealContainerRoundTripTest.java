@@ -4,26 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.hooks.RealPods.Outcome;
 import io.pgbackupwizard.hooks.RealPods.Timing;
-import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.BitnamiImages;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.PodmanPod;
 import io.pgbackupwizard.testsupport.RenderedPod;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The wizard's hooks in a REAL container (podman + runc) of a Bitnami-like image that runs the image's OWN first-boot
@@ -50,10 +52,13 @@ class RealContainerRoundTripTest {
     static Stream<Arguments> versionsAndTimings() {
         List<String> versions = ChartRenderer.versions();
         Map<String, String> newestPerImage = new java.util.TreeMap<>();
-        for (String v : versions) newestPerImage.put(BitnamiImages.generation(v), v); // versions come oldest first
+        for (String v : versions)
+            newestPerImage.put(BitnamiImages.generation(v), v); // versions come oldest first
         List<Arguments> cases = new java.util.ArrayList<>();
-        for (String v : versions) cases.add(Arguments.of(v, Timing.IMMEDIATE, options(v, cases.size())));
-        for (String v : newestPerImage.values()) cases.add(Arguments.of(v, Timing.READY, options(v, cases.size() + 1)));
+        for (String v : versions)
+            cases.add(Arguments.of(v, Timing.IMMEDIATE, options(v, cases.size())));
+        for (String v : newestPerImage.values())
+            cases.add(Arguments.of(v, Timing.READY, options(v, cases.size() + 1)));
         return cases.stream();
     }
 
@@ -68,10 +73,11 @@ class RealContainerRoundTripTest {
     /** A vendor port: the hooks take the container's POSTGRESQL_PORT_NUMBER (audit A10). */
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "chart {0}, port 6543")
-    @ValueSource(strings = {"8.7.4", "10.16.2", "17.1.0"})
+    @ValueSource(strings = { "8.7.4", "10.16.2", "17.1.0" })
     void roundTripOnAChangedPort(String version) {
         Map<String, Object> port = version.startsWith("8.") || version.startsWith("9.")
-                ? Map.of("service", Map.of("port", 6543)) : Map.of("containerPorts", Map.of("postgresql", 6543));
+                ? Map.of("service", Map.of("port", 6543))
+                : Map.of("containerPorts", Map.of("postgresql", 6543));
         RenderedPod pod = Pods.render(version, Map.of(), port);
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         assertEquals("6543", pod.env(backup.container()).get("POSTGRESQL_PORT_NUMBER"));
@@ -119,7 +125,8 @@ class RealContainerRoundTripTest {
         return Stream.of(
                 Arguments.of("A1: pg_isready without -U", head + "until pg_isready -q -h 127.0.0.1; do sleep 1; done; " + load),
                 Arguments.of("A7: any answering server counts as up", head
-                        + "until pg_isready -q -h 127.0.0.1 -U \"$POSTGRES_USER\" -d \"$POSTGRES_DATABASE\"; do sleep 1; done; " + load));
+                        + "until pg_isready -q -h 127.0.0.1 -U \"$POSTGRES_USER\" -d \"$POSTGRES_DATABASE\"; do sleep 1; done; "
+                        + load));
     }
 
     /** D1 in the real container: a plain backup of a database with a large object is refused, with the reason. */

@@ -2,14 +2,15 @@ package io.pgbackupwizard.hooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.PodmanPod;
-import io.pgbackupwizard.testsupport.RenderedPod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.PodmanPod;
+import io.pgbackupwizard.testsupport.RenderedPod;
 
 /**
  * Steps of the real-container tests (PodmanPod): the app's database as the container has it, and a backup in one
@@ -17,16 +18,21 @@ import java.util.stream.Stream;
  * restore in a new pod with only that volume restored.
  */
 final class RealPods {
-    private RealPods() {}
+    private RealPods() {
+    }
 
     /** The first boot of these images takes 3-8 s here; a minute under a starved CPU. */
     static final Duration BOOT = Duration.ofMinutes(3);
 
     /** When Velero execs the restore hook: as the container starts (its default), or at the first passing readiness. */
-    enum Timing { IMMEDIATE, READY }
+    enum Timing {
+        IMMEDIATE,
+        READY
+    }
 
     record Outcome(String before, String after, BashRunner.Result restore, List<String> scratchAfterRestore,
-            long dumpBytes, long backupMillis, long restoreMillis, String log) {}
+            long dumpBytes, long backupMillis, long restoreMillis, String log) {
+    }
 
     /** The app's user, database and password as the container has them (the image's own variables). */
     record Db(PodmanPod pod, String user, String name, String password) {
@@ -43,7 +49,8 @@ final class RealPods {
         /** As the postgres superuser, whose password the chart gives the container when it names another user. */
         String superuserSql(String database, String sql) {
             String password = user.equals("postgres") ? this.password : pod.secret("POSTGRES_POSTGRES_PASSWORD");
-            if (password == null) throw new AssertionError("the container has no postgres password");
+            if (password == null)
+                throw new AssertionError("the container has no postgres password");
             return pod.psql("postgres", password, database, sql);
         }
 
@@ -67,8 +74,10 @@ final class RealPods {
     /** The sample data as the chart's user creates it; a large object for custom dumps; an extension for superuser hooks. */
     static void seed(Db db, RenderedPod pod) {
         SampleData.load(db::sql, db.user(), db.name());
-        if (customFormat(pod)) SampleData.addLargeObject(db::sql, db.user(), db.name());
-        if (superuserHooks(pod)) SampleData.addPostgresOwnedExtension(db::superuserSql, db.user(), db.name());
+        if (customFormat(pod))
+            SampleData.addLargeObject(db::sql, db.user(), db.name());
+        if (superuserHooks(pod))
+            SampleData.addPostgresOwnedExtension(db::superuserSql, db.user(), db.name());
     }
 
     /**
@@ -99,7 +108,8 @@ final class RealPods {
         }
         try (PodmanPod c = PodmanPod.start(pod, container, image, options.restore(WizardRelease.MOUNT, saved))) {
             Db db = Db.of(c);
-            if (timing == Timing.READY) c.waitReady(true, BOOT);
+            if (timing == Timing.READY)
+                c.waitReady(true, BOOT);
             long t = System.nanoTime();
             BashRunner.Result r = c.exec(restoreArgv, hookTimeout);
             long restoreMillis = (System.nanoTime() - t) / 1_000_000;

@@ -3,14 +3,16 @@ package io.pgbackupwizard.hooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.testsupport.RenderedPod;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.testsupport.RenderedPod;
 
 /** The Velero annotations, checked against the pod each chart version really renders. */
 @Tag("slow")
@@ -24,7 +26,7 @@ class RenderedHookAnnotationsTest {
     @MethodSource("versions")
     void hooksNameThePostgresContainer(String version) {
         RenderedPod pod = Pods.render(version, Map.of(), Map.of());
-        for (String hook : new String[] {VeleroExec.BACKUP, VeleroExec.RESTORE}) {
+        for (String hook : new String[] { VeleroExec.BACKUP, VeleroExec.RESTORE }) {
             Object named = pod.annotations().get(hook + "/container");
             assertTrue(named != null, hook + "/container is not written: a mesh proxy injected first would get the hook");
             String container = named.toString();

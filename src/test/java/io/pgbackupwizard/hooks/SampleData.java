@@ -10,7 +10,8 @@ import io.pgbackupwizard.testsupport.PostgresServer;
  * odd name and a function.
  */
 final class SampleData {
-    private SampleData() {}
+    private SampleData() {
+    }
 
     private static final String SCHEMA_AND_ROWS = """
             CREATE TABLE customer (

@@ -1,8 +1,9 @@
 package io.pgbackupwizard.hooks;
 
+import java.util.List;
+
 import io.pgbackupwizard.testsupport.ManifestView;
 import io.pgbackupwizard.testsupport.RenderedPod;
-import java.util.List;
 
 /** What Velero reads from the rendered pod's annotations for one hook: the container and the argv. */
 record VeleroExec(String container, List<String> argv) {
@@ -14,7 +15,8 @@ record VeleroExec(String container, List<String> argv) {
         Object named = pod.annotations().get(prefix + "/container");
         String container = named != null ? named.toString() : pod.containerNames().get(0);
         Object command = pod.annotations().get(prefix + "/command");
-        if (command == null) throw new AssertionError("the rendered pod has no " + prefix + "/command annotation");
+        if (command == null)
+            throw new AssertionError("the rendered pod has no " + prefix + "/command annotation");
         return new VeleroExec(container, ManifestView.veleroArgv(prefix + "/command", command.toString()));
     }
 

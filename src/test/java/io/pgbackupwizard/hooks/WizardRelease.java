@@ -3,17 +3,19 @@ package io.pgbackupwizard.hooks;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.pgbackupwizard.testsupport.KotsRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.KotsRenderer;
+
 /** The wizard's HelmChart for a chart version, turned into Helm values by KOTS with a hostile config password. */
 final class WizardRelease {
-    private WizardRelease() {}
+    private WizardRelease() {
+    }
 
     /** Not containing "postgresql", so charts up to 10.x name the container "myapp-postgresql". */
     static final String RELEASE = "myapp";

@@ -1,11 +1,12 @@
 package io.pgbackupwizard.hostile;
 
-import io.pgbackupwizard.model.Field;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.pgbackupwizard.model.Field;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -13,11 +14,13 @@ import net.jqwik.api.Tuple;
 
 /**
  * Wizard parameters for property tests: per field, left out, valid-looking (the field's grammar, sometimes just past
- * its limits now and then) or hostile (shell/YAML/template metacharacters, look-alike and invisible Unicode, any string at all).
+ * its limits now and then) or hostile (shell/YAML/template metacharacters, look-alike and invisible Unicode, any string at
+ * all).
  * About half the inputs are "clean" (no hostile field) so that accepted inputs are common.
  */
 final class ArbitraryInputs {
-    private ArbitraryInputs() {}
+    private ArbitraryInputs() {
+    }
 
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String META = " '\"$`;|&<>()[]{}*?!#~=%\\\n\t\r:,-./@^+";
@@ -83,7 +86,8 @@ final class ArbitraryInputs {
             // Mostly at or above the 1Mi minimum; the small ones (bytes, k, m, e3) are refused and still tried.
             case SCRATCH_SIZE -> Combinators.combine(Arbitraries.of("1", "512", "1.5", ".5", "2048", "+3"),
                     Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("Mi", "Gi", "Ti", "M", "G")),
-                            Tuple.of(1, Arbitraries.of("", "Ki", "k", "m", "e3", "E2")))).as(String::concat);
+                            Tuple.of(1, Arbitraries.of("", "Ki", "k", "m", "e3", "E2"))))
+                    .as(String::concat);
             case SCRATCH_MEDIUM -> Arbitraries.of("Memory", "Disk");
             case MOUNT_PATH -> Arbitraries.oneOf(
                     Arbitraries.strings().withChars(LETTERS + "0123456789._-").ofMinLength(1).ofMaxLength(12)
@@ -93,7 +97,8 @@ final class ArbitraryInputs {
                     Arbitraries.of("1", "1.5", "30", "90", "600", ".5"),
                     // mostly at or above the 1s minimum; sub-second units are refused and still tried
                     Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("s", "m", "h")),
-                            Tuple.of(1, Arbitraries.of("ns", "us", "µs", "ms")))).as(String::concat)
+                            Tuple.of(1, Arbitraries.of("ns", "us", "µs", "ms"))))
+                    .as(String::concat)
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
             case ON_ERROR, RESTORE_ON_ERROR -> Arbitraries.of("Fail", "Continue");
             case DUMP_FORMAT -> Arbitraries.of("custom", "plain");
@@ -104,7 +109,8 @@ final class ArbitraryInputs {
             case IMAGE_TAG -> Arbitraries.of("", "17.6.0-debian-12-r4", "latest", "16_x");
             // Mostly empty (computed): a given limit is refused on charts before 15.0.0 or when it cannot hold the
             // scratch volume, and the hostile generator already tries bad ones.
-            case CPU_LIMIT -> Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")), Tuple.of(1, Arbitraries.of("250m", "2", "1.5")));
+            case CPU_LIMIT ->
+                Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")), Tuple.of(1, Arbitraries.of("250m", "2", "1.5")));
             case MEMORY_LIMIT, EPHEMERAL_STORAGE_LIMIT -> Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")),
                     Tuple.of(1, Arbitraries.of("8Gi", "100Gi", "4G")));
         };

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +28,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every attack shape of the 2026-12-02 security review (bench/attacks.py: never-read pipelines, header floods,
@@ -55,20 +57,24 @@ class AttackShapesTest {
     /** JAVA_OPTS and MALLOC_ARENA_MAX exactly as the Dockerfile's ENV sets them. */
     static List<String> dockerfileJvmFlags() throws IOException {
         Matcher m = Pattern.compile("JAVA_OPTS=\"([^\"]+)\"").matcher(Files.readString(Path.of("Dockerfile")));
-        if (!m.find()) fail("no JAVA_OPTS=\"...\" in the Dockerfile");
+        if (!m.find())
+            fail("no JAVA_OPTS=\"...\" in the Dockerfile");
         return Arrays.asList(m.group(1).trim().split("\\s+"));
     }
 
     static String dockerfileMallocArenas() throws IOException {
         Matcher m = Pattern.compile("MALLOC_ARENA_MAX=(\\d+)").matcher(Files.readString(Path.of("Dockerfile")));
-        if (!m.find()) fail("no MALLOC_ARENA_MAX in the Dockerfile");
+        if (!m.find())
+            fail("no MALLOC_ARENA_MAX in the Dockerfile");
         return m.group(1);
     }
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isRegularFile(APP)) fail("the packaged app is missing (" + APP + "): run mvn verify, not the class alone");
-        if (new ProcessBuilder("python3", "--version").start().waitFor() != 0) fail("python3 is needed (bash .ci/deps)");
+        if (!Files.isRegularFile(APP))
+            fail("the packaged app is missing (" + APP + "): run mvn verify, not the class alone");
+        if (new ProcessBuilder("python3", "--version").start().waitFor() != 0)
+            fail("python3 is needed (bash .ci/deps)");
         port = freePort();
         management = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -80,11 +86,13 @@ class AttackShapesTest {
         server = pb.start();
         FIGURES.add("flags: " + String.join(" ", dockerfileJvmFlags()) + ", MALLOC_ARENA_MAX=" + dockerfileMallocArenas());
         for (int i = 0; i < 600 && status("/q/health/ready", management) != 200; i++) {
-            if (!server.isAlive()) fail("the app exited during start-up; see " + LOG);
+            if (!server.isAlive())
+                fail("the app exited during start-up; see " + LOG);
             Thread.sleep(100);
         }
         // Warm every kind of answer once, so lazily built state (templates, caches) is in the baseline.
-        for (String path : List.of("/", "/helmchart.yaml", "/bundle.zip?installPath=kots", "/doctor", "/?installPath=embedded-v3")) {
+        for (String path : List.of("/", "/helmchart.yaml", "/bundle.zip?installPath=kots", "/doctor",
+                "/?installPath=embedded-v3")) {
             assertEquals(200, status(path, port), path);
         }
         runShape("doctor-bomb", 2);
@@ -103,8 +111,8 @@ class AttackShapesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unread-pipeline", "unread-heavy", "many-headers", "slowloris-headers", "slow-body",
-            "slow-chunked", "doctor-bomb", "doctor-redos", "idle", "all"})
+    @ValueSource(strings = { "unread-pipeline", "unread-heavy", "many-headers", "slowloris-headers", "slow-body",
+            "slow-chunked", "doctor-bomb", "doctor-redos", "idle", "all" })
     @org.junit.jupiter.api.Order(1)
     void theServiceOutlivesTheShapeAndOthersAreServed(String shape) throws Exception {
         // The trickling shapes run past the 10 s body deadline, so their connections are cut while we watch.
@@ -113,20 +121,26 @@ class AttackShapesTest {
         String what = shape + ": " + r + "; server log " + LOG;
         assertTrue(server.isAlive(), "the process is alive after " + what);
         assertTrue(r.get("gap_s").asDouble() < 1.0, "health never silent for 1 s: " + what);
-        assertTrue(r.get("users_ok").asInt() > 0 && r.get("users_failed").asInt() == 0, "the well-behaved user is served: " + what);
+        assertTrue(r.get("users_ok").asInt() > 0 && r.get("users_failed").asInt() == 0,
+                "the well-behaved user is served: " + what);
         assertTrue(r.get("max_answer_bytes").asInt() < 400_000, "doctor answers are bounded: " + what);
         assertTrue(r.get("max_answer_s").asDouble() < 11.0, "no answer takes longer than the body deadline: " + what);
-        if (shape.startsWith("slow-")) assertTrue(r.get("statuses").has("408"), "trickling bodies are cut at the deadline: " + what);
-        if (shape.equals("many-headers")) assertTrue(r.get("statuses").has("431"), "header floods are refused: " + what);
-        if (shape.startsWith("doctor-")) assertTrue(r.get("statuses").has("200"), "the doctor answers: " + what);
+        if (shape.startsWith("slow-"))
+            assertTrue(r.get("statuses").has("408"), "trickling bodies are cut at the deadline: " + what);
+        if (shape.equals("many-headers"))
+            assertTrue(r.get("statuses").has("431"), "header floods are refused: " + what);
+        if (shape.startsWith("doctor-"))
+            assertTrue(r.get("statuses").has("200"), "the doctor answers: " + what);
         long heap = liveHeapKb();
         FIGURES.add(String.format(java.util.Locale.ROOT, "%-17s gap %.2f s, users %d ok / %d failed, sent %d, statuses %s,"
                 + " largest answer %d B, slowest %.2f s, live heap after %d KB (%+.1f %%)", shape, r.get("gap_s").asDouble(),
                 r.get("users_ok").asInt(), r.get("users_failed").asInt(), r.get("sent").asInt(), r.get("statuses"),
-                r.get("max_answer_bytes").asInt(), r.get("max_answer_s").asDouble(), heap, 100.0 * (heap - baselineHeap) / baselineHeap));
+                r.get("max_answer_bytes").asInt(), r.get("max_answer_s").asDouble(), heap,
+                100.0 * (heap - baselineHeap) / baselineHeap));
         // 10 %, plus 2 MB: readings of the same idle state move by up to 2 MB (recently used soft-referenced caches
         // survive System.gc; bench/README.md, runs 1-3); a leak is far beyond that (+118 % without PipelineLimiter).
-        assertTrue(heap <= baselineHeap * 1.10 + 2048, "live heap " + heap + " KB after " + shape + ", " + baselineHeap + " KB before");
+        assertTrue(heap <= baselineHeap * 1.10 + 2048,
+                "live heap " + heap + " KB after " + shape + ", " + baselineHeap + " KB before");
     }
 
     static JsonNode runShape(String shape, int seconds) throws Exception {
@@ -139,7 +153,8 @@ class AttackShapesTest {
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         String last = out.lines().reduce((a, b) -> b).orElse("");
-        if (!last.startsWith("{")) fail("bench/attacks.py " + shape + " printed no result:\n" + out);
+        if (!last.startsWith("{"))
+            fail("bench/attacks.py " + shape + " printed no result:\n" + out);
         return JSON.readTree(last);
     }
 
@@ -151,7 +166,8 @@ class AttackShapesTest {
         // First the attack's connections must be gone (a never-read one is closed by the 15 s idle timeout): the state
         // of an open connection is not what the attack left behind.
         String open = "http_server_active_connections{server_port=\"" + port + "\"} 0.0";
-        for (int i = 0; i < 200 && !metrics().contains(open); i++) Thread.sleep(100);
+        for (int i = 0; i < 200 && !metrics().contains(open); i++)
+            Thread.sleep(100);
         long least = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             Thread.sleep(1000);
@@ -170,14 +186,16 @@ class AttackShapesTest {
             kb += Long.parseLong(used.group(1));
             found++;
         }
-        if (found != 2) fail("unexpected GC.heap_info (the Dockerfile's flags use the serial collector):\n" + info);
+        if (found != 2)
+            fail("unexpected GC.heap_info (the Dockerfile's flags use the serial collector):\n" + info);
         return kb;
     }
 
     static String jcmd(String what) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(server.pid()), what).redirectErrorStream(true).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) fail("jcmd " + what + " hung");
+        if (!p.waitFor(30, TimeUnit.SECONDS))
+            fail("jcmd " + what + " hung");
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 

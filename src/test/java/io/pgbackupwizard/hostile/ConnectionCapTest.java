@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +42,8 @@ class ConnectionCapTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isRegularFile(APP)) fail("the packaged app is missing (" + APP + "): run mvn verify, not the class alone");
+        if (!Files.isRegularFile(APP))
+            fail("the packaged app is missing (" + APP + "): run mvn verify, not the class alone");
         port = freePort();
         int management = freePort();
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
@@ -50,8 +52,10 @@ class ConnectionCapTest {
                 "-Dquarkus.log.category.\"io.quarkus.vertx.http\".level=DEBUG",
                 "-jar", APP.toString()).redirectErrorStream(true).redirectOutput(LOG.toFile()).start();
         for (int i = 0; i < 600; i++) {
-            if (ask().startsWith("HTTP/1.1 200")) return;
-            if (!server.isAlive()) fail("the app exited during start-up");
+            if (ask().startsWith("HTTP/1.1 200"))
+                return;
+            if (!server.isAlive())
+                fail("the app exited during start-up");
             Thread.sleep(100);
         }
         fail("the app did not answer within 60 s");
@@ -59,7 +63,8 @@ class ConnectionCapTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) server.destroyForcibly();
+        if (server != null)
+            server.destroyForcibly();
     }
 
     static String serverLog() {
@@ -89,7 +94,8 @@ class ConnectionCapTest {
         assertTrue(ask().startsWith("HTTP/1.1 200"), "served under the cap");
         List<Socket> held = new ArrayList<>();
         try {
-            for (int i = 0; i < CAP; i++) held.add(new Socket("127.0.0.1", port)); // silent
+            for (int i = 0; i < CAP; i++)
+                held.add(new Socket("127.0.0.1", port)); // silent
             // The server counts them as it accepts them (on a loaded machine, not at once): refused within 10 s.
             boolean refused = false;
             for (int i = 0; i < 100 && !refused; i++) {
@@ -99,7 +105,8 @@ class ConnectionCapTest {
             assertTrue(refused, () -> "still answered over the cap after 10 s; the app (alive: " + server.isAlive()
                     + ", port " + port + ") wrote:\n" + serverLog());
         } finally {
-            for (Socket s : held) s.close();
+            for (Socket s : held)
+                s.close();
         }
         String after = "";
         for (int i = 0; i < 50 && !after.startsWith("HTTP/1.1 200"); i++) {

@@ -1,7 +1,5 @@
 package io.pgbackupwizard.hostile;
 
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /**
  * Stand-ins for pg_dump, psql and pg_isready that record the exact argv and PGPASSWORD they get (NUL-separated, in
@@ -60,7 +61,8 @@ final class FakeClients {
     /** The argv {@code tool} was called with, if it was called. */
     static Optional<List<String>> argv(Path log, String tool) {
         Path file = log.resolve(tool + ".argv");
-        if (!Files.exists(file)) return Optional.empty();
+        if (!Files.exists(file))
+            return Optional.empty();
         String all = TextFiles.read(file);
         return Optional.of(all.isEmpty() ? List.of() : Arrays.asList(all.substring(0, all.length() - 1).split("\0", -1)));
     }
@@ -72,7 +74,8 @@ final class FakeClients {
     /** The word after {@code option} in argv. */
     static String after(List<String> argv, String option) {
         int i = argv.indexOf(option);
-        if (i < 0 || i + 1 >= argv.size()) throw new AssertionError("no " + option + " in " + argv);
+        if (i < 0 || i + 1 >= argv.size())
+            throw new AssertionError("no " + option + " in " + argv);
         return argv.get(i + 1);
     }
 

@@ -1,11 +1,12 @@
 package io.pgbackupwizard.hostile;
 
-import io.pgbackupwizard.model.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.pgbackupwizard.model.Field;
 
 /**
  * Values an attacker, a careless paste or a confused user could send for each free-text field: shell and YAML
@@ -13,7 +14,8 @@ import java.util.Set;
  * default with a payload attached. Shell payloads all try to create a file named {@value #CANARY}.
  */
 final class HostileCorpus {
-    private HostileCorpus() {}
+    private HostileCorpus() {
+    }
 
     static final String CANARY = "canary";
 
@@ -100,7 +102,8 @@ final class HostileCorpus {
     /** ASCII letters, digits and '/' as their fullwidth forms (U+FF01..U+FF5E). */
     static String fullWidth(String s) {
         StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) out.append(c > 0x20 && c < 0x7F ? (char) (c - 0x21 + 0xFF01) : c);
+        for (char c : s.toCharArray())
+            out.append(c > 0x20 && c < 0x7F ? (char) (c - 0x21 + 0xFF01) : c);
         return out.toString();
     }
 

@@ -5,15 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.hostile.HostileCorpus.Hostile;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.WizardInput;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,11 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.hostile.HostileCorpus.Hostile;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInput;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * Every hostile value is either rejected with an error naming exactly its field, or accepted and then harmless: the
@@ -50,9 +52,11 @@ class HostileInputTest {
     /** The field alone, plus (unless it is the field under test) a writable scratch dir as mountPath. */
     static WizardInputParser.Result parse(Hostile h, Path mount) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        if (h.field() != Field.MOUNT_PATH) params.put(Field.MOUNT_PATH.param(), List.of(mount.toString()));
+        if (h.field() != Field.MOUNT_PATH)
+            params.put(Field.MOUNT_PATH.param(), List.of(mount.toString()));
         // Plain dumps: the restore then runs psql -f, which the fake psql records (unless the value is for dumpFormat).
-        if (h.field() != Field.DUMP_FORMAT) params.put(Field.DUMP_FORMAT.param(), List.of("plain"));
+        if (h.field() != Field.DUMP_FORMAT)
+            params.put(Field.DUMP_FORMAT.param(), List.of("plain"));
         params.put(h.field().param(), List.of(h.value()));
         return PARSER.parse(params);
     }
@@ -93,7 +97,8 @@ class HostileInputTest {
         Release release = Release.of(in);
         ManifestView helm = ManifestView.parse(release.text(ReleaseFile.HELMCHART));
         // Choice fields (dumpFormat, hookUser, restoreOnError) accept only their fixed words: nothing to land.
-        if (h.field().control().choices().isEmpty() || h.field().control().kind() == io.pgbackupwizard.model.Control.Kind.SUGGEST) {
+        if (h.field().control().choices().isEmpty()
+                || h.field().control().kind() == io.pgbackupwizard.model.Control.Kind.SUGGEST) {
             Landing.assertLandsExactly(h.field(), h.value(), helm, ManifestView.parse(release.text(ReleaseFile.CONFIG)));
         }
 
@@ -106,10 +111,12 @@ class HostileInputTest {
         assertNoCanary(work, log, mount);
         // A mount path is the container's, not a dir of this machine: the backup stops at its lock file there, so
         // only the absence of any injected command (above) and the exact landing in the manifest are checked.
-        if (h.field() == Field.MOUNT_PATH) return;
+        if (h.field() == Field.MOUNT_PATH)
+            return;
         // The one dumpFormat value besides plain, custom, restores with pg_restore, which has no stand-in here
         // (the container harness runs it for real).
-        if (h.field() == Field.DUMP_FORMAT) return;
+        if (h.field() == Field.DUMP_FORMAT)
+            return;
         List<String> dumpArgv = FakeClients.argv(log, "pg_dump").orElseThrow(() -> new AssertionError(backup));
         assertEquals(in.username(), after(dumpArgv, "-U"));
         assertEquals(in.database(), after(dumpArgv, "-d"));

@@ -3,17 +3,19 @@ package io.pgbackupwizard.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.testsupport.ManifestView;
 
 /**
  * Where each field's value lands in the manifests of the default chart (17.1.0: credentials under
  * global.postgresql.auth.*, as the reference sheet documents), read back with an independent YAML loader.
  */
 final class Landing {
-    private Landing() {}
+    private Landing() {
+    }
 
     static void assertLandsExactly(Field field, String value, ManifestView helm, ManifestView config) {
         if (value.isEmpty() && field.defaultValue().isEmpty()) {
@@ -53,7 +55,9 @@ final class Landing {
                 assertQuotedIn(value, helm.at("spec", "exclude"));
             }
             case PASSWORD_OPTION -> {
-                assertTrue(items(config).stream().anyMatch(i -> value.equals(i.get("name")) && Boolean.TRUE.equals(i.get("hidden"))),
+                assertTrue(
+                        items(config).stream()
+                                .anyMatch(i -> value.equals(i.get("name")) && Boolean.TRUE.equals(i.get("hidden"))),
                         () -> "no hidden config item named " + value);
                 assertQuotedIn(value, helm.at("spec", "values", "global", "postgresql", "auth", "password"));
             }

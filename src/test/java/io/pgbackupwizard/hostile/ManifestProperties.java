@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.pgbackupwizard.testsupport.ManifestView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.yaml.snakeyaml.Yaml;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.testsupport.ManifestView;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
@@ -24,7 +27,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * For any parameters: accepted ones give manifests that parse back, whose hook annotations are Velero-readable
@@ -67,7 +69,8 @@ class ManifestProperties {
     }
 
     /**
-     * The property's check of one accepted input's release: every YAML file of its install path parses back, the backup hook (and the
+     * The property's check of one accepted input's release: every YAML file of its install path parses back, the backup hook
+     * (and the
      * restore hook exactly when asked for) is a {@code ["/bin/bash", "-c", script]} array, and each script is queued
      * for bash's syntax check (which fails on {@link ScriptSyntax#flush}).
      */
@@ -76,13 +79,15 @@ class ManifestProperties {
         ManifestView helm = ManifestView.parse(helmChart);
         // Every YAML file of the install path parses back (the markdown runbook and README are not YAML).
         files.forEach((name, text) -> {
-            if (name.endsWith(".yaml")) ManifestView.parse(text);
+            if (name.endsWith(".yaml"))
+                ManifestView.parse(text);
         });
 
         syntax.add(bashScript(helm.hookArgv(ManifestView.BACKUP_COMMAND)), "backup hook of " + origin);
         Optional<List<String>> restore = helm.hookArgv(ManifestView.RESTORE_COMMAND);
         assertEquals(restoreWanted, restore.isPresent(), "restore hook present iff asked for");
-        if (restore.isPresent()) syntax.add(bashScript(restore), "restore hook of " + origin);
+        if (restore.isPresent())
+            syntax.add(bashScript(restore), "restore hook of " + origin);
     }
 
     private static String bashScript(Optional<List<String>> argv) {
@@ -187,11 +192,13 @@ class ManifestProperties {
     private static String withHook(String annotation, String value) {
         String helmChart = defaultRelease().text(ReleaseFile.HELMCHART);
         Map<String, Object> doc = ManifestView.load(helmChart);
-        Map<String, Object> annotations =
-                ManifestView.map(doc, "spec", "values", ManifestView.parse(helmChart).podKey(), "podAnnotations");
+        Map<String, Object> annotations = ManifestView.map(doc, "spec", "values", ManifestView.parse(helmChart).podKey(),
+                "podAnnotations");
         assertTrue(annotations.containsKey(annotation), () -> "the default release has " + annotation);
-        if (value == null) annotations.remove(annotation);
-        else annotations.put(annotation, value);
+        if (value == null)
+            annotations.remove(annotation);
+        else
+            annotations.put(annotation, value);
         return new Yaml().dump(doc);
     }
 }

@@ -2,12 +2,6 @@ package io.pgbackupwizard.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.pgbackupwizard.web.guard.PipelineLimiter;
-import io.micrometer.core.instrument.Timer;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +9,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.pgbackupwizard.web.guard.PipelineLimiter;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Pipelined requests are bounded (web/guard/PipelineLimiter, with UnreadReplyGuard): a client that pipelines a few
@@ -49,7 +52,8 @@ class PipelinedUnreadRepliesTest {
         int n = 10;
         StringBuilder requests = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            requests.append("GET /helmchart.yaml?installPath=kots&database=db").append(i).append(" HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            requests.append("GET /helmchart.yaml?installPath=kots&database=db").append(i)
+                    .append(" HTTP/1.1\r\nHost: localhost\r\n\r\n");
         }
         try (Socket s = new Socket(root.getHost(), root.getPort())) {
             s.setSoTimeout(30_000);
@@ -75,7 +79,8 @@ class PipelinedUnreadRepliesTest {
             Thread writer = new Thread(() -> {
                 try {
                     OutputStream out = s.getOutputStream();
-                    for (int i = 0; i < REQUESTS; i++) out.write(PAGE_REQUEST);
+                    for (int i = 0; i < REQUESTS; i++)
+                        out.write(PAGE_REQUEST);
                     out.flush();
                 } catch (IOException closedByTheServer) {
                     // expected: the server closes the connection
@@ -99,7 +104,8 @@ class PipelinedUnreadRepliesTest {
         StringBuilder text = new StringBuilder();
         byte[] buf = new byte[1 << 16];
         int n;
-        while (!text.toString().contains(marker) && (n = in.read(buf)) > 0) text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        while (!text.toString().contains(marker) && (n = in.read(buf)) > 0)
+            text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
         return text.toString();
     }
 

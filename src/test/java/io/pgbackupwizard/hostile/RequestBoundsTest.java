@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.doctor.Findings;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +21,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.doctor.Findings;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 
 /**
  * What one request can cost is bounded, and refusals end the connection: the doctor's answer for a file that
@@ -60,16 +62,19 @@ class RequestBoundsTest {
     void theDoctorListsABoundedNumberOfFindingsAndSaysHowManyMore() {
         String file = repeatedMistakes();
         assertTrue(file.length() > 56_000 && file.length() < 64 * 1024, "under the body limit: " + file.length());
-        Response html = given().contentType("application/yaml").accept("text/html").body(file.getBytes(StandardCharsets.UTF_8)).post("/doctor");
+        Response html = given().contentType("application/yaml").accept("text/html").body(file.getBytes(StandardCharsets.UTF_8))
+                .post("/doctor");
         html.then().statusCode(200).header("Cache-Control", "no-store");
         String page = html.asString();
         assertTrue(page.length() < 400_000, "a bounded page: " + page.length() + " bytes");
         assertTrue(page.matches("(?s).*[0-9]+ more not listed \\(repeats of one finding\\).*"), "says what was dropped");
 
-        List<Object> findings = given().contentType("application/yaml").accept("application/json").body(file.getBytes(StandardCharsets.UTF_8))
+        List<Object> findings = given().contentType("application/yaml").accept("application/json")
+                .body(file.getBytes(StandardCharsets.UTF_8))
                 .post("/doctor").then().statusCode(200).extract().jsonPath().getList("findings");
         assertTrue(findings.size() <= Findings.MAX, findings.size() + " findings");
-        int notListed = given().contentType("application/yaml").accept("application/json").body(file.getBytes(StandardCharsets.UTF_8))
+        int notListed = given().contentType("application/yaml").accept("application/json")
+                .body(file.getBytes(StandardCharsets.UTF_8))
                 .post("/doctor").then().extract().jsonPath().getInt("notListed");
         // The rules read at most ShellScript.MAX_COMMANDS commands of a hook (three findings each here).
         assertTrue(notListed > 500, "the repeats are counted: " + notListed);
@@ -91,12 +96,14 @@ class RequestBoundsTest {
     @Test
     void aHeaderBlockOverFourKilobytesIsRefused() throws IOException {
         StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\n");
-        for (int i = 0; i < 600; i++) request.append('h').append(i).append(": v\r\n"); // about 5 KB of small headers
+        for (int i = 0; i < 600; i++)
+            request.append('h').append(i).append(": v\r\n"); // about 5 KB of small headers
         String answer = send(request.append("\r\n").toString());
         assertTrue(answer.startsWith("HTTP/1.1 431"), answer.lines().findFirst().orElse("no answer"));
 
         StringBuilder browserSized = new StringBuilder("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-        for (int i = 0; i < 12; i++) browserSized.append("X-Header-").append(i).append(": ").append("v".repeat(60)).append("\r\n");
+        for (int i = 0; i < 12; i++)
+            browserSized.append("X-Header-").append(i).append(": ").append("v".repeat(60)).append("\r\n");
         assertTrue(send(browserSized.append("\r\n").toString()).startsWith("HTTP/1.1 200"), "a browser's 1 KB passes");
     }
 
@@ -104,12 +111,14 @@ class RequestBoundsTest {
     void aTricklingBodyIsCutAtTheDeadlineWhileOthersAreServed() throws Exception {
         // Warm first: the bound below is about worker threads, not a cold JIT's first generation (up to 2 s here).
         given().get("/helmchart.yaml").then().statusCode(200);
-        given().contentType("application/json").body("{\"chartVersion\":\"17.1.0\"}").post("/api/manifests").then().statusCode(200);
+        given().contentType("application/json").body("{\"chartVersion\":\"17.1.0\"}").post("/api/manifests").then()
+                .statusCode(200);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             // More trickling clients than the 4 worker threads: read on the event loop, they hold none of them.
             List<Future<String>> slow = new ArrayList<>();
-            for (int i = 0; i < 6; i++) slow.add(pool.submit(RequestBoundsTest.this::trickle));
+            for (int i = 0; i < 6; i++)
+                slow.add(pool.submit(RequestBoundsTest.this::trickle));
             Thread.sleep(500);
             long t = System.nanoTime();
             given().get("/helmchart.yaml").then().statusCode(200);
@@ -146,7 +155,8 @@ class RequestBoundsTest {
                 try {
                     byte[] buf = new byte[4096];
                     int n = in.read(buf);
-                    if (n < 0) break;
+                    if (n < 0)
+                        break;
                     answer.write(buf, 0, n);
                 } catch (SocketTimeoutException nothingYet) {
                     // keep trickling
@@ -180,7 +190,8 @@ class RequestBoundsTest {
                 .body(containsString("query: parameters go in the body of a POST, not in the query string"));
         given().contentType("application/x-www-form-urlencoded").formParam("name", "fromform")
                 .post("/?bogus=1").then().statusCode(400).body(containsString("query: "));
-        given().contentType("application/yaml").body("kind: HelmChart".getBytes(StandardCharsets.UTF_8)).post("/doctor?x=1").then().statusCode(400);
+        given().contentType("application/yaml").body("kind: HelmChart".getBytes(StandardCharsets.UTF_8)).post("/doctor?x=1")
+                .then().statusCode(400);
     }
 
     @Test

@@ -6,16 +6,18 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
  * Every parameter fits in a few hundred bytes, so big requests are refused by the HTTP layer (application.properties:
@@ -63,7 +65,7 @@ class RequestLimitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/helmchart.yaml", "/"})
+    @ValueSource(strings = { "/helmchart.yaml", "/" })
     void formAttributeOf3000BytesIs400Or413(String path) {
         given().contentType(ContentType.URLENC).formParam("username", "a".repeat(3000)).when().post(path)
                 .then().statusCode(anyOf(is(400), is(413)));

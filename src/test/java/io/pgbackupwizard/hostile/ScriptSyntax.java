@@ -1,7 +1,5 @@
 package io.pgbackupwizard.hostile;
 
-import io.pgbackupwizard.testsupport.BashRunner;
-import io.pgbackupwizard.testsupport.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+
+import io.pgbackupwizard.testsupport.BashRunner;
+import io.pgbackupwizard.testsupport.TextFiles;
 
 /**
  * Checks that bash parses scripts, many per bash process (one {@code bash -n} per script would dominate a property
@@ -35,19 +36,24 @@ final class ScriptSyntax {
 
     /** Queues a script with where it came from (duplicates are checked once); checks the batch when it is full. */
     synchronized void add(String script, String origin) {
-        if (seen.add(script)) pending.put(script, origin);
-        if (pending.size() >= BATCH) flush();
+        if (seen.add(script))
+            pending.put(script, origin);
+        if (pending.size() >= BATCH)
+            flush();
     }
 
     /** Checks every queued script; AssertionError with script, origin and bash's complaint for each one bash rejects. */
     synchronized void flush() {
-        if (pending.isEmpty()) return;
+        if (pending.isEmpty())
+            return;
         List<Map.Entry<String, String>> batch = new ArrayList<>(pending.entrySet());
         pending.clear();
         checked += batch.size();
-        if (bundles && bundleParses(batch)) return;
+        if (bundles && bundleParses(batch))
+            return;
         List<String> failures = checkEach(batch);
-        if (!failures.isEmpty()) throw new AssertionError(String.join("\n\n", failures));
+        if (!failures.isEmpty())
+            throw new AssertionError(String.join("\n\n", failures));
         bundles = false; // every script passes alone, so this bash cannot check bundles (no --pretty-print before 5.2)
     }
 
@@ -57,7 +63,8 @@ final class ScriptSyntax {
 
     private boolean bundleParses(List<Map.Entry<String, String>> batch) {
         StringBuilder bundle = new StringBuilder();
-        for (int i = 0; i < batch.size(); i++) bundle.append("__s").append(i).append("() {\n").append(batch.get(i).getKey()).append("\n}\n");
+        for (int i = 0; i < batch.size(); i++)
+            bundle.append("__s").append(i).append("() {\n").append(batch.get(i).getKey()).append("\n}\n");
         TextFiles.write(dir.resolve("bundle"), bundle.toString());
         BashRunner.Result r = BashRunner.run(List.of("/bin/bash", "--pretty-print", "bundle"), ENV, TIMEOUT, dir);
         List<String> headers = r.stdout().lines().filter(l -> l.matches("__s\\d+ \\(\\) ")).toList();
@@ -72,10 +79,12 @@ final class ScriptSyntax {
             argv.add("s" + i);
         }
         BashRunner.Result r = BashRunner.run(argv, ENV, TIMEOUT, dir);
-        if (r.exitCode() != 0) throw new AssertionError("syntax check did not run: " + r);
+        if (r.exitCode() != 0)
+            throw new AssertionError("syntax check did not run: " + r);
         return r.stdout().lines().map(name -> {
             Map.Entry<String, String> e = batch.get(Integer.parseInt(name.substring(1)));
-            return "bash -n rejects the script of " + e.getValue() + ":\n" + e.getKey() + "\n" + stderr(dir.resolve(name + ".err"));
+            return "bash -n rejects the script of " + e.getValue() + ":\n" + e.getKey() + "\n"
+                    + stderr(dir.resolve(name + ".err"));
         }).toList();
     }
 

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  * wrong. Shared by the parser test and the web test (every surface must reject every field).
  */
 public final class BadValues {
-    private BadValues() {}
+    private BadValues() {
+    }
 
     public record Bad(Field field, String value, String messageMentions) {
         public String param() {

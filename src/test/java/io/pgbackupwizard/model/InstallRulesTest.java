@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.chart.Quantity;
-import io.pgbackupwizard.chart.ChartVersion;
-import io.pgbackupwizard.chart.ChartFamily;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.chart.ChartVersion;
+import io.pgbackupwizard.chart.Quantity;
+import io.pgbackupwizard.generate.ReleaseFile;
 
 /**
  * The install rules come from the chart version, not from a list of known versions: versions the
@@ -27,7 +29,8 @@ class InstallRulesTest {
 
     static WizardInputParser.Result parse(String... paramsAndValues) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        for (int i = 0; i < paramsAndValues.length; i += 2) params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
+        for (int i = 0; i < paramsAndValues.length; i += 2)
+            params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
         return new WizardInputParser().parse(params);
     }
 
@@ -48,7 +51,7 @@ class InstallRulesTest {
             "16.2.9,   docker.io/bitnamilegacy/postgresql, false, true",
             "16.3.0,   docker.io/bitnamilegacy/postgresql, true,  true",
             "16.7.24,  docker.io/bitnamilegacy/postgresql, true,  true",
-            "18.0.0,   docker.io/bitnamilegacy/postgresql, true,  true"})
+            "18.0.0,   docker.io/bitnamilegacy/postgresql, true,  true" })
     void rulesFollowTheVersion(String version, String image, boolean allowInsecure, boolean limits) {
         WizardInput in = valid("chartVersion", version);
         assertEquals(image, in.image().reference());
@@ -69,8 +72,8 @@ class InstallRulesTest {
     @Nested
     class Quantities {
         @ParameterizedTest(name = "{0} = {1} bytes")
-        @CsvSource({"1Gi, 1073741824", "1G, 1000000000", "512Mi, 536870912", "1.5Gi, 1610612736", "2e3, 2000",
-                "1500m, 1.5", ".5Ki, 512", "+3k, 3000", "1E2, 100"})
+        @CsvSource({ "1Gi, 1073741824", "1G, 1000000000", "512Mi, 536870912", "1.5Gi, 1610612736", "2e3, 2000",
+                "1500m, 1.5", ".5Ki, 512", "+3k, 3000", "1E2, 100" })
         void parseToExactValues(String text, String value) {
             assertEquals(0, new BigDecimal(value).compareTo(Quantity.parse(text).value()), text);
         }

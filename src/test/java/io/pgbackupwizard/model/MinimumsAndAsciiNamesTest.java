@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,35 +33,35 @@ class MinimumsAndAsciiNamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"scratchSize, 500m", "scratchSize, 1", "scratchSize, 1023Ki", "scratchSize, 1e3",
-            "memoryLimit, 999k", "ephemeralStorageLimit, 100"})
+    @CsvSource({ "scratchSize, 500m", "scratchSize, 1", "scratchSize, 1023Ki", "scratchSize, 1e3",
+            "memoryLimit, 999k", "ephemeralStorageLimit, 100" })
     void sizesBelowOneMebibyteAreRefusedNamingTheMinimum(String param, String value) {
         String message = onlyErrorFor(param, value);
         assertTrue(message.contains("at least 1Mi"), message);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1Mi", "1048576", "2Gi", "1.5Gi"})
+    @ValueSource(strings = { "1Mi", "1048576", "2Gi", "1.5Gi" })
     void scratchSizesFromOneMebibyteAreAccepted(String value) {
         assertTrue(accepted("scratchSize", value), value);
     }
 
     @ParameterizedTest
-    @CsvSource({"hookTimeout, 1ns", "hookTimeout, 999ms", "restoreWaitTimeout, 0.5s", "restoreExecTimeout, 10us"})
+    @CsvSource({ "hookTimeout, 1ns", "hookTimeout, 999ms", "restoreWaitTimeout, 0.5s", "restoreExecTimeout, 10us" })
     void durationsBelowOneSecondAreRefused(String param, String value) {
         String message = onlyErrorFor(param, value);
         assertTrue(message.contains("at least 1s"), message);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1s", "1000ms", "90s", "1h30m"})
+    @ValueSource(strings = { "1s", "1000ms", "90s", "1h30m" })
     void durationsFromOneSecondAreAccepted(String value) {
         assertTrue(accepted("hookTimeout", value), value);
     }
 
     /** Cyrillic а, е, о look like Latin a, e, o; zero-width and combining marks are invisible. */
     @ParameterizedTest
-    @ValueSource(strings = {"\u0430pp", "us\u0435r", "Müller", "app\u200B", "app\u0301", "\uFF41pp", "\u0661\u0662"})
+    @ValueSource(strings = { "\u0430pp", "us\u0435r", "Müller", "app\u200B", "app\u0301", "\uFF41pp", "\u0661\u0662" })
     void nonAsciiNamesAreRefusedForUserAndDatabase(String name) {
         assertTrue(onlyErrorFor("username", name).contains("ASCII"), name);
         assertTrue(onlyErrorFor("database", name).contains("ASCII"), name);

@@ -1,8 +1,10 @@
 package io.pgbackupwizard.model;
 
-import io.pgbackupwizard.testsupport.GeneratedDocTable;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.testsupport.GeneratedDocTable;
 
 /** docs/parameters.md's table is the one {@link Field} renders, so the documentation cannot drift from the code. */
 class ParameterTableDocTest {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +24,7 @@ class SuggestionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"5GB, 5G, 5Gi", "512mb, 512M, 512Mi", "2 GiB, 2G, 2Gi", "1.5TB, 1.5T, 1.5Ti", "8000kb, 8000k, 8000Ki"})
+    @CsvSource({ "5GB, 5G, 5Gi", "512mb, 512M, 512Mi", "2 GiB, 2G, 2Gi", "1.5TB, 1.5T, 1.5Ti", "8000kb, 8000k, 8000Ki" })
     void aSizeWithBytesSaysWhichQuantityWasMeant(String typed, String decimal, String binary) {
         String message = onlyMessage("scratchSize", typed);
         assertTrue(message.endsWith("did you mean " + decimal + " or " + binary + "?"), message);
@@ -32,7 +33,7 @@ class SuggestionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"45min, 45m", "2 hours, 2h", "90sec, 90s", "3 Minutes, 3m", "1hr, 1h"})
+    @CsvSource({ "45min, 45m", "2 hours, 2h", "90sec, 90s", "3 Minutes, 3m", "1hr, 1h" })
     void aDurationInWordsSaysWhichDurationWasMeant(String typed, String meant) {
         String message = onlyMessage("hookTimeout", typed);
         assertTrue(message.endsWith("did you mean " + meant + "?"), message);
@@ -41,13 +42,13 @@ class SuggestionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"usrname, username", "chartversion, chartVersion", "databse, database", "hooktimeout, hookTimeout"})
+    @CsvSource({ "usrname, username", "chartversion, chartVersion", "databse, database", "hooktimeout, hookTimeout" })
     void aMistypedParameterSaysWhichWasMeant(String typed, String meant) {
         assertTrue(onlyMessage(typed, "x").startsWith("unknown parameter; did you mean " + meant + "?"), typed);
     }
 
     @ParameterizedTest
-    @CsvSource({"scratchSize, lots", "hookTimeout, soon", "zzzzzz, x"})
+    @CsvSource({ "scratchSize, lots", "hookTimeout, soon", "zzzzzz, x" })
     void noSuggestionWhereNoneIsNear(String param, String value) {
         assertTrue(!onlyMessage(param, value).contains("did you mean"), param + "=" + value);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ class WizardInputParserTest {
     /** @param paramsAndValues parameter names and values, alternating */
     WizardInputParser.Result parse(String... paramsAndValues) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        for (int i = 0; i < paramsAndValues.length; i += 2) params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
+        for (int i = 0; i < paramsAndValues.length; i += 2)
+            params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
         return parser.parse(params);
     }
 
@@ -94,7 +96,8 @@ class WizardInputParserTest {
         void theValuesEchoEveryParameterWithItsDefault() {
             Map<String, String> values = parse().values();
             assertEquals(Field.params(), List.copyOf(values.keySet()));
-            for (Field f : Field.values()) assertEquals(f.defaultValue(), values.get(f.param()), f.param());
+            for (Field f : Field.values())
+                assertEquals(f.defaultValue(), values.get(f.param()), f.param());
         }
 
         @Test
@@ -140,7 +143,8 @@ class WizardInputParserTest {
 
         @Test
         void everyProblemIsReportedAtOnceNotJustTheFirst() {
-            Map<String, List<String>> params = BadValues.all().collect(Collectors.toMap(BadValues.Bad::param, b -> List.of(b.value())));
+            Map<String, List<String>> params = BadValues.all()
+                    .collect(Collectors.toMap(BadValues.Bad::param, b -> List.of(b.value())));
             WizardInputParser.Result r = parser.parse(params);
             assertEquals(Field.params().stream().sorted().toList(),
                     r.errors().stream().map(FieldError::field).sorted().toList());
@@ -150,14 +154,14 @@ class WizardInputParserTest {
     @Nested
     class Quantities {
         @ParameterizedTest
-        @ValueSource(strings = {"1Gi", "512Mi", "1.5Gi", "2G"})
+        @ValueSource(strings = { "1Gi", "512Mi", "1.5Gi", "2G" })
         void kubernetesQuantitiesAreAccepted(String size) {
             assertEquals(size, valid("scratchSize", size).scratchSize(), "kept as written");
         }
 
         @ParameterizedTest
-        @CsvSource({"0, greater than zero", "0Gi, greater than zero", "-1Gi, quantity", "1GB, quantity", "Gi, quantity",
-                "1 Gi, quantity"})
+        @CsvSource({ "0, greater than zero", "0Gi, greater than zero", "-1Gi, quantity", "1GB, quantity", "Gi, quantity",
+                "1 Gi, quantity" })
         void othersAreRejected(String size, String mentions) {
             onlyError(parse("scratchSize", size), "scratchSize", mentions);
         }
@@ -166,7 +170,7 @@ class WizardInputParserTest {
     @Nested
     class Durations {
         @ParameterizedTest
-        @ValueSource(strings = {"3m", "1h30m", "90s", "1500ms", "1.5h", "2562047h"})
+        @ValueSource(strings = { "3m", "1h30m", "90s", "1500ms", "1.5h", "2562047h" })
         void goDurationsAreAccepted(String d) {
             assertEquals(d, valid("hookTimeout", d).hookTimeout());
             assertEquals(d, valid("restoreWaitTimeout", d).restoreWaitTimeout());
@@ -175,12 +179,12 @@ class WizardInputParserTest {
 
         @ParameterizedTest
         @CsvSource({
-                "300,       bare number",          // Velero would silently use 30s
+                "300,       bare number", // Velero would silently use 30s
                 "0s,        greater than zero",
-                "-1m,       Go duration",          // negative: never times out
-                "1d,        Go duration",          // Go has no days
+                "-1m,       Go duration", // negative: never times out
+                "1d,        Go duration", // Go has no days
                 "3M,        Go duration",
-                "2562048h,  longer than Go can represent"})
+                "2562048h,  longer than Go can represent" })
         void othersAreRejected(String d, String mentions) {
             for (String param : List.of("hookTimeout", "restoreWaitTimeout", "restoreExecTimeout")) {
                 onlyError(parse(param, d), param, mentions);
@@ -191,14 +195,14 @@ class WizardInputParserTest {
     @Nested
     class ChartVersions {
         @ParameterizedTest
-        @ValueSource(strings = {"8.7.4", "17.1.0", "16.6.0", "8.0.0", "10.16.3"})
+        @ValueSource(strings = { "8.7.4", "17.1.0", "16.6.0", "8.0.0", "10.16.3" })
         void semanticVersionsFrom8AreAccepted(String v) {
             assertEquals(v, valid("chartVersion", v).chartVersion().text());
         }
 
         @ParameterizedTest
-        @CsvSource({"7.0.0, before 8.0.0", "16.7, semantic version", "v16.7.27, semantic version",
-                "16.07.1, semantic version", "latest, semantic version"})
+        @CsvSource({ "7.0.0, before 8.0.0", "16.7, semantic version", "v16.7.27, semantic version",
+                "16.07.1, semantic version", "latest, semantic version" })
         void othersAreRejected(String v, String mentions) {
             onlyError(parse("chartVersion", v), "chartVersion", mentions);
         }
@@ -212,7 +216,7 @@ class WizardInputParserTest {
                 "11.0.0,  AUTH",
                 "16.5.9,  AUTH",
                 "16.6.0,  PASSWORD_FILES",
-                "17.1.0,  PASSWORD_FILES"})
+                "17.1.0,  PASSWORD_FILES" })
         void theVersionDecidesTheValuesLayout(String v, String expected) {
             assertEquals(expected, valid("chartVersion", v).chart().layout());
         }
@@ -246,7 +250,8 @@ class WizardInputParserTest {
         @Test
         void aFloodOfUnknownNamesGivesAFewShortErrors() {
             Map<String, List<String>> flood = new LinkedHashMap<>();
-            for (int i = 0; i < 60; i++) flood.put("x" + i, List.of("1"));
+            for (int i = 0; i < 60; i++)
+                flood.put("x" + i, List.of("1"));
             WizardInputParser.Result r = parser.parse(flood);
             assertEquals(WizardInputParser.MAX_UNKNOWN_REPORTED + 1, r.errors().size(), () -> "errors: " + r.errors());
             String all = r.errors().toString();
@@ -257,7 +262,8 @@ class WizardInputParserTest {
         @Test
         void tooManyParametersAreRefusedWithOneError() {
             Map<String, List<String>> flood = new LinkedHashMap<>();
-            for (int i = 0; i < 5000; i++) flood.put("x" + i, List.of("1"));
+            for (int i = 0; i < 5000; i++)
+                flood.put("x" + i, List.of("1"));
             WizardInputParser.Result r = parser.parse(flood);
             onlyError(r, "parameters", "too many (5000; at most " + WizardInputParser.MAX_PARAMETERS + ")");
         }

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Runs a command (typically {@code ["/bin/bash", "-c", script]}, exactly what Velero would exec) with a clean
  * environment, closed stdin, captured stdout/stderr and a hard timeout that kills the whole process tree.
  *
- * <p>When the JVM runs as root (as in CI), the command is executed as the unprivileged {@code postgres} OS user via
+ * <p>
+ * When the JVM runs as root (as in CI), the command is executed as the unprivileged {@code postgres} OS user via
  * {@code runuser -u postgres -- /usr/bin/env -i K=V ... argv...}, so that file permission checks behave as in a real
  * (non-root) container. Directories a command should write into must therefore come from {@link #newScratchDir()}.
  */

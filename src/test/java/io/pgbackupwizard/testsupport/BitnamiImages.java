@@ -1,8 +1,9 @@
 package io.pgbackupwizard.testsupport;
 
-import io.pgbackupwizard.chart.ChartVersion;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.pgbackupwizard.chart.ChartVersion;
 
 /**
  * The Bitnami-like image that stands for the image a chart version runs: built by src/test/container/bitnami-like.sh
@@ -10,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * inputs. Cold: about 40 s for the first generation (the base included), 15-25 s for each other; warm: under 1 s.
  */
 public final class BitnamiImages {
-    private BitnamiImages() {}
+    private BitnamiImages() {
+    }
 
     private static final Map<String, String> TAGS = new ConcurrentHashMap<>();
 
@@ -20,9 +22,12 @@ public final class BitnamiImages {
      */
     public static String generation(String chartVersion) {
         int major = ChartVersion.parse(chartVersion).major();
-        if (major <= 10) return "gen2021";
-        if (major <= 14) return "gen2022";
-        if (major <= 16) return "gen2024";
+        if (major <= 10)
+            return "gen2021";
+        if (major <= 14)
+            return "gen2022";
+        if (major <= 16)
+            return "gen2024";
         return "gen2025";
     }
 

@@ -2,7 +2,6 @@ package io.pgbackupwizard.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.marcnuri.helm.Helm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,10 +11,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import com.marcnuri.helm.Helm;
 
 /**
  * Renders a real Bitnami postgresql chart (the sources pinned in {@code test-inputs/inputs.lock}, see {@link TestInputs})
@@ -23,23 +24,27 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * <pre>
  * ChartRenderer.Rendered r = ChartRenderer.render("17.1.0", "postgresql", values);
- * r.requireOk();                      // or assert r.ok() / r.error() for "Helm fails with ..."
+ * r.requireOk(); // or assert r.ok() / r.error() for "Helm fails with ..."
  * RenderedPod pod = RenderedPod.of(r);
  * </pre>
  */
 public final class ChartRenderer {
-    private ChartRenderer() {}
+    private ChartRenderer() {
+    }
 
     /** Chart sources, relative to the reference directory. */
     public static final String CHARTS = "bitnami-postgresql/charts";
 
     /** The outcome: the rendered objects (one map per YAML document), or Helm's error text. */
     public record Rendered(String version, String releaseName, List<Map<String, Object>> objects, String error) {
-        public boolean ok() { return error == null; }
+        public boolean ok() {
+            return error == null;
+        }
 
         /** Fails the test with Helm's own message when rendering failed. */
         public Rendered requireOk() {
-            if (!ok()) fail("helm template of chart " + version + " failed: " + error);
+            if (!ok())
+                fail("helm template of chart " + version + " failed: " + error);
             return this;
         }
 
@@ -59,7 +64,8 @@ public final class ChartRenderer {
     /** The chart directory of one version; fails naming the directory when it is absent. */
     public static Path chartDir(String version) {
         Path dir = TestInputs.path(CHARTS + "/postgresql-" + version);
-        if (!Files.isRegularFile(dir.resolve("Chart.yaml"))) fail("chart sources not found: " + dir);
+        if (!Files.isRegularFile(dir.resolve("Chart.yaml")))
+            fail("chart sources not found: " + dir);
         return dir;
     }
 
@@ -115,14 +121,16 @@ public final class ChartRenderer {
         options.setCodePointLimit(64 * 1024 * 1024);
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(stream)) {
-            if (doc instanceof Map<?, ?> m) docs.add((Map<String, Object>) m);
+            if (doc instanceof Map<?, ?> m)
+                docs.add((Map<String, Object>) m);
         }
         return docs;
     }
 
     private static String versionKey(String v) {
         StringBuilder key = new StringBuilder();
-        for (String part : v.split("\\.")) key.append(String.format("%05d", Integer.parseInt(Objects.requireNonNull(part))));
+        for (String part : v.split("\\."))
+            key.append(String.format("%05d", Integer.parseInt(Objects.requireNonNull(part))));
         return key.toString();
     }
 }

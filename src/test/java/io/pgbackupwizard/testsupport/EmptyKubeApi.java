@@ -1,6 +1,5 @@
 package io.pgbackupwizard.testsupport;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * An API server with nothing in it, so the charts' {@code lookup} calls find no Secret, exactly as on a first
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * process environment as it was at start).
  */
 final class EmptyKubeApi {
-    private EmptyKubeApi() {}
+    private EmptyKubeApi() {
+    }
 
     private static final String CORE_V1 = """
             {"kind":"APIResourceList","apiVersion":"v1","groupVersion":"v1","resources":[
@@ -32,7 +34,8 @@ final class EmptyKubeApi {
 
     /** Starts the server once per JVM and exports KUBECONFIG; call before the first Helm command. */
     static synchronized void ensureStarted() {
-        if (started) return;
+        if (started)
+            return;
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
@@ -40,7 +43,8 @@ final class EmptyKubeApi {
                 boolean discovery = path.equals("/api/v1");
                 byte[] body = (path.equals("/api") ? "{\"kind\":\"APIVersions\",\"versions\":[\"v1\"]}"
                         : path.equals("/apis") ? "{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[]}"
-                        : discovery ? CORE_V1 : NOT_FOUND).getBytes(StandardCharsets.UTF_8);
+                                : discovery ? CORE_V1 : NOT_FOUND)
+                        .getBytes(StandardCharsets.UTF_8);
                 boolean ok = discovery || path.equals("/api") || path.equals("/apis");
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(ok ? 200 : 404, body.length);

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * {@code <!-- <name>:end -->}: equal to what the code renders, or rewritten with {@code -Ddocs.write=true}.
  */
 public final class GeneratedDocTable {
-    private GeneratedDocTable() {}
+    private GeneratedDocTable() {
+    }
 
     public static void assertCurrent(Path doc, String name, String rendered, String regenerate) {
         String start = "<!-- " + name + ":start";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -16,7 +17,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * and merges each {@code optionalValues} entry whose {@code when} renders true ({@code recursiveMerge: true} deep
  * merges; false or absent replaces top-level keys, as the KOTS HelmChart reference documents).
  *
- * <p>Strings are rendered after YAML parsing (KOTS renders the file text first): the same result for every value
+ * <p>
+ * Strings are rendered after YAML parsing (KOTS renders the file text first): the same result for every value
  * that does not itself contain YAML syntax. An unknown template function fails loudly.
  *
  * <pre>
@@ -26,10 +28,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * </pre>
  */
 public final class KotsRenderer {
-    private KotsRenderer() {}
+    private KotsRenderer() {
+    }
 
     /** A local registry as KOTS reports it to the templates (null in {@link Inputs} = none). */
-    public record LocalRegistry(String host, String namespace, String pullSecretName) {}
+    public record LocalRegistry(String host, String namespace, String pullSecretName) {
+    }
 
     /** What the template functions read: config item values, license fields, registry, namespace. */
     public record Inputs(Map<String, String> config, Map<String, String> license, LocalRegistry registry,
@@ -45,7 +49,8 @@ public final class KotsRenderer {
     }
 
     /** The rendered HelmChart: excluded or not, the Helm release name, and the merged values. */
-    public record Result(boolean excluded, String releaseName, Map<String, Object> values) {}
+    public record Result(boolean excluded, String releaseName, Map<String, Object> values) {
+    }
 
     private static final Pattern TEMPLATE = Pattern.compile("repl\\{\\{(.*?)\\}\\}|\\{\\{repl(.*?)\\}\\}", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile("\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|`([^`]*)`|([A-Za-z][A-Za-z0-9]*))");
@@ -62,7 +67,8 @@ public final class KotsRenderer {
         values = new LinkedHashMap<>(values);
         for (Object o : (List<Object>) spec.getOrDefault("optionalValues", List.of())) {
             Map<String, Object> optional = (Map<String, Object>) o;
-            if (!truthy(renderString(String.valueOf(optional.get("when")), in))) continue;
+            if (!truthy(renderString(String.valueOf(optional.get("when")), in)))
+                continue;
             Map<String, Object> extra = (Map<String, Object>) renderTree(optional.get("values"), in);
             if (Boolean.TRUE.equals(optional.get("recursiveMerge"))) {
                 deepMerge(values, extra);
@@ -102,8 +108,10 @@ public final class KotsRenderer {
         List<String> args = tokens.subList(1, tokens.size());
         return switch (fn) {
             case "ConfigOption" -> arg(args, 1, fn, () -> lookup(in.config(), args.get(0), "config item"));
-            case "ConfigOptionEquals" -> arg(args, 2, fn, () -> String.valueOf(lookup(in.config(), args.get(0), "config item").equals(args.get(1))));
-            case "ConfigOptionNotEquals" -> arg(args, 2, fn, () -> String.valueOf(!lookup(in.config(), args.get(0), "config item").equals(args.get(1))));
+            case "ConfigOptionEquals" ->
+                arg(args, 2, fn, () -> String.valueOf(lookup(in.config(), args.get(0), "config item").equals(args.get(1))));
+            case "ConfigOptionNotEquals" ->
+                arg(args, 2, fn, () -> String.valueOf(!lookup(in.config(), args.get(0), "config item").equals(args.get(1))));
             case "LicenseFieldValue" -> arg(args, 1, fn, () -> lookup(in.license(), args.get(0), "license field"));
             case "HasLocalRegistry" -> arg(args, 0, fn, () -> String.valueOf(in.registry() != null));
             case "LocalRegistryHost" -> arg(args, 0, fn, () -> in.registry() == null ? "" : in.registry().host());
@@ -131,20 +139,24 @@ public final class KotsRenderer {
     public static final String REPLICATED_PROXY = "proxy.replicated.com/proxy";
 
     private static String arg(List<String> args, int count, String fn, java.util.function.Supplier<String> body) {
-        if (args.size() != count) throw new AssertionError(fn + " takes " + count + " argument(s), got " + args);
+        if (args.size() != count)
+            throw new AssertionError(fn + " takes " + count + " argument(s), got " + args);
         return body.get();
     }
 
     private static String lookup(Map<String, String> map, String key, String what) {
         String v = map.get(key);
-        if (v == null) throw new AssertionError("no " + what + " '" + key + "' given to the KOTS renderer");
+        if (v == null)
+            throw new AssertionError("no " + what + " '" + key + "' given to the KOTS renderer");
         return v;
     }
 
     private static boolean truthy(String rendered) {
         String v = rendered.trim();
-        if (v.equals("true") || v.equals("1")) return true;
-        if (v.equals("false") || v.equals("0") || v.isEmpty()) return false;
+        if (v.equals("true") || v.equals("1"))
+            return true;
+        if (v.equals("false") || v.equals("0") || v.isEmpty())
+            return false;
         throw new AssertionError("not a boolean after rendering: " + rendered);
     }
 
@@ -155,8 +167,10 @@ public final class KotsRenderer {
             ((Map<String, Object>) m).forEach((k, v) -> out.put(renderString(k, in), renderTree(v, in)));
             return out;
         }
-        if (node instanceof List<?> l) return l.stream().map(v -> renderTree(v, in)).toList();
-        if (node instanceof String s) return renderString(s, in);
+        if (node instanceof List<?> l)
+            return l.stream().map(v -> renderTree(v, in)).toList();
+        if (node instanceof String s)
+            return renderString(s, in);
         return node;
     }
 

@@ -1,16 +1,14 @@
 package io.pgbackupwizard.testsupport;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.function.BiConsumer;
+
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,6 +19,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The tests' one reader of manifests, reading them back the way their consumers do: the YAML with SnakeYAML's safe
@@ -51,7 +53,8 @@ public final class ManifestView {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> load(String yaml) {
         Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (!(doc instanceof Map)) throw new AssertionError("a YAML mapping: " + yaml);
+        if (!(doc instanceof Map))
+            throw new AssertionError("a YAML mapping: " + yaml);
         return (Map<String, Object>) doc;
     }
 
@@ -71,7 +74,8 @@ public final class ManifestView {
     }
 
     private static int index(Object step) {
-        if (step instanceof Integer i) return i;
+        if (step instanceof Integer i)
+            return i;
         return step instanceof String s && s.matches("\\d{1,9}") ? Integer.parseInt(s) : -1;
     }
 
@@ -92,8 +96,10 @@ public final class ManifestView {
     private static Object typed(Class<?> type, String what, Object root, Object... path) {
         Object v = valueAt(root, path);
         String where = Arrays.stream(path).map(String::valueOf).reduce((a, b) -> a + " > " + b).orElse("(root)");
-        if (v == null) throw new AssertionError("missing " + where);
-        if (!type.isInstance(v)) throw new AssertionError(where + " is not " + what + ": " + v);
+        if (v == null)
+            throw new AssertionError("missing " + where);
+        if (!type.isInstance(v))
+            throw new AssertionError(where + " is not " + what + ": " + v);
         return v;
     }
 
@@ -101,7 +107,8 @@ public final class ManifestView {
     public static Map<String, String> strings(Object doc) {
         Map<String, String> out = new LinkedHashMap<>();
         walk(doc, "", (path, value) -> {
-            if (value instanceof String s) out.put(path, s);
+            if (value instanceof String s)
+                out.put(path, s);
         });
         return out;
     }
@@ -111,7 +118,8 @@ public final class ManifestView {
         if (node instanceof Map<?, ?> m) {
             m.forEach((k, v) -> walk(v, path.isEmpty() ? String.valueOf(k) : path + "." + k, leaf));
         } else if (node instanceof List<?> l) {
-            for (int i = 0; i < l.size(); i++) walk(l.get(i), path + "[" + i + "]", leaf);
+            for (int i = 0; i < l.size(); i++)
+                walk(l.get(i), path + "[" + i + "]", leaf);
         } else {
             leaf.accept(path, node);
         }
@@ -150,7 +158,8 @@ public final class ManifestView {
                 collect(t.getValueNode(), path.isEmpty() ? key : path + "." + key, out);
             }
         } else if (node instanceof SequenceNode s) {
-            for (int i = 0; i < s.getValue().size(); i++) collect(s.getValue().get(i), path + "[" + i + "]", out);
+            for (int i = 0; i < s.getValue().size(); i++)
+                collect(s.getValue().get(i), path + "[" + i + "]", out);
         } else if (node instanceof ScalarNode s) {
             out.add(new Scalar(path, s.getValue(), s.getScalarStyle(), s.getTag()));
         }
@@ -172,7 +181,8 @@ public final class ManifestView {
     public String podKey() {
         boolean master = find("spec", "values", "master").isPresent();
         boolean primary = find("spec", "values", "primary").isPresent();
-        if (master == primary) throw new AssertionError("want exactly one of master/primary in spec.values");
+        if (master == primary)
+            throw new AssertionError("want exactly one of master/primary in spec.values");
         return master ? "master" : "primary";
     }
 
@@ -195,7 +205,8 @@ public final class ManifestView {
      */
     public Optional<List<String>> hookArgv(String annotation) {
         Optional<Object> value = findPod("podAnnotations", annotation);
-        if (value.isEmpty()) return Optional.empty();
+        if (value.isEmpty())
+            return Optional.empty();
         if (!(value.get() instanceof String text)) {
             throw new AssertionError(annotation + " is not a string: " + value.get());
         }
@@ -213,10 +224,12 @@ public final class ManifestView {
         } catch (Exception e) {
             throw new AssertionError(annotation + " is not valid JSON: " + text, e);
         }
-        if (!array.isArray()) throw new AssertionError(annotation + " is not a JSON array: " + text);
+        if (!array.isArray())
+            throw new AssertionError(annotation + " is not a JSON array: " + text);
         List<String> argv = new ArrayList<>();
         for (JsonNode item : array) {
-            if (!item.isTextual()) throw new AssertionError(annotation + " holds a non-string: " + text);
+            if (!item.isTextual())
+                throw new AssertionError(annotation + " holds a non-string: " + text);
             argv.add(item.asText());
         }
         return argv;

@@ -15,14 +15,16 @@ import java.util.concurrent.TimeUnit;
  * cgroupfs, overlay or vfs). A missing runtime fails with the install step to run, never skips.
  */
 public final class Podman {
-    private Podman() {}
+    private Podman() {
+    }
 
     public static final Path SCRIPTS = Path.of("src/test/container");
 
     /** What a command printed (stdout and stderr together) and its exit code. */
     public record Result(int exit, String output) {
         public Result requireOk(String what) {
-            if (exit != 0) fail(what + " failed (exit " + exit + "):\n" + tail(output));
+            if (exit != 0)
+                fail(what + " failed (exit " + exit + "):\n" + tail(output));
             return this;
         }
     }

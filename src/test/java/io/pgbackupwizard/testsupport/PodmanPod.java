@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * limits, no network but its own loopback. Hooks run as Velero's exec runs them: {@code podman exec} of the
  * annotation's argv in the named container, no shell, no tty, no stdin.
  *
- * <p>What it does not prove: the kubelet itself (podman is not containerd), Velero's own exec and file-system backup
+ * <p>
+ * What it does not prove: the kubelet itself (podman is not containerd), Velero's own exec and file-system backup
  * (modelled by {@link #exec} and a copy that keeps mode and owner), and the real image's PostgreSQL build (Debian's 15
  * for every generation).
  */
@@ -46,10 +47,21 @@ public final class PodmanPod implements AutoCloseable {
     public record Options(Map<String, Path> restoreInto, Double cpus, Map<String, Long> tmpfsBytes, boolean noServer) {
         public static final Options NONE = new Options(Map.of(), null, Map.of(), false);
 
-        public Options restore(String mountPath, Path from) { return new Options(Map.of(mountPath, from), cpus, tmpfsBytes, noServer); }
-        public Options cpus(double c) { return new Options(restoreInto, c, tmpfsBytes, noServer); }
-        public Options full(String mountPath, long bytes) { return new Options(restoreInto, cpus, Map.of(mountPath, bytes), noServer); }
-        public Options withoutServer() { return new Options(restoreInto, cpus, tmpfsBytes, true); }
+        public Options restore(String mountPath, Path from) {
+            return new Options(Map.of(mountPath, from), cpus, tmpfsBytes, noServer);
+        }
+
+        public Options cpus(double c) {
+            return new Options(restoreInto, c, tmpfsBytes, noServer);
+        }
+
+        public Options full(String mountPath, long bytes) {
+            return new Options(restoreInto, cpus, Map.of(mountPath, bytes), noServer);
+        }
+
+        public Options withoutServer() {
+            return new Options(restoreInto, cpus, tmpfsBytes, true);
+        }
     }
 
     private PodmanPod(RenderedPod pod, String container, String image, Options o) {
@@ -65,16 +77,20 @@ public final class PodmanPod implements AutoCloseable {
                 "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                 "--user", pod.runAsUser(container) + ":" + pod.runAsGroup(container).orElse(0L)));
         pod.fsGroup().ifPresent(g -> args.addAll(List.of("--group-add", String.valueOf(g))));
-        if (pod.readOnlyRootFilesystem(container)) args.addAll(List.of("--read-only", "--read-only-tmpfs=false"));
+        if (pod.readOnlyRootFilesystem(container))
+            args.addAll(List.of("--read-only", "--read-only-tmpfs=false"));
         Map<String, Object> limits = pod.limits(container);
         Double cpu = cpus != null ? cpus : limits.containsKey("cpu") ? cores(String.valueOf(limits.get("cpu"))) : null;
-        if (cpu != null) args.addAll(List.of("--cpus", String.valueOf(cpu)));
-        if (limits.containsKey("memory")) args.addAll(List.of("--memory", bytes(String.valueOf(limits.get("memory")))));
+        if (cpu != null)
+            args.addAll(List.of("--cpus", String.valueOf(cpu)));
+        if (limits.containsKey("memory"))
+            args.addAll(List.of("--memory", bytes(String.valueOf(limits.get("memory")))));
         pod.env(container).forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
         for (RenderedPod.Mount m : pod.writableMounts(container)) {
             Long size = o.tmpfsBytes().get(m.mountPath());
             if (size != null) {
-                args.addAll(List.of("--mount", "type=tmpfs,destination=" + m.mountPath() + ",tmpfs-size=" + size + ",tmpfs-mode=1777"));
+                args.addAll(List.of("--mount",
+                        "type=tmpfs,destination=" + m.mountPath() + ",tmpfs-size=" + size + ",tmpfs-mode=1777"));
                 continue;
             }
             if (!m.claim() && pod.emptyDirMedium(m.volume()).equals("Memory")) {
@@ -82,15 +98,18 @@ public final class PodmanPod implements AutoCloseable {
                 continue;
             }
             Path host = volumes.computeIfAbsent(m.volume(), v -> newVolume(v, m.claim()));
-            if (m.subPath() != null && !m.subPath().isEmpty()) host = subPath(host, m.subPath());
+            if (m.subPath() != null && !m.subPath().isEmpty())
+                host = subPath(host, m.subPath());
             args.addAll(List.of("-v", host + ":" + m.mountPath()));
         }
         secretVolumes(args);
         restoreInto.forEach((mountPath, from) -> copyKeepingOwner(from, mountDir(mountPath)));
-        if (o.noServer()) args.addAll(List.of("--entrypoint", "[\"sleep\", \"600\"]"));
+        if (o.noServer())
+            args.addAll(List.of("--entrypoint", "[\"sleep\", \"600\"]"));
         args.add(image);
         BashRunner.Result run = pm(Duration.ofMinutes(2), null, args);
-        if (run.exitCode() != 0) fail("podman run " + image + " failed: " + run.stderr());
+        if (run.exitCode() != 0)
+            fail("podman run " + image + " failed: " + run.stderr());
         this.started = System.nanoTime();
     }
 
@@ -120,7 +139,8 @@ public final class PodmanPod implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("exec", "-i", name, "env", "PGPASSWORD=" + password, "psql", "-X", "-q",
                 "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", port(), "-U", user, "-d", db));
         BashRunner.Result r = pm(Duration.ofMinutes(5), sql, args);
-        if (r.exitCode() != 0) fail("psql as " + user + " failed: " + r.stderr() + "\n" + logTail());
+        if (r.exitCode() != 0)
+            fail("psql as " + user + " failed: " + r.stderr() + "\n" + logTail());
         return r.stdout().strip();
     }
 
@@ -132,7 +152,8 @@ public final class PodmanPod implements AutoCloseable {
         Map<String, Object> probe = pod.probe(container, "readinessProbe");
         @SuppressWarnings("unchecked")
         List<String> command = (List<String>) ((Map<String, Object>) probe.getOrDefault("exec", Map.of())).get("command");
-        if (command == null) fail("the rendered container has no exec readiness probe: " + probe);
+        if (command == null)
+            fail("the rendered container has no exec readiness probe: " + probe);
         long period = kubelet ? 1000L * ((Number) probe.getOrDefault("periodSeconds", 10)).intValue() : 500;
         long delayMs = kubelet ? 1000L * ((Number) probe.getOrDefault("initialDelaySeconds", 0)).intValue() : 0;
         long timeout = ((Number) probe.getOrDefault("timeoutSeconds", 5)).longValue() + 5;
@@ -140,7 +161,8 @@ public final class PodmanPod implements AutoCloseable {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
             requireRunning();
-            if (exec(command, Duration.ofSeconds(timeout)).exitCode() == 0) return elapsed();
+            if (exec(command, Duration.ofSeconds(timeout)).exitCode() == 0)
+                return elapsed();
             sleep(period);
         }
         return fail("not ready after " + limit.toSeconds() + " s:\n" + logTail());
@@ -153,7 +175,8 @@ public final class PodmanPod implements AutoCloseable {
             requireRunning();
             BashRunner.Result r = exec(List.of("env", "PGPASSWORD=" + password, "psql", "-X", "-A", "-t", "-h", "127.0.0.1",
                     "-p", port(), "-U", user, "-d", db, "-c", "show listen_addresses"), Duration.ofSeconds(20));
-            if (r.exitCode() == 0 && r.stdout().strip().equals("*")) return elapsed();
+            if (r.exitCode() == 0 && r.stdout().strip().equals("*"))
+                return elapsed();
             sleep(500);
         }
         return fail("the final server did not answer in " + limit.toSeconds() + " s:\n" + logTail());
@@ -162,7 +185,8 @@ public final class PodmanPod implements AutoCloseable {
     /** The host folder behind a mount path of the container. */
     public Path mountDir(String mountPath) {
         for (RenderedPod.Mount m : pod.writableMounts(container)) {
-            if (m.mountPath().replaceAll("/+$", "").equals(mountPath.replaceAll("/+$", "")) && volumes.containsKey(m.volume())) {
+            if (m.mountPath().replaceAll("/+$", "").equals(mountPath.replaceAll("/+$", ""))
+                    && volumes.containsKey(m.volume())) {
                 Path host = volumes.get(m.volume());
                 return m.subPath() == null || m.subPath().isEmpty() ? host : host.resolve(m.subPath());
             }
@@ -173,7 +197,8 @@ public final class PodmanPod implements AutoCloseable {
     /** The container's variable, or the content of the Secret file its _FILE variant names; null when neither. */
     public String secret(String variable) {
         Map<String, String> env = pod.env(container);
-        if (env.containsKey(variable)) return env.get(variable);
+        if (env.containsKey(variable))
+            return env.get(variable);
         String file = env.get(variable + "_FILE");
         return file == null ? null : pod.secretFiles(container).get(file);
     }
@@ -210,7 +235,8 @@ public final class PodmanPod implements AutoCloseable {
     }
 
     private void requireRunning() {
-        if (!running()) fail("container " + name + " stopped:\n" + logTail());
+        if (!running())
+            fail("container " + name + " stopped:\n" + logTail());
     }
 
     /** kubelet: an emptyDir is 0777, a new claim root's 0755; fsGroup makes both group-owned, rwx and setgid. */
@@ -301,7 +327,8 @@ public final class PodmanPod implements AutoCloseable {
     }
 
     private static void sleep(long millis) {
-        if (millis <= 0) return;
+        if (millis <= 0)
+            return;
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -32,15 +32,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final PostgresServer PG = new PostgresServer();
  * </pre>
  *
- * <p>The cluster is created with {@code initdb} in a fresh temp directory and listens on every address (as the Bitnami
- * image does; pg_hba admits TCP from {@code 127.0.0.1} only) at a free port, plus a unix socket inside the temp directory. Host (TCP) connections require a password
+ * <p>
+ * The cluster is created with {@code initdb} in a fresh temp directory and listens on every address (as the Bitnami
+ * image does; pg_hba admits TCP from {@code 127.0.0.1} only) at a free port, plus a unix socket inside the temp directory. Host
+ * (TCP) connections require a password
  * (scram-sha-256); the superuser {@code postgres} may connect over the private unix socket without one (used by the
  * helper methods). When the JVM runs as root, the server runs as the {@code postgres} OS user.
  *
- * <p>Binaries: system property or environment variable {@code PG_BIN}, else the newest
+ * <p>
+ * Binaries: system property or environment variable {@code PG_BIN}, else the newest
  * {@code /usr/lib/postgresql/*&#47;bin} containing {@code initdb}. Missing binaries fail the test class (no skipping).
  *
- * <p>Each instance is its own cluster (own port and directory); start/stop are reference counted so that nested test
+ * <p>
+ * Each instance is its own cluster (own port and directory); start/stop are reference counted so that nested test
  * classes sharing the instance work. The server is stopped in afterAll (which JUnit runs even when tests fail) and by
  * a JVM shutdown hook as a backstop.
  */

@@ -23,7 +23,8 @@ import java.util.Optional;
 public final class RenderedPod {
 
     /** A writable mount: an emptyDir or a volume claim (fresh and empty after a KOTS restore). */
-    public record Mount(String volume, String mountPath, String subPath, boolean claim) {}
+    public record Mount(String volume, String mountPath, String subPath, boolean claim) {
+    }
 
     private final Map<String, Object> statefulSet;
     private final Map<String, Map<String, String>> secrets;
@@ -37,7 +38,8 @@ public final class RenderedPod {
     public static RenderedPod of(ChartRenderer.Rendered rendered) {
         rendered.requireOk();
         List<Map<String, Object>> sets = rendered.ofKind("StatefulSet");
-        if (sets.size() != 1) fail("expected one StatefulSet in chart " + rendered.version() + ", got " + sets.size());
+        if (sets.size() != 1)
+            fail("expected one StatefulSet in chart " + rendered.version() + ", got " + sets.size());
         Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
         for (Map<String, Object> s : rendered.ofKind("Secret")) {
             Map<String, String> data = new LinkedHashMap<>();
@@ -70,9 +72,11 @@ public final class RenderedPod {
                 continue;
             }
             Map<String, Object> ref = map(map(e, "valueFrom"), "secretKeyRef");
-            if (ref.isEmpty()) fail("env " + name + " has a source the harness does not resolve: " + e);
+            if (ref.isEmpty())
+                fail("env " + name + " has a source the harness does not resolve: " + e);
             String value = secret((String) ref.get("name")).get((String) ref.get("key"));
-            if (value == null) fail("Secret " + ref.get("name") + " has no key " + ref.get("key"));
+            if (value == null)
+                fail("Secret " + ref.get("name") + " has no key " + ref.get("key"));
             env.put(name, value);
         }
         return env;
@@ -83,14 +87,16 @@ public final class RenderedPod {
         Map<String, String> files = new LinkedHashMap<>();
         for (Map<String, Object> m : list(container(containerName), "volumeMounts")) {
             Map<String, Object> secretVolume = map(volume((String) m.get("name")).orElse(Map.of()), "secret");
-            if (secretVolume.isEmpty()) continue;
+            if (secretVolume.isEmpty())
+                continue;
             Map<String, String> data = secret((String) secretVolume.get("secretName"));
             String dir = ((String) m.get("mountPath")).replaceAll("/+$", "");
             List<Map<String, Object>> items = list(secretVolume, "items");
             if (items.isEmpty()) {
                 data.forEach((k, v) -> files.put(dir + "/" + k, v));
             } else {
-                for (Map<String, Object> item : items) files.put(dir + "/" + item.get("path"), data.get((String) item.get("key")));
+                for (Map<String, Object> item : items)
+                    files.put(dir + "/" + item.get("path"), data.get((String) item.get("key")));
             }
         }
         return files;
@@ -125,15 +131,18 @@ public final class RenderedPod {
     /** runAsUser of the container, else of the pod; fails when neither sets it. */
     public long runAsUser(String containerName) {
         Object uid = map(container(containerName), "securityContext").get("runAsUser");
-        if (uid == null) uid = map(podSpec(), "securityContext").get("runAsUser");
-        if (uid == null) fail("no runAsUser for container " + containerName);
+        if (uid == null)
+            uid = map(podSpec(), "securityContext").get("runAsUser");
+        if (uid == null)
+            fail("no runAsUser for container " + containerName);
         return ((Number) uid).longValue();
     }
 
     /** runAsGroup of the container, else of the pod; empty when neither sets it (the image's group 0 then). */
     public Optional<Long> runAsGroup(String containerName) {
         Object gid = map(container(containerName), "securityContext").get("runAsGroup");
-        if (gid == null) gid = map(podSpec(), "securityContext").get("runAsGroup");
+        if (gid == null)
+            gid = map(podSpec(), "securityContext").get("runAsGroup");
         return Optional.ofNullable(gid).map(g -> ((Number) g).longValue());
     }
 
@@ -172,7 +181,8 @@ public final class RenderedPod {
     /** The rendered Secret's keys, decoded. */
     public Map<String, String> secret(String name) {
         Map<String, String> s = secrets.get(name);
-        if (s == null) fail("Secret " + name + " is not rendered (rendered: " + secrets.keySet() + ")");
+        if (s == null)
+            fail("Secret " + name + " is not rendered (rendered: " + secrets.keySet() + ")");
         return s;
     }
 

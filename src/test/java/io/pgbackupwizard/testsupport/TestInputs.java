@@ -29,10 +29,12 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class TestInputs {
-    private TestInputs() {}
+    private TestInputs() {
+    }
 
     /** One line of the lock file. */
-    public record Input(String name, String version, String path, String license, String sha256, String upstream) {}
+    public record Input(String name, String version, String path, String license, String sha256, String upstream) {
+    }
 
     static final Path LOCK = Path.of("test-inputs/inputs.lock");
     private static final String HOW = "run `bash test-inputs/fetch` (or `bash .ci/deps`); from a local mirror: "
@@ -41,12 +43,15 @@ public final class TestInputs {
 
     /** Every input the lock pins, in lock order. */
     public static List<Input> lock() {
-        if (!Files.isRegularFile(LOCK)) fail("lock file not found: " + LOCK.toAbsolutePath() + " (run the tests from the project root)");
+        if (!Files.isRegularFile(LOCK))
+            fail("lock file not found: " + LOCK.toAbsolutePath() + " (run the tests from the project root)");
         List<Input> inputs = new ArrayList<>();
         for (String line : TextFiles.read(LOCK).split("\n")) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("name\t")) continue;
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("name\t"))
+                continue;
             String[] f = line.split("\t");
-            if (f.length != 6) fail(LOCK + ": expected 6 tab-separated fields: " + line);
+            if (f.length != 6)
+                fail(LOCK + ": expected 6 tab-separated fields: " + line);
             inputs.add(new Input(f[0], f[1], f[2], f[3], f[4], f[5]));
         }
         return inputs;
@@ -55,7 +60,8 @@ public final class TestInputs {
     /** The cache folder, as {@code test-inputs/fetch} computes it. */
     public static Path cache() {
         String configured = System.getenv("PGBW_TEST_INPUTS_CACHE");
-        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        if (configured != null && !configured.isBlank())
+            return Path.of(configured);
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("pg-backup-wizard/test-inputs");
@@ -67,7 +73,8 @@ public final class TestInputs {
                 .findFirst().orElseGet(() -> fail("no input in " + LOCK + " holds " + relative + ": add a lock line"));
         VERIFIED.computeIfAbsent(input.name(), n -> verify(input, cache()));
         Path target = cache().resolve(relative);
-        if (!Files.exists(target)) fail("test input " + input.name() + " has no " + relative + " (looked at " + target + ")");
+        if (!Files.exists(target))
+            fail("test input " + input.name() + " has no " + relative + " (looked at " + target + ")");
         return target;
     }
 
@@ -96,7 +103,8 @@ public final class TestInputs {
         try (Stream<Path> files = Files.isDirectory(target) ? Files.walk(target) : Stream.of(target)) {
             List<String> names = files.filter(Files::isRegularFile).map(p -> "./" + dir.relativize(p))
                     .sorted(TestInputs::byteOrder).toList();
-            for (String name : names) lines.append(sha256(dir.resolve(name.substring(2)))).append("  ").append(name).append('\n');
+            for (String name : names)
+                lines.append(sha256(dir.resolve(name.substring(2)))).append("  ").append(name).append('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +119,8 @@ public final class TestInputs {
         MessageDigest md = digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) md.update(buffer, 0, n);
+            for (int n; (n = in.read(buffer)) > 0;)
+                md.update(buffer, 0, n);
         }
         return HexFormat.of().formatHex(md.digest());
     }

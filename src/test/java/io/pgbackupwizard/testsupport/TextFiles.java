@@ -8,7 +8,8 @@ import java.nio.file.Path;
 
 /** UTF-8 text files for test fixtures, with I/O failures unchecked (a fixture that cannot write is a broken test). */
 public final class TextFiles {
-    private TextFiles() {}
+    private TextFiles() {
+    }
 
     public static String read(Path file) {
         try {

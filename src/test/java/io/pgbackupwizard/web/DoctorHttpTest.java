@@ -6,19 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.pgbackupwizard.testsupport.TextFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** POST /doctor over HTTP: curl's plain text, JSON, the HTML panel (urlencoded and multipart), and bad input. */
 @QuarkusTest
@@ -35,7 +35,8 @@ class DoctorHttpTest {
                 .when().post("/doctor")
                 .then().statusCode(200).contentType(startsWith("text/plain"))
                 .body(startsWith("postgresql (kots.io/v1beta1, chart 8.7.4): 8 findings, 5 above warning"))
-                .body(containsString("BREAKS BACKUP  CLIENT_OPTION_WITHOUT_VALUE  line 15  spec.values.master.podAnnotations[\"pre.hook.backup.velero.io/command\"]"))
+                .body(containsString(
+                        "BREAKS BACKUP  CLIENT_OPTION_WITHOUT_VALUE  line 15  spec.values.master.podAnnotations[\"pre.hook.backup.velero.io/command\"]"))
                 .body(containsString("pg_dump is given -h without a value"))
                 .body(containsString("Open in the wizard: http://"))
                 .body(containsString("/?name=postgresql&apiVersion=kots.io%2Fv1beta1&chartVersion=8.7.4&"))
@@ -45,7 +46,8 @@ class DoctorHttpTest {
     @Test
     void yamlContentTypeWorksToo() {
         given().contentType("application/yaml").body(CLEAN.getBytes(StandardCharsets.UTF_8)).when().post("/doctor")
-                .then().statusCode(200).body(startsWith("postgresql (kots.io/v1beta2, chart 17.1.0): ")).body(containsString(" 0 above warning"));
+                .then().statusCode(200).body(startsWith("postgresql (kots.io/v1beta2, chart 17.1.0): "))
+                .body(containsString(" 0 above warning"));
     }
 
     @Test
@@ -92,7 +94,8 @@ class DoctorHttpTest {
     void multipartUploadWithConfigChecksOptionNames() {
         String manifest = TextFiles.read(CORPUS.resolve("one-config-option-undefined.yaml"));
         given().multiPart("manifestFile", "postgresql.yaml", manifest.getBytes(StandardCharsets.UTF_8), "application/yaml")
-                .multiPart("configFile", "config.yaml", TextFiles.read(CORPUS.resolve("config.yaml")).getBytes(StandardCharsets.UTF_8))
+                .multiPart("configFile", "config.yaml",
+                        TextFiles.read(CORPUS.resolve("config.yaml")).getBytes(StandardCharsets.UTF_8))
                 .accept(ContentType.JSON).when().post("/doctor")
                 .then().statusCode(200).body("configChecked", equalTo(true))
                 .body("findings.rule", hasItem("CONFIG_OPTION_UNDEFINED"));
@@ -101,11 +104,13 @@ class DoctorHttpTest {
     @Test
     void multipartPastedTextIsHtml() {
         given().multiPart("manifest", CLEAN).accept(ContentType.HTML).when().post("/doctor")
-                .then().statusCode(200).contentType(startsWith("text/html")).body(containsString(": 0 findings, 0 above warning"));
+                .then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString(": 0 findings, 0 above warning"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not: [valid", "just a sentence", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "", "- a\n- b\n"})
+    @ValueSource(strings = { "not: [valid", "just a sentence", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "",
+            "- a\n- b\n" })
     void badInputIs400WithAMessage(String body) {
         Response r = given().contentType("text/plain").body(body).when().post("/doctor");
         r.then().statusCode(400).contentType(startsWith("text/plain")).body(startsWith("manifest: "));
@@ -126,7 +131,8 @@ class DoctorHttpTest {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'k'; c++) {
             bomb.append(c).append(": &").append(c).append(" [");
-            for (int i = 0; i < 9; i++) bomb.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
+            for (int i = 0; i < 9; i++)
+                bomb.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
             bomb.append("]\n");
         }
         bomb.append("kind: HelmChart\n");
@@ -154,14 +160,16 @@ class DoctorHttpTest {
 
     @Test
     void deepNestingIs400() {
-        given().contentType("text/plain").body("kind: HelmChart\nx: " + "[".repeat(200) + "]".repeat(200) + "\n").when().post("/doctor")
+        given().contentType("text/plain").body("kind: HelmChart\nx: " + "[".repeat(200) + "]".repeat(200) + "\n").when()
+                .post("/doctor")
                 .then().statusCode(400).body(startsWith("manifest: "));
     }
 
     @Test
     void javaTagsAreRefusedNotConstructed() {
         // Only nodes are composed, and SnakeYAML's tag inspector refuses global tags: nothing is instantiated.
-        given().contentType("text/plain").body(CLEAN + "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\n")
+        given().contentType("text/plain").body(CLEAN
+                + "x: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://127.0.0.1:1/\"]]]]\n")
                 .when().post("/doctor").then().statusCode(400).body(startsWith("manifest: ")).body(containsString("tag"));
     }
 }

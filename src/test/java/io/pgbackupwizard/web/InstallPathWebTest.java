@@ -8,15 +8,16 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import io.pgbackupwizard.model.InstallPath;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each install path's files over HTTP: in the JSON API, as downloads, on the page. */
 @QuarkusTest
@@ -35,12 +36,14 @@ class InstallPathWebTest {
         r.then().statusCode(200).body("installPath", equalTo(p.value())).body("nextSteps", equalTo(p.nextSteps()));
         assertEquals(p.notes(), r.jsonPath().getList("notes", String.class));
         Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
-        String page = given().queryParam("installPath", p.value()).queryParam("apiVersion", apiVersionFor(p)).accept("text/html")
+        String page = given().queryParam("installPath", p.value()).queryParam("apiVersion", apiVersionFor(p))
+                .accept("text/html")
                 .get("/").then().statusCode(200).extract().asString();
         assertTrue(page.contains(WebTest.html(p.choice())), "the page says when to pick " + p);
         files.forEach((name, text) -> {
             // The page links each file's download; follow the link the page gives.
-            String id = name.endsWith("-helmchart.yaml") ? "helmchart-yaml" : name.replace('.', '-').toLowerCase(java.util.Locale.ROOT);
+            String id = name.endsWith("-helmchart.yaml") ? "helmchart-yaml"
+                    : name.replace('.', '-').toLowerCase(java.util.Locale.ROOT);
             String caption = WebTest.elementText(page, id + "-caption");
             assertEquals(name, caption);
             String download = name.endsWith("-helmchart.yaml") ? "helmchart.yaml" : name.toLowerCase(java.util.Locale.ROOT);
@@ -65,9 +68,11 @@ class InstallPathWebTest {
 
     @Test
     void embeddedV3WithAV1beta1HelmChartIsAFieldError() {
-        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\",\"apiVersion\":\"kots.io/v1beta1\"}").post("/api/manifests")
+        given().contentType(ContentType.JSON).body("{\"installPath\":\"embedded-v3\",\"apiVersion\":\"kots.io/v1beta1\"}")
+                .post("/api/manifests")
                 .then().statusCode(400).body("field", hasItem("apiVersion"));
-        given().queryParam("installPath", "embedded-v3").queryParam("apiVersion", "kots.io/v1beta1").get("/restore-runbook.md").then().statusCode(400)
+        given().queryParam("installPath", "embedded-v3").queryParam("apiVersion", "kots.io/v1beta1").get("/restore-runbook.md")
+                .then().statusCode(400)
                 .body(startsWith("apiVersion: "));
     }
 }

@@ -1,15 +1,10 @@
 package io.pgbackupwizard.web;
 
-import io.pgbackupwizard.web.page.PageResource;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.model.Field;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.web.page.PageResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The OpenAPI document, read back as YAML: every endpoint that takes the wizard's parameters documents all of
@@ -48,16 +50,19 @@ class OpenApiDocumentTest {
     @Test
     void everyDownloadAndQueryPageDocumentsEveryParameter() {
         List<String> paths = new ArrayList<>(List.of("/", "/results"));
-        for (ReleaseFile o : ReleaseFile.values()) paths.add("/" + o.path());
+        for (ReleaseFile o : ReleaseFile.values())
+            paths.add("/" + o.path());
         for (String path : paths) {
             List<Object> params = list(at("paths", path, "get", "parameters"), path + " GET parameters");
             Set<String> names = new TreeSet<>();
             for (Object p : params) {
                 Map<String, Object> param = resolve(map(p, path));
-                if ("query".equals(param.get("in"))) names.add((String) param.get("name"));
+                if ("query".equals(param.get("in")))
+                    names.add((String) param.get("name"));
             }
             Set<String> expected = new TreeSet<>(PARAMS);
-            if (path.equals("/results")) expected.add(PageResource.SHOWN_FILE);
+            if (path.equals("/results"))
+                expected.add(PageResource.SHOWN_FILE);
             assertEquals(expected, names, path + " documents every parameter and no other query parameter");
         }
     }
@@ -65,9 +70,10 @@ class OpenApiDocumentTest {
     @Test
     void everyRequestBodyHasEveryParameterAndNoOther() {
         List<String[]> bodies = new ArrayList<>();
-        bodies.add(new String[] {"/", "post", "application/x-www-form-urlencoded"});
-        bodies.add(new String[] {"/api/manifests", "post", "application/json"});
-        for (ReleaseFile o : ReleaseFile.values()) bodies.add(new String[] {"/" + o.path(), "post", "application/x-www-form-urlencoded"});
+        bodies.add(new String[] { "/", "post", "application/x-www-form-urlencoded" });
+        bodies.add(new String[] { "/api/manifests", "post", "application/json" });
+        for (ReleaseFile o : ReleaseFile.values())
+            bodies.add(new String[] { "/" + o.path(), "post", "application/x-www-form-urlencoded" });
         for (String[] b : bodies) {
             Map<String, Object> schema = resolve(map(at("paths", b[0], b[1], "requestBody", "content", b[2], "schema"), b[0]));
             assertEquals(PARAMS, new TreeSet<>(map(schema.get("properties"), b[0]).keySet()), b[0] + " body");
@@ -79,8 +85,10 @@ class OpenApiDocumentTest {
     void everyReferenceResolves() {
         List<String> refs = new ArrayList<>();
         collectRefs(document(), refs);
-        assertTrue(refs.size() > Field.values().length * ReleaseFile.values().length, "the operations share components: " + refs.size());
-        for (String ref : refs) assertNotNull(resolve(Map.of("$ref", ref)), ref);
+        assertTrue(refs.size() > Field.values().length * ReleaseFile.values().length,
+                "the operations share components: " + refs.size());
+        for (String ref : refs)
+            assertNotNull(resolve(Map.of("$ref", ref)), ref);
     }
 
     /** Written out in every operation the parameters made 509 KB, which Quarkus 3.33 re-reads at each start. */
@@ -108,7 +116,8 @@ class OpenApiDocumentTest {
     /** Follows a local {@code $ref} ("#/components/..."); anything else is returned as it is. */
     private Map<String, Object> resolve(Map<String, Object> node) {
         Object ref = node.get("$ref");
-        if (ref == null) return node;
+        if (ref == null)
+            return node;
         String pointer = (String) ref;
         assertTrue(pointer.startsWith("#/"), "a local reference: " + pointer);
         Object target = document();
@@ -121,7 +130,8 @@ class OpenApiDocumentTest {
 
     private static void collectRefs(Object node, List<String> refs) {
         if (node instanceof Map<?, ?> m) {
-            if (m.get("$ref") instanceof String s) refs.add(s);
+            if (m.get("$ref") instanceof String s)
+                refs.add(s);
             m.values().forEach(v -> collectRefs(v, refs));
         } else if (node instanceof List<?> l) {
             l.forEach(v -> collectRefs(v, refs));

@@ -3,8 +3,6 @@ package io.pgbackupwizard.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +16,13 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Requests no HTTP client library would send as written: raw bytes on a socket, the answer read as bytes. */
 @QuarkusTest
@@ -54,7 +56,8 @@ class RawHttpTest {
 
     @Test
     void rawUtf8InTheQueryIsReadAsUtf8() throws IOException {
-        String answer = send(bytes("GET " + get("/?database=Müller") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        String answer = send(
+                bytes("GET " + get("/?database=Müller") + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         // 400: user and database names are ASCII only, and the form shows the value as it was read
         assertTrue(answer.contains("value=\"Müller\""), "the value is echoed as sent");
         assertFalse(answer.contains("MÃ¼ller"), "read as Latin-1");
@@ -71,11 +74,19 @@ class RawHttpTest {
     static List<String> errorsLoggedDuring(IoAction action) throws IOException {
         List<String> errors = new ArrayList<>();
         Handler h = new Handler() {
-            @Override public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(r.getLoggerName() + ": " + r.getMessage());
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.SEVERE.intValue())
+                    errors.add(r.getLoggerName() + ": " + r.getMessage());
             }
-            @Override public void flush() {}
-            @Override public void close() {}
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
         };
         Logger root = Logger.getLogger("");
         root.addHandler(h);
@@ -87,10 +98,12 @@ class RawHttpTest {
         return errors;
     }
 
-    interface IoAction { void run() throws IOException; }
+    interface IoAction {
+        void run() throws IOException;
+    }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bad host", "a^b", "[::1", "x:y:z", "evil.example/path", "host:99999999"})
+    @ValueSource(strings = { "bad host", "a^b", "[::1", "x:y:z", "evil.example/path", "host:99999999" })
     void aBadHostIsAPlain400WithNoErrorLogged(String host) throws IOException {
         String[] answer = new String[1];
         List<String> errors = errorsLoggedDuring(() -> answer[0] = send(bytes(
@@ -109,7 +122,7 @@ class RawHttpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gzip", "identity", "chunked, gzip", "xchunked"})
+    @ValueSource(strings = { "gzip", "identity", "chunked, gzip", "xchunked" })
     void anUnknownTransferEncodingIsRefused(String te) throws IOException {
         String answer = send(bytes("POST /api/manifests HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: " + te + "\r\nConnection: close\r\n\r\n{}"));

@@ -2,11 +2,13 @@ package io.pgbackupwizard.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** wizard.base-url wins over every header. */
 @QuarkusTest
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ShareLinkBaseUrlTest {
 
     public static class Profile implements QuarkusTestProfile {
-        @Override public Map<String, String> getConfigOverrides() {
+        @Override
+        public Map<String, String> getConfigOverrides() {
             return Map.of("wizard.base-url", "https://wizard.example.internal/");
         }
     }

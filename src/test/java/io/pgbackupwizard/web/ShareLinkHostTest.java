@@ -3,8 +3,9 @@ package io.pgbackupwizard.web;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
 
 /** No base URL configured, no proxy: the share link is the address the connection arrived on, never the Host header. */
 @QuarkusTest

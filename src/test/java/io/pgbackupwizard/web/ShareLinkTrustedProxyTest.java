@@ -1,15 +1,16 @@
 package io.pgbackupwizard.web;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static io.restassured.RestAssured.given;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Behind a proxy listed in trusted-proxies (the tests connect from loopback), the forwarded scheme and host make the link. */
 @QuarkusTest
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ShareLinkTrustedProxyTest {
 
     public static class Profile implements QuarkusTestProfile {
-        @Override public Map<String, String> getConfigOverrides() {
+        @Override
+        public Map<String, String> getConfigOverrides() {
             return ShareLinks.behindProxy("10.0.0.0/8,127.0.0.0/8,::1");
         }
     }

@@ -2,11 +2,13 @@ package io.pgbackupwizard.web;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Forwarded headers from an address not in trusted-proxies are ignored. */
 @QuarkusTest
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ShareLinkUntrustedProxyTest {
 
     public static class Profile implements QuarkusTestProfile {
-        @Override public Map<String, String> getConfigOverrides() {
+        @Override
+        public Map<String, String> getConfigOverrides() {
             return ShareLinks.behindProxy("10.9.8.7");
         }
     }

@@ -5,9 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
 
 /** /api/manifests reads one JSON object of strings: nothing is silently dropped, merged or rewritten. */
 @QuarkusTest
@@ -29,7 +30,8 @@ class StrictJsonTest {
     @Test
     void aNumberIsRefusedNotRewritten() {
         given().contentType(ContentType.JSON).body("{\"database\":1e3}").post("/api/manifests")
-                .then().statusCode(400).body("[0].field", equalTo("database")).body("[0].message", containsString("JSON string"));
+                .then().statusCode(400).body("[0].field", equalTo("database"))
+                .body("[0].message", containsString("JSON string"));
     }
 
     @Test

@@ -1,13 +1,15 @@
 package io.pgbackupwizard.web;
 
-import io.pgbackupwizard.web.guard.TrustedProxies;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import io.pgbackupwizard.web.guard.TrustedProxies;
 
 class TrustedProxiesTest {
 

@@ -14,11 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pgbackupwizard.model.BadValues;
-import io.pgbackupwizard.model.Field;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +27,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.pgbackupwizard.model.BadValues;
+import io.pgbackupwizard.model.Field;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** The service over HTTP: the page, the downloads, the JSON API, plain-text help, health, metrics, OpenAPI. */
 @QuarkusTest
@@ -74,7 +76,8 @@ class WebTest {
         String p = Pattern.quote(param);
         return Pattern.compile("<input type=\"text\"[^>]* name=\"" + p + "\" value=\"" + v + "\"").matcher(block).find()
                 || Pattern.compile("<option value=\"" + v + "\" selected>").matcher(block).find()
-                || Pattern.compile("<input type=\"radio\" name=\"" + p + "\" value=\"" + v + "\" checked>").matcher(block).find();
+                || Pattern.compile("<input type=\"radio\" name=\"" + p + "\" value=\"" + v + "\" checked>").matcher(block)
+                        .find();
     }
 
     /** Content of the element with this id (a pre or p without nested elements), unescaped. */
@@ -95,7 +98,8 @@ class WebTest {
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), in.readAllBytes());
+            for (ZipEntry e; (e = in.getNextEntry()) != null;)
+                entries.put(e.getName(), in.readAllBytes());
         }
         return entries;
     }
@@ -119,7 +123,8 @@ class WebTest {
         assertTrue(page.contains("pre.hook.backup.velero.io/command"), "valid defaults: the files are previewed");
         Matcher example = Pattern.compile("id=\"preset-kots-docs-2020\" href=\"([^\"]*)\"").matcher(page);
         assertTrue(example.find(), "the 2020 reference example is one link away");
-        for (String p : List.of("apiVersion=kots.io%2Fv1beta1", "chartVersion=8.7.4", "scratchMedium=Memory", "installPath=kots")) {
+        for (String p : List.of("apiVersion=kots.io%2Fv1beta1", "chartVersion=8.7.4", "scratchMedium=Memory",
+                "installPath=kots")) {
             assertTrue(unhtml(example.group(1)).contains(p), example.group(1));
         }
         assertTrue(page.contains("id=\"warnings\""), "the defaults' warnings (frozen bitnamilegacy image) are shown");
@@ -167,8 +172,10 @@ class WebTest {
     @Test
     void unknownLinkParametersAreIgnoredOnThePageWithANoticeButNotInDownloads() {
         String page = given().accept("text/html").queryParam("utm_source", "newsletter").queryParam("chartVersion", "17.1.0")
-                .queryParam("installPath", "kots").queryParam("<b>x</b>", "1").get("/").then().statusCode(200).extract().asString();
-        String notice = page.substring(page.indexOf("id=\"ignored-params\""), page.indexOf("</div>", page.indexOf("id=\"ignored-params\"")));
+                .queryParam("installPath", "kots").queryParam("<b>x</b>", "1").get("/").then().statusCode(200).extract()
+                .asString();
+        String notice = page.substring(page.indexOf("id=\"ignored-params\""),
+                page.indexOf("</div>", page.indexOf("id=\"ignored-params\"")));
         assertTrue(notice.contains("<code>utm_source</code>") && notice.contains("<code>&lt;b&gt;x&lt;/b&gt;</code>"), notice);
         assertTrue(page.contains("chartVersion: 17.1.0"), "the known parameters still make the preview");
         assertTrue(page.contains("data-page-link=\"/?installPath=kots\""), // 17.1.0 is the default
@@ -187,7 +194,8 @@ class WebTest {
         String page = given().accept("text/html").queryParam("username", "app_owner").get("/").then().statusCode(200)
                 .extract().asString();
         String database = fieldBlock(page, "database");
-        assertTrue(database.contains("Default value") && database.contains("id=\"database-reset\" data-reset=\"database\" hidden"),
+        assertTrue(
+                database.contains("Default value") && database.contains("id=\"database-reset\" data-reset=\"database\" hidden"),
                 database);
         String username = fieldBlock(page, "username");
         assertTrue(username.contains("Changed from the default, <code>username</code>"), username);
@@ -196,7 +204,8 @@ class WebTest {
         for (Field f : Field.values()) {
             assertEquals(f.advanced(), advanced.contains("data-field=\"" + f.param() + "\""), f.param());
         }
-        assertFalse(page.contains("<details id=\"advanced\" class=\"advanced\" open"), "closed while all advanced fields hold their defaults");
+        assertFalse(page.contains("<details id=\"advanced\" class=\"advanced\" open"),
+                "closed while all advanced fields hold their defaults");
         assertTrue(given().accept("text/html").queryParam("mountPath", "/dump").get("/").asString()
                 .contains("<details id=\"advanced\" class=\"advanced\" open"), "open when one of them is set");
     }
@@ -209,8 +218,10 @@ class WebTest {
         Matcher m = Pattern.compile("id=\"preset-large-database\" href=\"([^\"]*)\"").matcher(page);
         assertTrue(m.find());
         String href = unhtml(m.group(1));
-        assertTrue(href.contains("username=orders") && href.contains("installPath=kots") && href.contains("scratchSize=50Gi"), href);
-        String target = given().accept("text/html").urlEncodingEnabled(false).get(href).then().statusCode(200).extract().asString();
+        assertTrue(href.contains("username=orders") && href.contains("installPath=kots") && href.contains("scratchSize=50Gi"),
+                href);
+        String target = given().accept("text/html").urlEncodingEnabled(false).get(href).then().statusCode(200).extract()
+                .asString();
         assertTrue(showsValue(fieldBlock(target, "username"), "username", "orders"), "kept");
         assertTrue(target.contains("id=\"preset-applied\""), "says a preset was applied");
         assertFalse(target.contains("id=\"ignored-params\""), "preset= is no unknown parameter");
@@ -236,7 +247,8 @@ class WebTest {
                 .get("/").then().statusCode(200).extract().asString();
         assertTrue(page.contains("helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version 16.7.27"));
         assertTrue(page.contains("id=\"freshness\" class=\"freshness\" data-state=\"current\""));
-        String readme = given().queryParam("chartVersion", "16.7.27").queryParam("installPath", "kots").get("/readme.txt").then().statusCode(200)
+        String readme = given().queryParam("chartVersion", "16.7.27").queryParam("installPath", "kots").get("/readme.txt")
+                .then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .header("Content-Disposition", "attachment; filename=\"README.txt\"").extract().asString();
         assertTrue(readme.contains("--version 16.7.27") && readme.contains("kubectl kots backup"), readme);
@@ -258,7 +270,8 @@ class WebTest {
     void curlGetsPlainTextHelpListingEveryParameter() {
         String help = given().header("User-Agent", "curl/8.5.0").get("/")
                 .then().statusCode(200).contentType(ContentType.TEXT).extract().asString();
-        for (String param : Field.params()) assertTrue(help.contains(param), () -> "help lists " + param);
+        for (String param : Field.params())
+            assertTrue(help.contains(param), () -> "help lists " + param);
         assertFalse(help.contains("<html"), "not the page");
     }
 
@@ -272,7 +285,8 @@ class WebTest {
         assertTrue(help.contains("/doctor"), "mentions the doctor");
         List<String> curls = help.lines().filter(l -> l.trim().startsWith("curl ")).toList();
         assertFalse(curls.isEmpty());
-        for (String c : curls) assertTrue(c.contains("--fail-with-body"), "keeps the 400 message: " + c);
+        for (String c : curls)
+            assertTrue(c.contains("--fail-with-body"), "keeps the 400 message: " + c);
         for (String line : help.lines().filter(l -> l.trim().startsWith("curl ") && l.endsWith("\\")).toList()) {
             assertTrue(help.contains(line + "\n      -d ") || help.contains(line + "\n      http"), "continued: " + line);
         }
@@ -325,14 +339,16 @@ class WebTest {
         String config = given().get("/config.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"config.yaml\"").extract().asString();
         assertEquals("Config", load(config).get("kind"));
-        String backup = given().queryParam("installPath", "kots").get("/backup.yaml").then().statusCode(200).header("Content-Type", startsWith(YAML_TYPE))
+        String backup = given().queryParam("installPath", "kots").get("/backup.yaml").then().statusCode(200)
+                .header("Content-Type", startsWith(YAML_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"backup.yaml\"").extract().asString();
         assertEquals("Backup", load(backup).get("kind"));
     }
 
     @Test
     void theBundleHoldsTheThreeFilesAsDownloadedOneByOne() throws IOException {
-        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get("/bundle.zip")
+        byte[] zip = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots")
+                .get("/bundle.zip")
                 .then().statusCode(200).contentType("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"db-kots-release.zip\"").extract().asByteArray();
         Map<String, byte[]> entries = unzip(zip);
@@ -342,7 +358,8 @@ class WebTest {
                 "backup.yaml", "/backup.yaml", "app-database-values.yaml", "/app-database-values.yaml",
                 "README.txt", "/readme.txt");
         single.forEach((file, path) -> {
-            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3").queryParam("installPath", "kots").get(path)
+            String alone = given().queryParam("name", "db").queryParam("chartVersion", "10.16.3")
+                    .queryParam("installPath", "kots").get(path)
                     .then().statusCode(200).extract().asString();
             assertEquals(alone, new String(entries.get(file), StandardCharsets.UTF_8), file);
         });
@@ -366,7 +383,8 @@ class WebTest {
 
     @Test
     void theApiReturnsTheFilesAndTheHookScripts() {
-        Response r = given().contentType(ContentType.JSON).body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false,\"installPath\":\"kots\"}")
+        Response r = given().contentType(ContentType.JSON)
+                .body("{\"chartVersion\":\"17.1.0\",\"allowExternal\":false,\"installPath\":\"kots\"}")
                 .post("/api/manifests");
         r.then().statusCode(200).contentType(ContentType.JSON)
                 .body("chartGeneration", equalTo("PASSWORD_FILES"))
@@ -429,7 +447,8 @@ class WebTest {
         while (m.find()) {
             Map<String, String> tags = new HashMap<>();
             Matcher tag = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(m.group(1));
-            while (tag.find()) tags.put(tag.group(1), tag.group(2));
+            while (tag.find())
+                tags.put(tag.group(1), tag.group(2));
             counters.put(tags.get("chart_generation") + " " + tags.get("api_version"), Double.parseDouble(m.group(2)));
         }
         return counters;
@@ -480,8 +499,10 @@ class WebTest {
 
     @Test
     void theLivePreviewSendsOnlyTheVisibleFileAndEachTabCanAskForItsOwn() {
-        String helmChart = given().queryParam("installPath", "kots").get("/helmchart.yaml").then().statusCode(200).extract().asString();
-        String config = given().queryParam("installPath", "kots").get("/config.yaml").then().statusCode(200).extract().asString();
+        String helmChart = given().queryParam("installPath", "kots").get("/helmchart.yaml").then().statusCode(200).extract()
+                .asString();
+        String config = given().queryParam("installPath", "kots").get("/config.yaml").then().statusCode(200).extract()
+                .asString();
 
         String first = given().queryParam("installPath", "kots").get("/results").then().statusCode(200).extract().asString();
         assertEquals(helmChart, panelFile(first, "helmchart-yaml"), "no file named: the install path's main file");
@@ -502,7 +523,8 @@ class WebTest {
         assertFalse(other.contains("panel-backup-values-yaml"), other);
 
         // The page works without JavaScript: every file is in it; and 'file' is no parameter of the page.
-        String page = given().accept("text/html").queryParam("installPath", "kots").get("/").then().statusCode(200).extract().asString();
+        String page = given().accept("text/html").queryParam("installPath", "kots").get("/").then().statusCode(200).extract()
+                .asString();
         assertEquals(helmChart, panelFile(page, "helmchart-yaml"));
         assertEquals(config, panelFile(page, "config-yaml"));
         assertFalse(page.contains("data-loaded=\"false\""), "nothing left to load on the page");

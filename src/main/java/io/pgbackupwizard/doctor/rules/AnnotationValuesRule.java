@@ -1,13 +1,14 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Kubernetes annotations are strings. The chart copies podAnnotations with toYaml, so an unquoted number
@@ -58,7 +59,8 @@ public final class AnnotationValuesRule implements Rule {
                             key + " is '" + text + "', which is not a Go duration"
                                     + (text.matches("\\d+") ? " (a bare number has no unit)" : "")
                                     + ": Velero logs a warning and uses its default instead"
-                                    + (key.contains("wait-timeout") ? " (wait forever)." : " (30s), so a longer dump or load is cut off."),
+                                    + (key.contains("wait-timeout") ? " (wait forever)."
+                                            : " (30s), so a longer dump or load is cut off."),
                             "Write a Go duration such as 90s, 10m or 1h30m.");
                 }
             }
@@ -74,7 +76,8 @@ public final class AnnotationValuesRule implements Rule {
 
     private static String kind(Located value) {
         String t = value.text().orElse("");
-        if (t.isEmpty() || t.equals("~") || t.equalsIgnoreCase("null")) return "null";
+        if (t.isEmpty() || t.equals("~") || t.equalsIgnoreCase("null"))
+            return "null";
         return t.matches("(?i)true|false|yes|no|on|off|y|n") ? "boolean (" + t + ")" : "number (" + t + ")";
     }
 }

@@ -1,5 +1,8 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.pgbackupwizard.doctor.ClientCall;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
@@ -8,8 +11,6 @@ import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import io.pgbackupwizard.doctor.ShellScript;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * backup.velero.io/backup-volumes must name, comma-separated and without spaces (Velero does not trim), pod volumes
@@ -61,9 +62,11 @@ public final class BackupVolumesRule implements Rule {
                 continue;
             }
             Located mount = m.volumeMount(name);
-            if (mount.exists()) mountPath = mount.get("mountPath").text().orElse(null);
+            if (mount.exists())
+                mountPath = mount.get("mountPath").text().orElse(null);
         }
-        if (mountPath != null && backup.isPresent()) checkDumpPath(backup.get(), mountPath, out);
+        if (mountPath != null && backup.isPresent())
+            checkDumpPath(backup.get(), mountPath, out);
     }
 
     private static void checkDumpPath(HookCommand hook, String mountPath, Findings out) {
@@ -71,7 +74,8 @@ public final class BackupVolumesRule implements Rule {
         List<String> scriptEnv = HookCommands.assignments(hook);
         for (ShellScript.Command c : hook.commands()) {
             Optional<ClientCall> call = ClientCall.of(c, scriptEnv);
-            if (call.isEmpty() || !call.get().tool().startsWith("pg_dump")) continue;
+            if (call.isEmpty() || !call.get().tool().startsWith("pg_dump"))
+                continue;
             Optional<String> file = call.get().outputFile();
             if (file.isEmpty()) {
                 out.add("DUMP_NOT_IN_VOLUME", Severity.BREAKS_BACKUP, hook.at(),

@@ -1,11 +1,12 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.List;
 
 /** A database password written in the release is the same in every customer's cluster and readable by anyone. */
 public final class ClearPasswordRule implements Rule {

@@ -1,5 +1,8 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.pgbackupwizard.doctor.ClientCall;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
@@ -7,8 +10,6 @@ import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import io.pgbackupwizard.doctor.ShellScript;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Every libpq tool in a hook needs -U (the container's uid 1001 has no passwd entry, so libpq has no default user),
@@ -39,8 +40,8 @@ public final class ClientOptionsRule implements Rule {
 
     private static void check(HookCommand hook, ClientCall call, Optional<String> port, Findings out) {
         String tool = call.tool();
-        for (var option : List.of(new Object[] {"-h", call.host()}, new Object[] {"-U", call.user()},
-                new Object[] {"-p", call.port()}, new Object[] {"-d", call.dbname()})) {
+        for (var option : List.of(new Object[] { "-h", call.host() }, new Object[] { "-U", call.user() },
+                new Object[] { "-p", call.port() }, new Object[] { "-d", call.dbname() })) {
             if (((ClientCall.Option) option[1]).missingValue()) {
                 out.add("CLIENT_OPTION_WITHOUT_VALUE", hook.breaks(), hook.at(),
                         tool + " is given " + option[0] + " without a value (a redirection or the end of the command "
@@ -52,7 +53,9 @@ public final class ClientOptionsRule implements Rule {
             out.add("CLIENT_NO_USER", hook.breaks(), hook.at(),
                     tool + " has no -U: the chart runs the container as uid 1001, which has no passwd entry, so libpq has "
                             + "no user name and " + tool + " fails (\"local user with ID 1001 does not exist\""
-                            + (tool.equals("pg_isready") ? ", or pg_isready answers \"no attempt\" forever and the wait loop never ends" : "")
+                            + (tool.equals("pg_isready")
+                                    ? ", or pg_isready answers \"no attempt\" forever and the wait loop never ends"
+                                    : "")
                             + ").",
                     "Add -U <user> (the user the chart creates) to " + tool + ".");
         }

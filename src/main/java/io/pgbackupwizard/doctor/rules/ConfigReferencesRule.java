@@ -1,10 +1,5 @@
 package io.pgbackupwizard.doctor.rules;
 
-import io.pgbackupwizard.doctor.Findings;
-import io.pgbackupwizard.doctor.Located;
-import io.pgbackupwizard.doctor.Manifest;
-import io.pgbackupwizard.doctor.Rule;
-import io.pgbackupwizard.doctor.Severity;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.pgbackupwizard.doctor.Findings;
+import io.pgbackupwizard.doctor.Located;
+import io.pgbackupwizard.doctor.Manifest;
+import io.pgbackupwizard.doctor.Rule;
+import io.pgbackupwizard.doctor.Severity;
 
 /** With the release's Config given: every ConfigOption* name the HelmChart uses must be an item it defines. */
 public final class ConfigReferencesRule implements Rule {
@@ -31,12 +32,14 @@ public final class ConfigReferencesRule implements Rule {
 
     @Override
     public void check(Manifest m, Findings out) {
-        if (m.config().isEmpty()) return;
+        if (m.config().isEmpty())
+            return;
         Map<String, Set<String>> items = new HashMap<>(); // item -> its choices (radio, select_one)
         for (Located group : m.config().get().at("spec", "groups").items()) {
             for (Located item : group.get("items").items()) {
                 Set<String> choices = new HashSet<>();
-                for (Located choice : item.get("items").items()) choice.get("name").text().ifPresent(choices::add);
+                for (Located choice : item.get("items").items())
+                    choice.get("name").text().ifPresent(choices::add);
                 item.get("name").text().ifPresent(n -> items.put(n, choices));
             }
         }
@@ -53,7 +56,8 @@ public final class ConfigReferencesRule implements Rule {
                 } else if (r.group(3) != null && !items.get(name).isEmpty() && !items.get(name).contains(r.group(3))) {
                     out.add("CONFIG_CHOICE_UNDEFINED", Severity.WARNING, s,
                             "The HelmChart compares '" + name + "' with '" + r.group(3) + "', which is not one of its choices ("
-                                    + String.join(", ", items.get(name).stream().sorted().toList()) + "): the comparison is never true.",
+                                    + String.join(", ", items.get(name).stream().sorted().toList())
+                                    + "): the comparison is never true.",
                             "Compare with one of the choices the Config defines.");
                 }
             }

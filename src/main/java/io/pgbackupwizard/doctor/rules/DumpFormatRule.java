@@ -1,13 +1,14 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import io.pgbackupwizard.doctor.ShellScript;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The restore must read the dump in the format the backup wrote: psql runs plain SQL only, pg_restore reads only the
@@ -29,9 +30,11 @@ public final class DumpFormatRule implements Rule {
     public void check(Manifest m, Findings out) {
         Optional<HookCommand> backup = HookCommand.of(m, HookCommand.BACKUP);
         Optional<HookCommand> restore = HookCommand.of(m, HookCommand.RESTORE);
-        if (backup.isEmpty() || restore.isEmpty()) return;
+        if (backup.isEmpty() || restore.isEmpty())
+            return;
         Optional<Boolean> archive = archive(backup.get());
-        if (archive.isEmpty()) return;
+        if (archive.isEmpty())
+            return;
         List<String> tools = restore.get().commands().stream().map(ShellScript.Command::name).toList();
         boolean psql = tools.contains("psql");
         boolean pgRestore = tools.contains("pg_restore");
@@ -52,14 +55,18 @@ public final class DumpFormatRule implements Rule {
     /** Whether the hook's pg_dump writes an archive format (true) or plain SQL (false); empty without pg_dump. */
     public static Optional<Boolean> archive(HookCommand backup) {
         for (ShellScript.Command c : backup.commands()) {
-            if (!c.name().equals("pg_dump")) continue;
+            if (!c.name().equals("pg_dump"))
+                continue;
             List<String> w = c.words();
             String format = "p";
             for (int i = 1; i < w.size(); i++) {
                 String a = w.get(i);
-                if ((a.equals("-F") || a.equals("--format")) && i + 1 < w.size()) format = w.get(i + 1);
-                else if (a.startsWith("--format=")) format = a.substring("--format=".length());
-                else if (a.startsWith("-F") && a.length() > 2) format = a.substring(2);
+                if ((a.equals("-F") || a.equals("--format")) && i + 1 < w.size())
+                    format = w.get(i + 1);
+                else if (a.startsWith("--format="))
+                    format = a.substring("--format=".length());
+                else if (a.startsWith("-F") && a.length() > 2)
+                    format = a.substring(2);
             }
             return Optional.of(!format.isEmpty() && "ctd".indexOf(Character.toLowerCase(format.charAt(0))) >= 0);
         }

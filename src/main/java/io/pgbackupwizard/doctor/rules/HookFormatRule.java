@@ -1,10 +1,11 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
-import java.util.List;
 
 /**
  * A hook command must be a JSON array of strings; Velero runs anything else as ONE argument, silently. It runs the

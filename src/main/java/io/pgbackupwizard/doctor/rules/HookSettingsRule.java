@@ -1,5 +1,8 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
@@ -7,8 +10,6 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * What a hook needs besides its command: an explicit on-error (Velero does not apply its documented Fail default to
@@ -24,7 +25,8 @@ public final class HookSettingsRule implements Rule {
 
     @Override
     public List<String> findings() {
-        return List.of("BAD_ON_ERROR", "NO_BACKUP_HOOK", "NO_HOOK_CONTAINER", "NO_ON_ERROR", "NO_RESTORE_HOOK", "NO_WAIT_FOR_READY", "WRONG_HOOK_CONTAINER");
+        return List.of("BAD_ON_ERROR", "NO_BACKUP_HOOK", "NO_HOOK_CONTAINER", "NO_ON_ERROR", "NO_RESTORE_HOOK",
+                "NO_WAIT_FOR_READY", "WRONG_HOOK_CONTAINER");
     }
 
     @Override
@@ -92,14 +94,18 @@ public final class HookSettingsRule implements Rule {
 
     /** The chart's name for it; a fullname (charts before 11) is known only for a plain release name. */
     private static Optional<String> expectedContainer(Manifest m) {
-        if (m.facts().isEmpty()) return Optional.empty();
+        if (m.facts().isEmpty())
+            return Optional.empty();
         ChartFacts chart = m.facts().get();
-        if (chart.container() == ChartFacts.ContainerNaming.POSTGRESQL) return Optional.of(chart.containerName(""));
-        if (m.values().get("fullnameOverride").exists()) return Optional.empty();
+        if (chart.container() == ChartFacts.ContainerNaming.POSTGRESQL)
+            return Optional.of(chart.containerName(""));
+        if (m.values().get("fullnameOverride").exists())
+            return Optional.empty();
         String release = m.spec().get("releaseName").text()
                 .or(() -> m.spec().at("chart", "releaseName").text())
                 .or(() -> m.spec().at("chart", "name").text()).orElse(""); // KOTS falls back to the chart name
-        if (release.isEmpty() || release.contains("{{")) return Optional.empty();
+        if (release.isEmpty() || release.contains("{{"))
+            return Optional.empty();
         return Optional.of(chart.containerName(release));
     }
 }

@@ -1,12 +1,13 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.List;
 
 /**
  * Images in 2026: Bitnami moved versioned tags to docker.io/bitnamilegacy (2025-08-28) and did not copy the Debian-10
@@ -31,7 +32,8 @@ public final class ImageRule implements Rule {
 
     @Override
     public void check(Manifest m, Findings out) {
-        if (m.facts().isEmpty()) return;
+        if (m.facts().isEmpty())
+            return;
         ChartFacts chart = m.facts().get();
         boolean checks = chart.imageCheck() != ChartFacts.ImageCheck.NONE;
         Located image = m.values().get("image");
@@ -58,7 +60,8 @@ public final class ImageRule implements Rule {
         }
         if (relocated && checks && !allowsInsecure(m.values())) {
             boolean onlyWarns = legacy && chart.imageCheck() == ChartFacts.ImageCheck.LEGACY_WARNS;
-            out.add(onlyWarns ? "IMAGE_CHECK_WARNS" : "IMAGE_CHECK_FAILS", onlyWarns ? Severity.WARNING : Severity.BREAKS_INSTALL,
+            out.add(onlyWarns ? "IMAGE_CHECK_WARNS" : "IMAGE_CHECK_FAILS",
+                    onlyWarns ? Severity.WARNING : Severity.BREAKS_INSTALL,
                     at, "Chart " + m.chartVersion().get() + " checks its images: with " + registry + "/" + repository
                             + " and no global.security.allowInsecureImages: true, "
                             + (onlyWarns ? "helm prints a warning about substituted containers."
@@ -71,7 +74,8 @@ public final class ImageRule implements Rule {
                     && !allowsInsecure(values) && !allowsInsecure(m.values())) {
                 out.add("IMAGE_CHECK_FAILS", Severity.BREAKS_INSTALL, values.at("image", "registry"),
                         "This optionalValues entry relocates the image (e.g. to a local registry), and chart "
-                                + m.chartVersion().get() + " fails on any relocated image without global.security.allowInsecureImages: true.",
+                                + m.chartVersion().get()
+                                + " fails on any relocated image without global.security.allowInsecureImages: true.",
                         "Add global.security.allowInsecureImages: true to these values.");
             }
         }

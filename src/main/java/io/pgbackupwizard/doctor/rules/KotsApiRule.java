@@ -1,13 +1,14 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * KOTS HelmChart API versions: v1beta1 is deprecated and, without useHelmInstall: true, locks the install into
@@ -23,7 +24,8 @@ public final class KotsApiRule implements Rule {
 
     @Override
     public List<String> findings() {
-        return List.of("BUILDER_TEMPLATE", "CHART8_POD_LABELS", "UNKNOWN_API_VERSION", "V1BETA1_NO_HELM_INSTALL", "V1BETA2_NO_BUILDER", "V1BETA2_NO_LOCAL_REGISTRY", "V1BETA2_NO_SNAPSHOT_LABELS", "V1BETA2_POD_UNLABELLED");
+        return List.of("BUILDER_TEMPLATE", "CHART8_POD_LABELS", "UNKNOWN_API_VERSION", "V1BETA1_NO_HELM_INSTALL",
+                "V1BETA2_NO_BUILDER", "V1BETA2_NO_LOCAL_REGISTRY", "V1BETA2_NO_SNAPSHOT_LABELS", "V1BETA2_POD_UNLABELLED");
     }
 
     @Override
@@ -31,7 +33,8 @@ public final class KotsApiRule implements Rule {
         Located api = m.root().get("apiVersion");
         if (!m.v1beta1() && !m.v1beta2()) {
             out.add("UNKNOWN_API_VERSION", Severity.BREAKS_INSTALL, api,
-                    "apiVersion is '" + m.apiVersion() + "'; KOTS reads HelmCharts of kots.io/v1beta1 and kots.io/v1beta2 only.",
+                    "apiVersion is '" + m.apiVersion()
+                            + "'; KOTS reads HelmCharts of kots.io/v1beta1 and kots.io/v1beta2 only.",
                     "Write apiVersion: kots.io/v1beta2.");
             return;
         }
@@ -56,7 +59,8 @@ public final class KotsApiRule implements Rule {
             });
         }
         checkPodLabelsOnChart8(m, out);
-        if (!m.v1beta2()) return;
+        if (!m.v1beta2())
+            return;
         if (!podLabelsRender(m) && !hasSnapshotLabels(m)) {
             // Nothing in a v1beta2 chart 8.x can label the pod (see checkPodLabelsOnChart8): the wizard warns the same.
             out.add("V1BETA2_POD_UNLABELLED", Severity.WARNING, m.pod(),
@@ -70,7 +74,8 @@ public final class KotsApiRule implements Rule {
                             + "kots.io/backup: velero and kots.io/app-slug, which the PostgreSQL pod lacks: the pod, its hooks "
                             + "and its scratch volume are never in a snapshot.",
                     "Add optionalValues when 'repl{{ LicenseFieldValue \"isSnapshotSupported\" }}' with recursiveMerge: true and "
-                            + labelsKey(m) + " {kots.io/backup: velero, kots.io/app-slug: 'repl{{ LicenseFieldValue \"appSlug\" }}'}.");
+                            + labelsKey(m)
+                            + " {kots.io/backup: velero, kots.io/app-slug: 'repl{{ LicenseFieldValue \"appSlug\" }}'}.");
         }
         if (!builder.exists()) {
             out.add("V1BETA2_NO_BUILDER", Severity.BREAKS_INSTALL, m.spec(),
@@ -113,10 +118,12 @@ public final class KotsApiRule implements Rule {
      * YAML ("mapping values are not allowed"; seen in 8.7.4, fixed by 9.8.12).
      */
     private static void checkPodLabelsOnChart8(Manifest m, Findings out) {
-        if (podLabelsRender(m)) return;
+        if (podLabelsRender(m))
+            return;
         List<Located> places = new ArrayList<>();
         places.add(m.values().at(podKey(m), "podLabels"));
-        for (Located o : m.spec().get("optionalValues").items()) places.add(o.get("values").at(podKey(m), "podLabels"));
+        for (Located o : m.spec().get("optionalValues").items())
+            places.add(o.get("values").at(podKey(m), "podLabels"));
         for (Located p : places) {
             if (p.isMap() && !p.entries().isEmpty()) {
                 out.add("CHART8_POD_LABELS", Severity.BREAKS_INSTALL, p,
@@ -134,10 +141,12 @@ public final class KotsApiRule implements Rule {
         String pod = podKey(m);
         boolean common = commonLabels(m);
         places.add(m.values().at(pod, "podLabels"));
-        if (common) places.add(m.values().get("commonLabels"));
+        if (common)
+            places.add(m.values().get("commonLabels"));
         for (Located o : m.spec().get("optionalValues").items()) {
             places.add(o.get("values").at(pod, "podLabels"));
-            if (common) places.add(o.get("values").get("commonLabels"));
+            if (common)
+                places.add(o.get("values").get("commonLabels"));
         }
         return places.stream().anyMatch(p -> p.get("kots.io/backup").exists() && p.get("kots.io/app-slug").exists());
     }

@@ -1,5 +1,9 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 import io.pgbackupwizard.doctor.ClientCall;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
@@ -7,9 +11,6 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The hooks' PGPASSWORD must come from a variable the container has: $POSTGRES_PASSWORD, or the file
@@ -38,10 +39,12 @@ public final class PasswordSourceRule implements Rule {
         for (HookCommand hook : HookCommands.all(m)) {
             boolean needsPassword = hook.commands().stream()
                     .anyMatch(c -> ClientCall.TOOLS.contains(c.name()) && !c.name().equals("pg_isready"));
-            if (!needsPassword || hook.script().isEmpty()) continue;
+            if (!needsPassword || hook.script().isEmpty())
+                continue;
             Optional<String> value = HookCommands.assigned(hook, "PGPASSWORD");
             if (value.isEmpty()) {
-                if (hook.script().get().contains("PGPASSFILE") || hook.script().get().contains(".pgpass")) continue;
+                if (hook.script().get().contains("PGPASSFILE") || hook.script().get().contains(".pgpass"))
+                    continue;
                 out.add("NO_PGPASSWORD", hook.breaks(), hook.at(),
                         "The hook sets no PGPASSWORD, but the chart's pg_hba asks for a password on 127.0.0.1, so "
                                 + "pg_dump/psql fail with \"no password supplied\".",
@@ -77,9 +80,11 @@ public final class PasswordSourceRule implements Rule {
 
     /** Password files are on: the chart's default from 16.6.0 unless turned off, or turned on in older charts. */
     private static boolean filesOn(Manifest m) {
-        if (m.facts().isEmpty()) return false;
+        if (m.facts().isEmpty())
+            return false;
         Located flag = flag(m);
-        if (m.facts().get().passwordFilesByDefault()) return !(flag.exists() && flag.text().orElse("").equals("false"));
+        if (m.facts().get().passwordFilesByDefault())
+            return !(flag.exists() && flag.text().orElse("").equals("false"));
         return flag.isTrue();
     }
 

@@ -1,11 +1,12 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.ArrayList;
-import java.util.List;
 
 /** KOTS templates are Go templates: string arguments take double quotes or backticks; single quotes fail to render. */
 public final class TemplateQuotesRule implements Rule {
@@ -43,11 +44,14 @@ public final class TemplateQuotesRule implements Rule {
     static List<String> templates(String text) {
         List<String> found = new ArrayList<>();
         int close = -1, newline = -1;
-        for (int at = nextOpening(text, 0); at >= 0; ) {
+        for (int at = nextOpening(text, 0); at >= 0;) {
             int body = at + 6;
-            if (close < body) close = text.indexOf("}}", body);
-            if (close < 0) break; // no closing anywhere after: no further template
-            if (newline < body) newline = text.indexOf('\n', body);
+            if (close < body)
+                close = text.indexOf("}}", body);
+            if (close < 0)
+                break; // no closing anywhere after: no further template
+            if (newline < body)
+                newline = text.indexOf('\n', body);
             if (newline >= 0 && newline < close) { // not closed on its line: try the next opening
                 at = nextOpening(text, at + 1);
                 continue;

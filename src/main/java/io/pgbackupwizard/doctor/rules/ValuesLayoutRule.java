@@ -1,12 +1,13 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
-import java.util.List;
 
 /** The values layout must be the one the chart version reads: master.* or primary.*, and its credential keys. */
 public final class ValuesLayoutRule implements Rule {
@@ -38,7 +39,8 @@ public final class ValuesLayoutRule implements Rule {
         if (other.exists() && !m.values().get(gen.podKey()).exists()) {
             out.add("WRONG_POD_KEY", Severity.BREAKS_BACKUP, other,
                     "Chart " + m.chartVersion().get() + " reads the pod's values from " + gen.podKey() + ".*, not "
-                            + wrongPod + ".* (charts " + Manifest.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + "): the hook annotations and the scratch volume never "
+                            + wrongPod + ".* (charts " + Manifest.family().versionsWhere(f -> f.podKey().equals(gen.podKey()))
+                            + "): the hook annotations and the scratch volume never "
                             + "reach the PostgreSQL pod, so no dump is taken and no volume is backed up.",
                     "Rename spec.values." + wrongPod + " to spec.values." + gen.podKey() + ".");
         }
@@ -55,11 +57,14 @@ public final class ValuesLayoutRule implements Rule {
                         m.values().get("postgresqlDatabase"))
                 : List.of(m.values().at("global", "postgresql", "auth"), m.values().get("auth"));
         for (Located wrong : wrongPlaces) {
-            if (!wrong.exists()) continue;
+            if (!wrong.exists())
+                continue;
             String want = String.join(".", gen.credentialsPath()) + ".{" + gen.usernameKey() + ", " + gen.passwordKey()
                     + ", " + gen.databaseKey() + "}";
             out.add("WRONG_CREDENTIAL_KEYS", Severity.BREAKS_BACKUP, wrong,
-                    "Chart " + m.chartVersion().get() + " (" + Manifest.family().versionsWhere(f -> f.layout().equals(gen.layout())) + ") does not read " + wrong.path()
+                    "Chart " + m.chartVersion().get() + " ("
+                            + Manifest.family().versionsWhere(f -> f.layout().equals(gen.layout())) + ") does not read "
+                            + wrong.path()
                             + ": it creates neither the user nor the database written there, and sets its own "
                             + "random password, so the hooks' pg_dump/psql as that user fail.",
                     "Write the credentials as spec.values." + want + ".");

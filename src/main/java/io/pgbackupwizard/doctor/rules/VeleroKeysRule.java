@@ -1,14 +1,15 @@
 package io.pgbackupwizard.doctor.rules;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import io.pgbackupwizard.model.VeleroAnnotation;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Velero ignores annotation keys it does not know, silently; the usual one is a restore hook's "timeout". */
 public final class VeleroKeysRule implements Rule {
@@ -31,7 +32,8 @@ public final class VeleroKeysRule implements Rule {
     public void check(Manifest m, Findings out) {
         for (Map.Entry<String, Located> e : m.annotations().entries().entrySet()) {
             String key = e.getKey();
-            if (!key.contains("velero.io/") || KNOWN.contains(key)) continue;
+            if (!key.contains("velero.io/") || KNOWN.contains(key))
+                continue;
             if (key.equals("post.hook.restore.velero.io/timeout")) {
                 out.add("UNKNOWN_VELERO_KEY", Severity.BREAKS_RESTORE, e.getValue(),
                         "Velero has no post.hook.restore.velero.io/timeout: it ignores the key, so the restore command "

@@ -1,14 +1,15 @@
 package io.pgbackupwizard.generate.helm;
 
+import static io.pgbackupwizard.generate.yaml.Maps.map;
+
+import java.util.List;
+import java.util.Map;
+
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.hooks.PodValues;
 import io.pgbackupwizard.generate.yaml.Maps;
-import static io.pgbackupwizard.generate.yaml.Maps.map;
-
-import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.model.WizardInput;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Helm CLI installs: values for the vendor's chart, which has the Bitnami chart as a dependency named postgresql,
@@ -17,7 +18,8 @@ import java.util.Map;
  * backup-volumes-excludes). Both annotations are written, so either way only the scratch volume is copied.
  */
 public final class HelmCliValues {
-    private HelmCliValues() {}
+    private HelmCliValues() {
+    }
 
     public static final String DEPENDENCY = "postgresql";
     /**
@@ -40,7 +42,8 @@ public final class HelmCliValues {
     /** As the HelmChart's, with every volume any chart version has excluded (the customer picks the version). */
     public static Map<String, Object> podAnnotations(WizardInput in, Hooks hooks) {
         Map<String, Object> annotations = PodValues.annotations(in, hooks);
-        annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", CHART_VOLUMES));
+        annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(),
+                String.join(",", CHART_VOLUMES));
         return annotations;
     }
 

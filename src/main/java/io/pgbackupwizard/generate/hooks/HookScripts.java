@@ -2,22 +2,25 @@ package io.pgbackupwizard.generate.hooks;
 
 import static io.pgbackupwizard.generate.hooks.ShellQuote.quote;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.pgbackupwizard.model.DumpFormat;
 import io.pgbackupwizard.model.HookUser;
 import io.pgbackupwizard.model.WizardInput;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The scripts Velero runs in the PostgreSQL container, as {@code /bin/bash -c <script>}.
  *
- * <p>The container runs as uid 1001 with no passwd entry and no PGPORT, so every libpq tool gets {@code -U},
+ * <p>
+ * The container runs as uid 1001 with no passwd entry and no PGPORT, so every libpq tool gets {@code -U},
  * {@code -d}, the container's port {@code $POSTGRESQL_PORT_NUMBER} and {@code --no-password} (fail, never prompt).
  * The password is read inside the container, never from the manifest: {@code $POSTGRES_PASSWORD} or the file
  * {@code $POSTGRES_PASSWORD_FILE} names (the {@code POSTGRES_POSTGRES_*} pair for the postgres superuser).
  */
 public final class HookScripts {
-    private HookScripts() {}
+    private HookScripts() {
+    }
 
     /** Fails loudly (set -e) and keeps a half-written dump out of the file the restore loads. */
     private static final String STRICT = "set -euo pipefail";
@@ -49,7 +52,8 @@ public final class HookScripts {
                 "rm -f " + quote(mount + "/" + DumpFormat.custom.fileName()) + " "
                         + quote(mount + "/" + DumpFormat.plain.fileName()) + " " + quote(mount) + "/" + TEMP_GLOB,
                 password(in)));
-        if (in.dumpFormat() == DumpFormat.plain) steps.add(refuseLargeObjects(in));
+        if (in.dumpFormat() == DumpFormat.plain)
+            steps.add(refuseLargeObjects(in));
         steps.addAll(List.of(
                 "tmp=\"$(mktemp " + quote(mount + "/" + TEMP_TEMPLATE) + ")\"",
                 "trap 'rm -f \"$tmp\"' EXIT",
@@ -74,7 +78,8 @@ public final class HookScripts {
      */
     private static String refuseLargeObjects(WizardInput in) {
         return "los=\"$(psql -X -A -t " + connection(in) + " -c 'select count(*) from pg_largeobject_metadata')\""
-                + "; [ \"$los\" = 0 ] || { echo \"large objects in the database: $los; " + LARGE_OBJECTS_REFUSED + "\" >&2; exit 1; }";
+                + "; [ \"$los\" = 0 ] || { echo \"large objects in the database: $los; " + LARGE_OBJECTS_REFUSED
+                + "\" >&2; exit 1; }";
     }
 
     /**
@@ -112,7 +117,8 @@ public final class HookScripts {
     /** The container's variable holding the hook role's password (its _FILE variant names a file instead). */
     public static String passwordVariable(WizardInput in) {
         return in.hookUser() == HookUser.postgres && !in.username().equals("postgres")
-                ? "POSTGRES_POSTGRES_PASSWORD" : "POSTGRES_PASSWORD";
+                ? "POSTGRES_POSTGRES_PASSWORD"
+                : "POSTGRES_PASSWORD";
     }
 
     /** With set -u, a container that has neither variable stops here with "unbound variable". */

@@ -4,12 +4,14 @@ import java.util.List;
 
 /** Writes a JSON array of strings in the one-line form Velero parses from a hook annotation. */
 public final class JsonArray {
-    private JsonArray() {}
+    private JsonArray() {
+    }
 
     public static String of(List<String> items) {
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
-            if (i > 0) out.append(", ");
+            if (i > 0)
+                out.append(", ");
             appendString(out, items.get(i));
         }
         return out.append(']').toString();
@@ -26,8 +28,10 @@ public final class JsonArray {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) out.append(String.format("\\u%04x", (int) c));
-                    else out.append(c);
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029)
+                        out.append(String.format("\\u%04x", (int) c));
+                    else
+                        out.append(c);
                 }
             }
         }

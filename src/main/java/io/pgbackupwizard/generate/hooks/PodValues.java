@@ -2,19 +2,21 @@ package io.pgbackupwizard.generate.hooks;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.ScratchMedium;
-import io.pgbackupwizard.model.VeleroAnnotation;
-import io.pgbackupwizard.model.WizardInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.ScratchMedium;
+import io.pgbackupwizard.model.VeleroAnnotation;
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * What the hooks add to the PostgreSQL pod's chart values, on every install path: Velero's annotations and the
  * scratch volume the dump goes to.
  */
 public final class PodValues {
-    private PodValues() {}
+    private PodValues() {
+    }
 
     /** The emptyDir the dump goes to; the only volume of the pod Velero backs up. */
     public static final String VOLUME = "backup";
@@ -22,7 +24,8 @@ public final class PodValues {
     /** The PostgreSQL pod's values: the hook annotations and the scratch volume. */
     public static Map<String, Object> of(WizardInput in, Map<String, Object> podAnnotations) {
         Map<String, Object> emptyDir = new LinkedHashMap<>();
-        if (in.scratchMedium() == ScratchMedium.Memory) emptyDir.put("medium", "Memory");
+        if (in.scratchMedium() == ScratchMedium.Memory)
+            emptyDir.put("medium", "Memory");
         emptyDir.put("sizeLimit", in.scratchSize());
         return map(
                 "podAnnotations", podAnnotations,

@@ -2,9 +2,10 @@ package io.pgbackupwizard.generate.kots;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * Values for the vendor's own application chart that give it the database connection, as the part of its KOTS
@@ -13,9 +14,13 @@ import java.util.Map;
  * {@code database} are a suggestion: the vendor renames them to what their chart reads.
  */
 public final class AppDatabaseValues {
-    private AppDatabaseValues() {}
+    private AppDatabaseValues() {
+    }
 
-    /** The port (a string, like the external one from the Config) the Bitnami chart's service listens on unless its values change it (the wizard does not). */
+    /**
+     * The port (a string, like the external one from the Config) the Bitnami chart's service listens on unless its values
+     * change it (the wizard does not).
+     */
     public static final int EMBEDDED_PORT = 5432;
 
     public static Map<String, Object> build(WizardInput in) {
@@ -44,7 +49,10 @@ public final class AppDatabaseValues {
         return fullname(releaseName(in)) + ".repl{{ Namespace }}.svc";
     }
 
-    /** KOTS installs the chart under spec(.chart).releaseName, which the HelmChart sets to the name unless it is the chart's own. */
+    /**
+     * KOTS installs the chart under spec(.chart).releaseName, which the HelmChart sets to the name unless it is the chart's
+     * own.
+     */
     static String releaseName(WizardInput in) {
         return in.name();
     }
@@ -58,8 +66,10 @@ public final class AppDatabaseValues {
     public static String fullname(String releaseName) {
         String chart = "postgresql";
         String full = releaseName.contains(chart) ? releaseName : releaseName + "-" + chart;
-        if (full.length() > 63) full = full.substring(0, 63);
-        while (full.endsWith("-")) full = full.substring(0, full.length() - 1);
+        if (full.length() > 63)
+            full = full.substring(0, 63);
+        while (full.endsWith("-"))
+            full = full.substring(0, full.length() - 1);
         return full;
     }
 }

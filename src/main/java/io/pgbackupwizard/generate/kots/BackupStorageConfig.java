@@ -10,7 +10,8 @@ import java.util.Map;
  * Velero extension's values with ConfigOption. An S3 bucket, or an S3-compatible store when an endpoint is given.
  */
 public final class BackupStorageConfig {
-    private BackupStorageConfig() {}
+    private BackupStorageConfig() {
+    }
 
     public static final String BUCKET = "velero_s3_bucket";
     public static final String PREFIX = "velero_s3_prefix";
@@ -38,6 +39,7 @@ public final class BackupStorageConfig {
                         map("name", ACCESS_KEY_ID, "title", "Access key ID", "type", "text", "required", true),
                         map("name", SECRET_ACCESS_KEY, "title", "Secret access key", "type", "password", "required", true),
                         map("name", SCHEDULE, "title", "Backup schedule", "type", "text", "default", "0 3 * * *",
-                                "required", true, "help_text", "A cron expression, in the cluster's time zone (UTC by default).")));
+                                "required", true, "help_text",
+                                "A cron expression, in the cluster's time zone (UTC by default).")));
     }
 }

@@ -2,19 +2,20 @@ package io.pgbackupwizard.generate.kots;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.WizardInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInput;
+
 /** The KOTS Config that defines every option the HelmChart references. */
 public final class ConfigManifest {
-    private ConfigManifest() {}
+    private ConfigManifest() {
+    }
 
     /** 1-65535, as KOTS checks it on the config screen. */
-    static final String PORT_PATTERN =
-            "^([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$";
+    static final String PORT_PATTERN = "^([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$";
 
     public static Map<String, Object> build(WizardInput in) {
         List<Object> items = new ArrayList<>();
@@ -44,7 +45,8 @@ public final class ConfigManifest {
                 "description", "Where the application keeps its data.", "items", items);
         List<Object> groups = new ArrayList<>(List.of(group));
         // Embedded Cluster v3 bundles its own Velero, which needs somewhere to write.
-        if (in.installPath() == InstallPath.EMBEDDED_V3) groups.add(BackupStorageConfig.group());
+        if (in.installPath() == InstallPath.EMBEDDED_V3)
+            groups.add(BackupStorageConfig.group());
         return map("apiVersion", "kots.io/v1beta1", "kind", "Config", "metadata", map("name", "config"),
                 "spec", map("groups", groups));
     }

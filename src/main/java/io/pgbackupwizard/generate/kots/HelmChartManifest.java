@@ -1,22 +1,22 @@
 package io.pgbackupwizard.generate.kots;
 
-import io.pgbackupwizard.generate.hooks.Hooks;
-import io.pgbackupwizard.generate.hooks.PodValues;
-import io.pgbackupwizard.generate.yaml.Maps;
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.ApiVersion;
-import io.pgbackupwizard.chart.ChartFacts;
-import io.pgbackupwizard.model.ScratchMedium;
-import io.pgbackupwizard.model.VeleroAnnotation;
-import io.pgbackupwizard.model.WizardInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.generate.hooks.PodValues;
+import io.pgbackupwizard.generate.yaml.Maps;
+import io.pgbackupwizard.model.ApiVersion;
+import io.pgbackupwizard.model.WizardInput;
+
 /** The KOTS HelmChart for the Bitnami postgresql chart, with Velero hooks on the PostgreSQL pod. */
 public final class HelmChartManifest {
-    private HelmChartManifest() {}
+    private HelmChartManifest() {
+    }
 
     public static final String CHART = "postgresql";
 
@@ -32,9 +32,11 @@ public final class HelmChartManifest {
             (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
         }
         // v1beta1 without it locks the install into kubectl apply, and a later move to v1beta2 is refused.
-        if (in.apiVersion() == ApiVersion.V1BETA1) spec.put("useHelmInstall", true);
+        if (in.apiVersion() == ApiVersion.V1BETA1)
+            spec.put("useHelmInstall", true);
         spec.put("values", values(in, hooks));
-        if (in.apiVersion() == ApiVersion.V1BETA2) spec.put("optionalValues", v1beta2OptionalValues(in));
+        if (in.apiVersion() == ApiVersion.V1BETA2)
+            spec.put("optionalValues", v1beta2OptionalValues(in));
         spec.put("builder", ImageValues.of(in.image()));
         return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
                 "metadata", map("name", in.name()), "spec", spec);
@@ -48,7 +50,8 @@ public final class HelmChartManifest {
                 gen.usernameKey(), in.username(),
                 gen.passwordKey(), KotsTemplates.configOption(in.passwordOption()),
                 gen.databaseKey(), in.database());
-        if (in.resources() != null) pod.put("resources", ResourceValues.of(in.resources()));
+        if (in.resources() != null)
+            pod.put("resources", ResourceValues.of(in.resources()));
         Map<String, Object> values = map(gen.podKey(), pod);
         Maps.putPath(values, gen.credentialsPath(), credentials);
         return Maps.deepMerge(values, ImageValues.of(in.image()));

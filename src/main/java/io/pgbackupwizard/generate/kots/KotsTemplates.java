@@ -2,7 +2,8 @@ package io.pgbackupwizard.generate.kots;
 
 /** KOTS template functions, in the recommended repl{{ }} form with double-quoted arguments. */
 public final class KotsTemplates {
-    private KotsTemplates() {}
+    private KotsTemplates() {
+    }
 
     /** Item names are restricted to [A-Za-z0-9_-], so they never need escaping inside the quotes. */
     public static String configOption(String item) {

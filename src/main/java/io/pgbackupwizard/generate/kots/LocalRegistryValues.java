@@ -2,9 +2,10 @@ package io.pgbackupwizard.generate.kots;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.ImageSource;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.ImageSource;
 
 /**
  * v1beta2 optionalValues that point the image at the customer's local registry (air gap, or an online
@@ -14,7 +15,8 @@ import java.util.Map;
  * image.pullSecrets, a list of names (8.x/9.x document it commented out; 10.x and later default it to []).
  */
 final class LocalRegistryValues {
-    private LocalRegistryValues() {}
+    private LocalRegistryValues() {
+    }
 
     static Map<String, Object> optionalValues(ImageSource image) {
         Map<String, Object> values = map("image", map(
@@ -22,7 +24,8 @@ final class LocalRegistryValues {
                 "repository", KotsTemplates.LOCAL_REGISTRY_NAMESPACE + "/" + image.imageName(),
                 "pullSecrets", List.of(KotsTemplates.IMAGE_PULL_SECRET_NAME)));
         // Any registry but the chart's own fails the image check from 16.3.0.
-        if (image.chartChecksImages()) values.put("global", ImageValues.allowInsecureImages());
+        if (image.chartChecksImages())
+            values.put("global", ImageValues.allowInsecureImages());
         return map("when", KotsTemplates.HAS_LOCAL_REGISTRY, "recursiveMerge", true, "values", values);
     }
 }

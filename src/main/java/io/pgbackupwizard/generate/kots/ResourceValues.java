@@ -2,15 +2,17 @@ package io.pgbackupwizard.generate.kots;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.ResourceLimits;
 import java.util.Map;
+
+import io.pgbackupwizard.model.ResourceLimits;
 
 /**
  * primary.resources for charts with a resources preset. Setting it replaces the preset as a whole (the
  * chart writes resources as given), so requests are written beside the limits.
  */
 final class ResourceValues {
-    private ResourceValues() {}
+    private ResourceValues() {
+    }
 
     static Map<String, Object> of(ResourceLimits r) {
         return map(

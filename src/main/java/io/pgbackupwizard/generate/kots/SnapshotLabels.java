@@ -2,9 +2,10 @@ package io.pgbackupwizard.generate.kots;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
+import java.util.Map;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.model.WizardInput;
-import java.util.Map;
 
 /**
  * v1beta2 optionalValues that put KOTS's snapshot labels on the chart's resources. KOTS selects what goes in
@@ -12,17 +13,20 @@ import java.util.Map;
  * them itself, but it does not modify a v1beta2 chart, and restores of Helm v2 apps match on pod labels.
  * Written only when the license allows snapshots.
  *
- * <p>Charts 10.x and later take them as commonLabels, which reach every resource, the StatefulSet's pod
+ * <p>
+ * Charts 10.x and later take them as commonLabels, which reach every resource, the StatefulSet's pod
  * template included (10.x/11.x append commonLabels to the pod labels, later charts merge them with podLabels:
  * setting both would write each label twice in 10.x/11.x). 8.x/9.x have no commonLabels: there they go on
  * master.labels (the StatefulSet) and master.podLabels (its pods). None of these reach a selector.
  *
- * <p>Chart 8.x cannot take pod labels: its StatefulSet template writes master.podLabels with {@code indent}
+ * <p>
+ * Chart 8.x cannot take pod labels: its StatefulSet template writes master.podLabels with {@code indent}
  * instead of {@code nindent}, so any pod label makes invalid YAML ("mapping values are not allowed"; seen in
  * 8.7.4, fixed by 9.8.12). There only the StatefulSet is labelled, and {@link #podUnlabelledWarning} says so.
  */
 public final class SnapshotLabels {
-    private SnapshotLabels() {}
+    private SnapshotLabels() {
+    }
 
     static Map<String, Object> labels() {
         return map("kots.io/backup", "velero", "kots.io/app-slug", KotsTemplates.licenseFieldValue("appSlug"));
@@ -31,14 +35,15 @@ public final class SnapshotLabels {
     static Map<String, Object> optionalValues(ChartFacts chart) {
         Map<String, Object> values = chart.commonLabels() ? map("commonLabels", labels())
                 : chart.podLabelsRender() ? map(chart.podKey(), map("labels", labels(), "podLabels", labels()))
-                : map(chart.podKey(), map("labels", labels()));
+                        : map(chart.podKey(), map("labels", labels()));
         return map("when", KotsTemplates.licenseFieldValue("isSnapshotSupported"), "recursiveMerge", true,
                 "values", values);
     }
 
     /** For v1beta2 on a chart that cannot label its pod: KOTS snapshots would leave the pod (and its hooks) out. */
     public static String podUnlabelledWarning(WizardInput in) {
-        if (in.chart().podLabelsRender()) return null;
+        if (in.chart().podLabelsRender())
+            return null;
         return "With kots.io/v1beta2, chart " + in.chartVersion() + " cannot carry KOTS's snapshot labels on its pod (its"
                 + " template breaks on " + in.chart().podKey() + ".podLabels), so KOTS snapshots leave the PostgreSQL pod and"
                 + " its hooks out: use chart " + in.family().versionsWhere(ChartFacts::podLabelsRender)

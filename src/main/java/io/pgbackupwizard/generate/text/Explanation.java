@@ -1,19 +1,20 @@
 package io.pgbackupwizard.generate.text;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.hooks.HookScripts;
 import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.hooks.PodValues;
-import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.model.DumpFormat;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.VeleroAnnotation;
 import io.pgbackupwizard.model.WizardInput;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * "What each part does": one entry per part of the main file, made from the same decisions as the file. The pod
@@ -21,7 +22,8 @@ import java.util.Map;
  * it is written, with the value it has; the dump, its file and its restore tool come from {@link DumpFormat}.
  */
 public final class Explanation {
-    private Explanation() {}
+    private Explanation() {
+    }
 
     /** A term as it appears in the file (a key, or key: value), what it does, and the parts below it. */
     public record Part(String term, String text, List<Part> parts) {
@@ -52,7 +54,8 @@ public final class Explanation {
             annotations.add(new Part(showsValue(a) ? key + ": " + value : key, meaning(a, in)));
         });
         parts.add(new Part(values + gen.podKey() + ".podAnnotations", "Annotations on the PostgreSQL pod template (charts "
-                + in.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + " call the pod " + gen.podKey() + "), which Velero reads:", annotations));
+                + in.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + " call the pod " + gen.podKey()
+                + "), which Velero reads:", annotations));
         parts.add(new Part(values + gen.podKey() + ".extraVolumes and extraVolumeMounts", "An emptyDir named "
                 + PodValues.VOLUME + ", mounted at " + in.mountPath() + ": no PVC, no storage class. "
                 + (in.scratchMedium() == ScratchMedium.Memory
@@ -79,8 +82,10 @@ public final class Explanation {
     private static String passwordSource(WizardInput in) {
         String var = HookScripts.passwordVariable(in);
         return "$" + var + ", or the file $" + var + "_FILE names"
-                + (in.chart().passwordFilesByDefault() ? " (charts " + in.family().versionsWhere(ChartFacts::passwordFilesByDefault)
-                        + " mount password files by default and set no $" + var + ")" : " (when password files are turned on)");
+                + (in.chart().passwordFilesByDefault()
+                        ? " (charts " + in.family().versionsWhere(ChartFacts::passwordFilesByDefault)
+                                + " mount password files by default and set no $" + var + ")"
+                        : " (when password files are turned on)");
     }
 
     /** What this annotation does with the value the generator wrote; every key has a case (a new one fails to compile). */
@@ -119,7 +124,8 @@ public final class Explanation {
                     + " short for most databases).";
             // Not written by the wizard: explained by their meaning alone.
             case POST_BACKUP_COMMAND, POST_BACKUP_TIMEOUT, POST_BACKUP_ON_ERROR, INIT_CONTAINER_IMAGE, INIT_CONTAINER_NAME,
-                    INIT_COMMAND, INIT_TIMEOUT -> key.meaning() + " (when absent: " + key.whenAbsent() + ").";
+                    INIT_COMMAND, INIT_TIMEOUT ->
+                key.meaning() + " (when absent: " + key.whenAbsent() + ").";
         };
     }
 }

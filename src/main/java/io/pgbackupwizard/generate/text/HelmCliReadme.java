@@ -1,13 +1,14 @@
 package io.pgbackupwizard.generate.text;
 
 import io.pgbackupwizard.generate.helm.HelmCliValues;
-import io.pgbackupwizard.generate.velero.PostgresPodLabels;
 import io.pgbackupwizard.generate.hooks.HookScripts;
+import io.pgbackupwizard.generate.velero.PostgresPodLabels;
 import io.pgbackupwizard.model.WizardInput;
 
 /** Helm CLI: what the customer's Velero must do for the chart's backups, to ship with the chart (README or NOTES). */
 public final class HelmCliReadme {
-    private HelmCliReadme() {}
+    private HelmCliReadme() {
+    }
 
     public static String text(WizardInput in, String scheduleFile) {
         String selector = PostgresPodLabels.selector(in.chart());
@@ -50,7 +51,8 @@ public final class HelmCliReadme {
                 The dump is %8$s. Loading it into a database that is not empty drops and recreates every object the
                 dump holds, with the dumped rows, and leaves other objects alone. If any statement fails, nothing
                 changes and the dump stays at `%6$s` for another try.
-                """.formatted(in.mountPath(), String.join(", ", HelmCliValues.CHART_VOLUMES), in.name(), scheduleFile,
-                selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description());
+                """
+                .formatted(in.mountPath(), String.join(", ", HelmCliValues.CHART_VOLUMES), in.name(), scheduleFile,
+                        selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description());
     }
 }

@@ -1,20 +1,21 @@
 package io.pgbackupwizard.generate.text;
 
-import io.pgbackupwizard.generate.kots.ImageValues;
-import io.pgbackupwizard.generate.kots.SnapshotLabels;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
-
+import io.pgbackupwizard.generate.kots.ImageValues;
+import io.pgbackupwizard.generate.kots.SnapshotLabels;
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ImageSource;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.WizardInput;
-import java.util.ArrayList;
-import java.util.List;
 
 /** What a vendor must know to install the release in 2026: warnings about the input, and where the chart comes from. */
 public final class InstallNotes {
-    private InstallNotes() {}
+    private InstallNotes() {
+    }
 
     static final String OCI_CHARTS = "oci://registry-1.docker.io/bitnamicharts/postgresql";
     static final String ARCHIVE_INDEX = "https://raw.githubusercontent.com/bitnami/charts/archive-full-index/bitnami/index.yaml";
@@ -24,7 +25,8 @@ public final class InstallNotes {
         ImageSource image = in.image();
         if (!image.freeImageExists() && !image.relocated()) {
             w.add("No free image exists for chart " + in.chartVersion() + ": it names a Debian 10 tag of "
-                    + image.chart().imageRegistry() + "/" + image.chart().imageRepository() + " that Bitnami removed in 2025 and"
+                    + image.chart().imageRegistry() + "/" + image.chart().imageRepository()
+                    + " that Bitnami removed in 2025 and"
                     + " did not copy to docker.io/bitnamilegacy, so the pod would never pull its image (and PostgreSQL 11"
                     + " is end-of-life). Mirror that exact image into your own registry and set imageRegistry and"
                     + " imageRepository to it, or use chart " + ChartFamily.BITNAMI.versionsWhere(ChartFacts::freeImageExists)
@@ -45,15 +47,18 @@ public final class InstallNotes {
                     + " kots.io/v1beta2 stays possible.");
         } else {
             String unlabelled = SnapshotLabels.podUnlabelledWarning(in);
-            if (unlabelled != null) w.add(unlabelled);
+            if (unlabelled != null)
+                w.add(unlabelled);
         }
         if (in.scratchMedium() == ScratchMedium.Memory) {
             w.add("A Memory scratch volume keeps the last dump in RAM until the next backup, and counts against the"
-                    + " container's memory limit" + (in.resources() != null ? " (" + in.resources().memory().text() + " here)" : "")
+                    + " container's memory limit"
+                    + (in.resources() != null ? " (" + in.resources().memory().text() + " here)" : "")
                     + ". Disk is the safer choice unless dumps are small.");
         }
         String sidecars = ImageValues.sidecarNote(image);
-        if (sidecars != null) w.add(sidecars);
+        if (sidecars != null)
+            w.add(sidecars);
         return List.copyOf(w);
     }
 

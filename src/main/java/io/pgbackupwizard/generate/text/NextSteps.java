@@ -1,19 +1,22 @@
 package io.pgbackupwizard.generate.text;
 
-import io.pgbackupwizard.model.InstallPath;
-import io.pgbackupwizard.model.WizardInput;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * What the vendor's engineer does after downloading: the steps the page lists under "What next" and the zip
  * carries as README.txt. Facts and sources: docs/facts/audit-2026.md and docs/facts/install-paths.md.
  */
 public final class NextSteps {
-    private NextSteps() {}
+    private NextSteps() {
+    }
 
     /** One step: a short title, what to do, and the commands to run (may be empty). */
-    public record Step(String title, String text, List<String> commands) {}
+    public record Step(String title, String text, List<String> commands) {
+    }
 
     public static List<Step> of(WizardInput in) {
         InstallPath path = in.installPath();
@@ -98,7 +101,8 @@ public final class NextSteps {
         for (Step s : of(in)) {
             out.append('\n').append(n++).append(". ").append(s.title()).append("\n\n");
             out.append(wrap(s.text(), 76, "   ")).append('\n');
-            for (String c : s.commands()) out.append("\n       ").append(c).append('\n');
+            for (String c : s.commands())
+                out.append("\n       ").append(c).append('\n');
         }
         return out.toString();
     }
@@ -111,7 +115,8 @@ public final class NextSteps {
                 out.append(line).append('\n');
                 line = new StringBuilder(indent);
             }
-            if (line.length() > indent.length()) line.append(' ');
+            if (line.length() > indent.length())
+                line.append(' ');
             line.append(word);
         }
         return out.append(line).toString();

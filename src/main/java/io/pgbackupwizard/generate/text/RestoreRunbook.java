@@ -1,15 +1,16 @@
 package io.pgbackupwizard.generate.text;
 
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
-import io.pgbackupwizard.generate.velero.PostgresPodLabels;
-import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
-import io.pgbackupwizard.generate.hooks.HookScripts;
-import io.pgbackupwizard.generate.hooks.ShellQuote;
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.generate.hooks.HookScripts;
+import io.pgbackupwizard.generate.hooks.ShellQuote;
+import io.pgbackupwizard.generate.velero.PostgresPodLabels;
+import io.pgbackupwizard.generate.velero.VeleroExtensionManifest;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * Embedded Cluster v3 has no restore command: the runbook a vendor gives its customers, restoring the database
@@ -17,7 +18,8 @@ import java.util.Map;
  * hook only in pods it creates, so the PostgreSQL StatefulSet and its claim go first.
  */
 public final class RestoreRunbook {
-    private RestoreRunbook() {}
+    private RestoreRunbook() {
+    }
 
     public static final String RESTORE_NAME = "postgresql-restore";
 

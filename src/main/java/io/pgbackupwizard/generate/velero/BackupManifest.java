@@ -1,6 +1,5 @@
 package io.pgbackupwizard.generate.velero;
 
-import io.pgbackupwizard.generate.kots.KotsTemplates;
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
 import java.util.ArrayList;
@@ -8,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.pgbackupwizard.generate.kots.KotsTemplates;
+
 /** The Velero Backup KOTS needs in a release before it includes the application in snapshots. */
 public final class BackupManifest {
-    private BackupManifest() {}
+    private BackupManifest() {
+    }
 
     public static final String NAME = "backup";
 
@@ -25,7 +27,8 @@ public final class BackupManifest {
      */
     public static Map<String, Object> kots(Optional<String> chartNamespace) {
         Map<String, Object> spec = map();
-        if (chartNamespace.isPresent()) spec.put("includedNamespaces", appNamespaces(chartNamespace));
+        if (chartNamespace.isPresent())
+            spec.put("includedNamespaces", appNamespaces(chartNamespace));
         return map("apiVersion", "velero.io/v1", "kind", "Backup", "metadata", map("name", NAME), "spec", spec);
     }
 

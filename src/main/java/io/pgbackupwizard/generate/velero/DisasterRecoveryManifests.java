@@ -12,7 +12,8 @@ import java.util.Optional;
  * misses the PostgreSQL pod. KOTS uses the Backup as written (names, TTL and storage location are its own).
  */
 public final class DisasterRecoveryManifests {
-    private DisasterRecoveryManifests() {}
+    private DisasterRecoveryManifests() {
+    }
 
     public static final String RESTORE_NAME = "restore";
     /** Label of the admin console's own resources, which Embedded Cluster backs up separately. */

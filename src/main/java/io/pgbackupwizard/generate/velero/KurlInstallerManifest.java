@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** The velero add-on of a kURL Installer: merge it into the release's Installer so kURL installs Velero. */
 public final class KurlInstallerManifest {
-    private KurlInstallerManifest() {}
+    private KurlInstallerManifest() {
+    }
 
     public static Map<String, Object> build() {
         return map("apiVersion", "cluster.kurl.sh/v1beta1", "kind", "Installer", "metadata", map("name", "velero"),

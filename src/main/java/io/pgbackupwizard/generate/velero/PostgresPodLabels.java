@@ -1,12 +1,14 @@
 package io.pgbackupwizard.generate.velero;
 
-import io.pgbackupwizard.chart.ChartFacts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pgbackupwizard.chart.ChartFacts;
+
 /** The chart's labels on its PostgreSQL pod (chart facts), as a map for manifests and as kubectl -l selectors. */
 public final class PostgresPodLabels {
-    private PostgresPodLabels() {}
+    private PostgresPodLabels() {
+    }
 
     static Map<String, Object> of(ChartFacts chart) {
         return new LinkedHashMap<>(chart.podLabels());

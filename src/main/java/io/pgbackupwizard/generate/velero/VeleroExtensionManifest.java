@@ -1,15 +1,16 @@
 package io.pgbackupwizard.generate.velero;
 
-import io.pgbackupwizard.generate.kots.BackupStorageConfig;
-import io.pgbackupwizard.generate.kots.KotsTemplates;
-import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import static io.pgbackupwizard.generate.kots.KotsTemplates.configOption;
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import io.pgbackupwizard.generate.kots.BackupStorageConfig;
+import io.pgbackupwizard.generate.kots.KotsTemplates;
+import io.pgbackupwizard.generate.yaml.ManifestYaml;
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * Embedded Cluster v3 has no Replicated disaster recovery: the release bundles the Velero chart (velero-12.1.0.tgz)
@@ -17,7 +18,8 @@ import java.util.Optional;
  * scratch volume), the storage from the config screen and a schedule for the application's namespace.
  */
 public final class VeleroExtensionManifest {
-    private VeleroExtensionManifest() {}
+    private VeleroExtensionManifest() {
+    }
 
     public static final String NAMESPACE = "velero";
     /**
@@ -35,7 +37,8 @@ public final class VeleroExtensionManifest {
 
     /** The Embedded Cluster Config entry; its values are a YAML text, as Embedded Cluster reads them. */
     public static Map<String, Object> build(WizardInput in, Optional<String> chartNamespace) {
-        Map<String, Object> chart = map("chart", map("name", VeleroVersions.CHART, "chartVersion", VeleroVersions.CHART_VERSION),
+        Map<String, Object> chart = map("chart",
+                map("name", VeleroVersions.CHART, "chartVersion", VeleroVersions.CHART_VERSION),
                 "releaseName", VeleroVersions.CHART, "namespace", NAMESPACE,
                 "values", ManifestYaml.dump(values(in, chartNamespace)));
         return map("apiVersion", "embeddedcluster.replicated.com/v1beta1", "kind", "Config",

@@ -2,16 +2,18 @@ package io.pgbackupwizard.generate.velero;
 
 import static io.pgbackupwizard.generate.yaml.Maps.map;
 
-import io.pgbackupwizard.model.WizardInput;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.WizardInput;
 
 /**
  * Helm CLI: an optional daily Velero Schedule the customer may apply in Velero's namespace. The vendor cannot know
  * the customer's namespace or release name, so it selects the PostgreSQL pod by the labels the chart always writes.
  */
 public final class VeleroScheduleManifest {
-    private VeleroScheduleManifest() {}
+    private VeleroScheduleManifest() {
+    }
 
     public static final String CRON = "0 3 * * *";
 

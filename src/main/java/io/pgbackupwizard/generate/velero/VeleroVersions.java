@@ -2,7 +2,8 @@ package io.pgbackupwizard.generate.velero;
 
 /** The Velero that Embedded Cluster v2 ships (chart 12.1.0, Velero 1.18.2, AWS plugin 1.14.2); v3 bundles the same. */
 public final class VeleroVersions {
-    private VeleroVersions() {}
+    private VeleroVersions() {
+    }
 
     public static final String CHART = "velero";
     public static final String CHART_VERSION = "12.1.0";

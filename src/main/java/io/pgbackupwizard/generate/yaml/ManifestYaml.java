@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
@@ -25,13 +26,15 @@ import org.yaml.snakeyaml.serializer.Serializer;
 /**
  * Emits manifests with SnakeYAML in the layout Kubernetes people write by hand.
  *
- * <p>Manifests are plain maps, lists, strings and booleans, so they are turned into SnakeYAML nodes here and
+ * <p>
+ * Manifests are plain maps, lists, strings and booleans, so they are turned into SnakeYAML nodes here and
  * handed to SnakeYAML's serializer and emitter, which do the quoting and escaping. This skips {@code Yaml}'s
  * general-purpose representer (JavaBean introspection, a regular expression per string), which cost most of
  * the time of a download (bench/README.md).
  */
 public final class ManifestYaml {
-    private ManifestYaml() {}
+    private ManifestYaml() {
+    }
 
     private static final DumperOptions OPTIONS = options();
 
@@ -98,8 +101,10 @@ public final class ManifestYaml {
         boolean lineBreak = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) singleLinePrintable = false;
-            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') lineBreak = true;
+            if (c < 0x20 || c == 0x7f)
+                singleLinePrintable = false;
+            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                lineBreak = true;
         }
         if (singleLinePrintable && (s.contains("{{") || s.startsWith("[") || isGoYamlNonString(s))) {
             return ScalarStyle.SINGLE_QUOTED;
@@ -124,9 +129,11 @@ public final class ManifestYaml {
     private static final Pattern GO_YAML_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
 
     private static boolean isGoYamlNonString(String s) {
-        if (s.isEmpty()) return false;
+        if (s.isEmpty())
+            return false;
         char first = s.charAt(0);
-        if (s.length() == 1 && "yYnN".indexOf(first) >= 0) return true;
+        if (s.length() == 1 && "yYnN".indexOf(first) >= 0)
+            return true;
         // The first-character test spares the regular expression for nearly every string.
         return "+-._0123456789".indexOf(first) >= 0 && (GO_YAML_NUMBER.matcher(s.replace("_", "")).matches()
                 || GO_YAML_TIMESTAMP.matcher(s).matches());

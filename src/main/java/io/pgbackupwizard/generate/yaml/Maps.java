@@ -6,11 +6,13 @@ import java.util.Map;
 
 /** Ordered maps for manifests: YAML keys come out in the order they are put in. */
 public final class Maps {
-    private Maps() {}
+    private Maps() {
+    }
 
     public static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        for (int i = 0; i < keysAndValues.length; i += 2)
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
 

@@ -1,12 +1,9 @@
 package io.pgbackupwizard.web.api;
 
-import io.pgbackupwizard.web.Params;
-import io.pgbackupwizard.web.WizardService;
-import io.pgbackupwizard.generate.text.InstallNotes;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.smallrye.common.annotation.Blocking;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,14 +11,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.text.InstallNotes;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.web.Params;
+import io.pgbackupwizard.web.WizardService;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * JSON in, JSON out: for scripts and for the page's live preview. On the worker pool (@Blocking), like every
@@ -36,14 +39,16 @@ public class ApiResource {
 
     /**
      * What a valid request gets back. A script is what bash runs; an annotation is the JSON-array value of the
-     * hook's command annotation that carries it. {@code restoreScript}/{@code restoreAnnotation} are null without a restore hook.
+     * hook's command annotation that carries it. {@code restoreScript}/{@code restoreAnnotation} are null without a restore
+     * hook.
      * {@code warnings}: what stands between the release and a working install (empty when nothing does);
      * {@code chartSource}: how to get the chart archive the release must hold.
      */
     public record Manifests(Map<String, String> files, String backupScript, String backupAnnotation,
             String restoreScript, String restoreAnnotation, String chartGeneration, String query,
             // Install path: what the vendor must know, and what to do with the files.
-            String installPath, List<String> notes, String nextSteps, List<String> warnings, String chartSource) {}
+            String installPath, List<String> notes, String nextSteps, List<String> warnings, String chartSource) {
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -51,19 +56,19 @@ public class ApiResource {
     @Operation(summary = "Generate the release files, hook scripts and annotations")
     @RequestBody(description = "A JSON object with any of the wizard's parameters (the names of GET /helmchart.yaml); "
             + "left-out ones take their defaults", content = @Content(schema = @Schema(implementation = Object.class)))
-    @APIResponse(responseCode = "200", description = "The files by name, and the hook scripts and annotations",
-            content = @Content(schema = @Schema(implementation = Manifests.class)))
-    @APIResponse(responseCode = "400", description = "A JSON list of {field, message}",
-            content = @Content(schema = @Schema(implementation = FieldError[].class)))
+    @APIResponse(responseCode = "200", description = "The files by name, and the hook scripts and annotations", content = @Content(schema = @Schema(implementation = Manifests.class)))
+    @APIResponse(responseCode = "400", description = "A JSON list of {field, message}", content = @Content(schema = @Schema(implementation = FieldError[].class)))
     public Response generate(String body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         List<FieldError> bodyErrors = new ArrayList<>();
         if (!uri.getQueryParameters().isEmpty()) { // the README promises one source of parameters: the body
             return Response.status(400).entity(List.of(Params.QUERY_ON_POST)).build();
         }
         Map<String, List<String>> params = Params.ofJson(body, bodyErrors);
-        if (!bodyErrors.isEmpty()) return Response.status(400).entity(bodyErrors).build();
+        if (!bodyErrors.isEmpty())
+            return Response.status(400).entity(bodyErrors).build();
         WizardInputParser.Result parsed = wizard.parse(params);
-        if (!parsed.ok()) return Response.status(400).entity(parsed.errors()).build();
+        if (!parsed.ok())
+            return Response.status(400).entity(parsed.errors()).build();
         Release r = wizard.generate(parsed);
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
                 r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().chart().layout(),

@@ -1,12 +1,9 @@
 package io.pgbackupwizard.web.api;
 
-import io.pgbackupwizard.web.Params;
-import io.pgbackupwizard.web.WizardService;
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.smallrye.common.annotation.Blocking;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,10 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.web.Params;
+import io.pgbackupwizard.web.WizardService;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The generated files ({@link ReleaseFile}) as downloads. Parameters come from the query string (GET, so curl -O
@@ -42,7 +44,7 @@ public class DownloadResource {
 
     @GET
     @Path(FILE)
-    @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
+    @Produces({ "application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN })
     @Operation(hidden = true)
     public Response get(@PathParam("file") String file, @Context UriInfo uri) {
         return download(file, Params.of(uri.getQueryParameters()));
@@ -51,19 +53,23 @@ public class DownloadResource {
     @POST
     @Path(FILE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces({"application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN})
+    @Produces({ "application/yaml", "application/zip", "text/markdown", MediaType.TEXT_PLAIN })
     @Operation(hidden = true)
     public Response post(@PathParam("file") String file, MultivaluedMap<String, String> form, @Context UriInfo uri) {
-        if (!uri.getQueryParameters().isEmpty()) return Params.refused(List.of(Params.QUERY_ON_POST));
+        if (!uri.getQueryParameters().isEmpty())
+            return Params.refused(List.of(Params.QUERY_ON_POST));
         return download(file, Params.of(form));
     }
 
     private Response download(String file, Map<String, List<String>> params) {
         ReleaseFile output = ReleaseFile.byPath(file).orElse(null);
-        if (output == null) return Response.status(404).build();
+        if (output == null)
+            return Response.status(404).build();
         WizardInputParser.Result parsed = wizard.parse(params);
-        if (!parsed.ok()) return Params.refused(parsed.errors());
-        if (!output.servedFor(parsed.input().installPath())) return notOnThisPath(output, parsed);
+        if (!parsed.ok())
+            return Params.refused(parsed.errors());
+        if (!output.servedFor(parsed.input().installPath()))
+            return notOnThisPath(output, parsed);
         Release release = wizard.generate(parsed);
         byte[] content = release.bytes(output);
         String type = output.isText() ? output.mediaType() + ";charset=UTF-8" : output.mediaType();

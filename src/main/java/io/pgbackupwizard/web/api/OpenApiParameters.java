@@ -1,11 +1,8 @@
 package io.pgbackupwizard.web.api;
 
-import io.pgbackupwizard.web.page.PageResource;
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.model.Field;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Arrays;
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -15,6 +12,11 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.web.page.PageResource;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Adds the wizard's parameters to the OpenAPI document. The resources read them as one map (so that
@@ -38,26 +40,34 @@ public class OpenApiParameters implements OASFilter {
      */
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null) return;
-        if (openAPI.getComponents() == null) openAPI.setComponents(OASFactory.createComponents());
+        if (openAPI.getPaths() == null)
+            return;
+        if (openAPI.getComponents() == null)
+            openAPI.setComponents(OASFactory.createComponents());
         Components components = openAPI.getComponents();
-        for (Field f : Field.values()) components.addParameter(f.param(), parameter(f));
+        for (Field f : Field.values())
+            components.addParameter(f.param(), parameter(f));
         components.addSchema(PARAMETERS_SCHEMA, allFields());
         components.addResponse(BAD_PARAMETERS, OASFactory.createAPIResponse()
                 .description("text/plain, one 'parameter: problem' line per bad parameter")
                 .content(OASFactory.createContent().addMediaType("text/plain", OASFactory.createMediaType())));
 
-        for (ReleaseFile o : ReleaseFile.values()) openAPI.getPaths().addPathItem("/" + o.path(), download(o));
+        for (ReleaseFile o : ReleaseFile.values())
+            openAPI.getPaths().addPathItem("/" + o.path(), download(o));
         for (String path : QUERY_PATHS) {
             PathItem item = openAPI.getPaths().getPathItem(path);
-            if (item != null && item.getGET() != null) addParameterRefs(item.getGET());
+            if (item != null && item.getGET() != null)
+                addParameterRefs(item.getGET());
         }
         PathItem results = openAPI.getPaths().getPathItem("/results");
-        if (results != null && results.getGET() != null) results.getGET().addParameter(shownFile());
+        if (results != null && results.getGET() != null)
+            results.getGET().addParameter(shownFile());
         PathItem api = openAPI.getPaths().getPathItem("/api/manifests");
-        if (api != null && api.getPOST() != null) describeJsonBody(api.getPOST());
+        if (api != null && api.getPOST() != null)
+            describeJsonBody(api.getPOST());
         PathItem page = openAPI.getPaths().getPathItem("/");
-        if (page != null && page.getPOST() != null) describeFormBody(page.getPOST());
+        if (page != null && page.getPOST() != null)
+            describeFormBody(page.getPOST());
     }
 
     /** GET with the parameters in the query string, POST with them in a form; the resource has one method for all. */
@@ -77,7 +87,8 @@ public class OpenApiParameters implements OASFilter {
 
     /** /results sends one file's content, this one (see Preview.showing). */
     private static Parameter shownFile() {
-        List<Object> files = Arrays.stream(ReleaseFile.values()).filter(ReleaseFile::isText).map(o -> (Object) o.path()).toList();
+        List<Object> files = Arrays.stream(ReleaseFile.values()).filter(ReleaseFile::isText).map(o -> (Object) o.path())
+                .toList();
         return OASFactory.createParameter().name(PageResource.SHOWN_FILE).in(Parameter.In.QUERY).required(false)
                 .description("The file whose content the fragment carries (the visible tab); the others' panels are left"
                         + " empty. One the install path does not have, or none, means its main file.")
@@ -105,7 +116,8 @@ public class OpenApiParameters implements OASFilter {
 
     private static Schema allFields() {
         Schema object = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).additionalPropertiesBoolean(false);
-        for (Field f : Field.values()) object.addProperty(f.param(), fieldSchema(f));
+        for (Field f : Field.values())
+            object.addProperty(f.param(), fieldSchema(f));
         return object;
     }
 
@@ -116,7 +128,8 @@ public class OpenApiParameters implements OASFilter {
     private static void describeJsonBody(Operation op) {
         if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
             var media = op.getRequestBody().getContent().getMediaType("application/json");
-            if (media != null) media.setSchema(parametersRef());
+            if (media != null)
+                media.setSchema(parametersRef());
         }
     }
 

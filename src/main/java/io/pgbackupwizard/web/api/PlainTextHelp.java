@@ -1,19 +1,21 @@
 package io.pgbackupwizard.web.api;
 
-import io.pgbackupwizard.web.PresetLink;
-import io.pgbackupwizard.web.WizardService;
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.Preset;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateExtension;
-import io.quarkus.qute.TemplateInstance;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.Preset;
+import io.pgbackupwizard.web.PresetLink;
+import io.pgbackupwizard.web.WizardService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * What `curl <service>` prints: the files, the parameters and ready-to-run command lines (templates/PlainTextHelp/help.txt),
@@ -28,29 +30,33 @@ public class PlainTextHelp {
     static final int WIDTH = 80;
 
     /** One parameter as the help lists it, with the default this service starts from; texts wrapped and indented. */
-    public record Param(String name, String defaultValue, String help, String rule) {}
+    public record Param(String name, String defaultValue, String help, String rule) {
+    }
 
     /** A preset as a ready-to-run download command; texts wrapped and indented. */
-    public record PresetLink(String title, String command, String description, String warning) {}
+    public record PresetLink(String title, String command, String description, String warning) {
+    }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance help(List<ReleaseFile> outputs, List<Param> params, List<PresetLink> presets, String base);
+        static native TemplateInstance help(List<ReleaseFile> outputs, List<Param> params, List<PresetLink> presets,
+                String base);
     }
-
 
     public String render(String base) {
         List<Param> params = Arrays.stream(Field.values()).map(f -> new Param(f.param(),
                 f.optional() ? "empty (computed)" : wizard.defaultValue(f), wrap(f.help(), "      "),
                 wrap("Rule: " + f.rule(), "      "))).toList();
         List<PresetLink> presets = Preset.ALL.stream().map(p -> new PresetLink(p.title(), command(base, p),
-                wrap(p.description(), "      "), p.warning() == null ? null : wrap("Warning: " + p.warning(), "      "))).toList();
+                wrap(p.description(), "      "), p.warning() == null ? null : wrap("Warning: " + p.warning(), "      ")))
+                .toList();
         return Templates.help(List.of(ReleaseFile.values()), params, presets, base).render();
     }
 
     /** curl --fail-with-body -sSL -OJ -G <base>/bundle.zip -d k=v ...: one parameter per -d, lines continued with \. */
     static String command(String base, Preset p) {
-        StringBuilder out = new StringBuilder("    curl --fail-with-body -sSL -OJ -G " + base + "/" + ReleaseFile.BUNDLE.path());
+        StringBuilder out = new StringBuilder(
+                "    curl --fail-with-body -sSL -OJ -G " + base + "/" + ReleaseFile.BUNDLE.path());
         int column = out.length();
         for (var e : p.params().entrySet()) {
             String d = " -d " + e.getKey() + "=" + URLEncoder.encode(e.getValue().get(0), StandardCharsets.UTF_8);

@@ -1,11 +1,12 @@
 package io.pgbackupwizard.web.doctor;
 
-import io.pgbackupwizard.doctor.ManifestRejected;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import io.pgbackupwizard.doctor.ManifestRejected;
 
 /**
  * The doctor's request body in its three shapes: a raw YAML file (curl --data-binary, whatever Content-Type curl
@@ -47,7 +48,8 @@ record DoctorForm(String manifest, String config, boolean form) {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                fields.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                fields.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw ManifestRejected.bad("body: is not a valid form (bad %-escape)");
             }
@@ -73,21 +75,26 @@ record DoctorForm(String manifest, String config, boolean form) {
         String delimiter = "--" + boundary;
         Map<String, String> parts = new LinkedHashMap<>();
         int at = raw.indexOf(delimiter);
-        if (at < 0) throw ManifestRejected.bad("body: multipart/form-data without its boundary");
+        if (at < 0)
+            throw ManifestRejected.bad("body: multipart/form-data without its boundary");
         while (true) {
             int start = at + delimiter.length();
-            if (raw.startsWith("--", start)) break; // closing delimiter
+            if (raw.startsWith("--", start))
+                break; // closing delimiter
             int next = raw.indexOf("\r\n" + delimiter, start);
-            if (next < 0) throw ManifestRejected.bad("body: multipart/form-data is cut short");
+            if (next < 0)
+                throw ManifestRejected.bad("body: multipart/form-data is cut short");
             String part = raw.substring(start, next);
             int headersEnd = part.indexOf("\r\n\r\n");
-            if (headersEnd < 0) throw ManifestRejected.bad("body: a multipart part has no headers");
+            if (headersEnd < 0)
+                throw ManifestRejected.bad("body: a multipart part has no headers");
             String headers = part.substring(0, headersEnd);
             String name = null;
             for (String h : headers.split("\r\n")) {
                 if (h.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) {
                     java.util.regex.Matcher m = java.util.regex.Pattern.compile("[; ]name=\"([^\"]*)\"").matcher(h);
-                    if (m.find()) name = m.group(1);
+                    if (m.find())
+                        name = m.group(1);
                 }
             }
             if (name != null) {

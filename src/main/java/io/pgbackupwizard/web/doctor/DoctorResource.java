@@ -1,16 +1,7 @@
 package io.pgbackupwizard.web.doctor;
 
-import io.pgbackupwizard.web.BaseUrl;
-import io.pgbackupwizard.web.Params;
-import io.pgbackupwizard.web.PlainTextClient;
-import io.pgbackupwizard.doctor.Doctor;
-import io.pgbackupwizard.doctor.DoctorReport;
-import io.pgbackupwizard.doctor.Finding;
-import io.pgbackupwizard.doctor.ManifestRejected;
-import io.pgbackupwizard.model.FieldError;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,9 +13,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.pgbackupwizard.doctor.Doctor;
+import io.pgbackupwizard.doctor.DoctorReport;
+import io.pgbackupwizard.doctor.Finding;
+import io.pgbackupwizard.doctor.ManifestRejected;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.web.BaseUrl;
+import io.pgbackupwizard.web.Params;
+import io.pgbackupwizard.web.PlainTextClient;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The doctor: checks an existing KOTS HelmChart for PostgreSQL backup pitfalls. Plain text for curl, JSON for
@@ -48,20 +51,24 @@ public class DoctorResource {
 
     /** The JSON answer for a checked file. */
     public record DoctorJson(String name, String apiVersion, String chartVersion, boolean configChecked,
-            long aboveWarning, List<Finding> findings, int notListed, java.util.Map<String, String> wizardParams, String wizardLink,
-            String wizardFile, String diff) {}
+            long aboveWarning, List<Finding> findings, int notListed, java.util.Map<String, String> wizardParams,
+            String wizardLink,
+            String wizardFile, String diff) {
+    }
 
     @GET
-    @Produces({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
+    @Produces({ MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
     @Operation(summary = "The doctor's panel (paste or upload a HelmChart); plain-text usage for curl")
     @APIResponse(responseCode = "200", description = "The empty panel, or usage text")
-    public Response panel(@Context UriInfo uri, @HeaderParam("User-Agent") String userAgent, @HeaderParam("Accept") String accept) {
+    public Response panel(@Context UriInfo uri, @HeaderParam("User-Agent") String userAgent,
+            @HeaderParam("Accept") String accept) {
         if (PlainTextClient.wanted(userAgent, accept)) {
             String base = baseUrl.of(uri);
             return Response.ok("Doctor: checks a KOTS HelmChart for PostgreSQL backup pitfalls.\n\n"
                     + "  curl --data-binary @postgresql.yaml " + base + "/doctor\n"
                     + "  curl -H 'Accept: application/json' --data-binary @postgresql.yaml " + base + "/doctor\n"
-                    + "  curl -F manifestFile=@postgresql.yaml -F configFile=@config.yaml -H 'Accept: text/plain' " + base + "/doctor\n",
+                    + "  curl -F manifestFile=@postgresql.yaml -F configFile=@config.yaml -H 'Accept: text/plain' " + base
+                    + "/doctor\n",
                     TEXT).build();
         }
         return Response.ok(Templates.doctor(DoctorView.empty()).render(), HTML).build();
@@ -69,7 +76,7 @@ public class DoctorResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Produces({ MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     @Operation(summary = "Check a HelmChart: the YAML as the body (curl --data-binary), or a form with manifest "
             + "(and optionally config) as text or files")
     @APIResponse(responseCode = "200", description = "The findings (text, JSON or HTML by Accept)")
@@ -80,7 +87,8 @@ public class DoctorResource {
         String a = accept == null ? "" : accept;
         boolean json = a.contains("application/json");
         if (!uri.getQueryParameters().isEmpty()) {
-            return json ? Response.status(400).entity(List.of(Params.QUERY_ON_POST)).type(MediaType.APPLICATION_JSON_TYPE).build()
+            return json
+                    ? Response.status(400).entity(List.of(Params.QUERY_ON_POST)).type(MediaType.APPLICATION_JSON_TYPE).build()
                     : Params.refused(List.of(Params.QUERY_ON_POST));
         }
         DoctorForm form = null;
@@ -91,7 +99,8 @@ public class DoctorResource {
             String link = baseUrl.of(uri) + "/?" + report.wizardQuery();
             if (json) {
                 return Response.ok(new DoctorJson(report.name(), report.apiVersion(), report.chartVersion(),
-                        report.configChecked(), report.aboveWarning(), report.findings(), report.dropped(), report.wizardParams(), link,
+                        report.configChecked(), report.aboveWarning(), report.findings(), report.dropped(),
+                        report.wizardParams(), link,
                         report.wizardFile(), report.diff()), MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (html) {
@@ -103,7 +112,8 @@ public class DoctorResource {
             return Response.ok(DoctorText.render(report, link), TEXT).build();
         } catch (ManifestRejected e) {
             int status = e.tooLarge() ? 413 : 400;
-            String field = e.getMessage().startsWith("config") ? "config" : e.getMessage().startsWith("body") ? "body" : "manifest";
+            String field = e.getMessage().startsWith("config") ? "config"
+                    : e.getMessage().startsWith("body") ? "body" : "manifest";
             if (json) {
                 return Response.status(status).entity(List.of(new FieldError(field, e.getMessage().substring(
                         e.getMessage().indexOf(':') + 1).strip()))).type(MediaType.APPLICATION_JSON_TYPE).build();

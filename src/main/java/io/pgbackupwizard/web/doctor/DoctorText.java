@@ -5,7 +5,8 @@ import io.pgbackupwizard.doctor.Finding;
 
 /** The doctor's answer for curl: one block per finding, the wizard link, the diff. */
 final class DoctorText {
-    private DoctorText() {}
+    private DoctorText() {
+    }
 
     static String render(DoctorReport r, String wizardLink) {
         StringBuilder out = new StringBuilder();
@@ -22,7 +23,8 @@ final class DoctorText {
                     .append("  fix: ").append(f.fix()).append("\n\n");
         }
         out.append("Open in the wizard: ").append(wizardLink).append('\n');
-        if (!r.diff().isEmpty()) out.append("\nDiff against the wizard's output for these values:\n").append(r.diff());
+        if (!r.diff().isEmpty())
+            out.append("\nDiff against the wizard's output for these values:\n").append(r.diff());
         return out.toString();
     }
 }

@@ -1,2 +1,5 @@
-/** The doctor's front: the upload form, the HTML, JSON and text answers, and the diff's view. Imports neither the page nor the API. */
+/**
+ * The doctor's front: the upload form, the HTML, JSON and text answers, and the diff's view. Imports neither the page nor the
+ * API.
+ */
 package io.pgbackupwizard.web.doctor;

@@ -1,15 +1,18 @@
 package io.pgbackupwizard.web.guard;
 
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads every request body on the event loop, whole, under one deadline, before a worker thread is taken. The
@@ -41,19 +44,22 @@ public class BodyDeadline {
             return;
         }
         long max = maxBodySize.asLongValue();
-        if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > max) {
+        if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+                && Long.parseLong(length) > max) {
             RequestHeaderGuard.refuse(rc, 413, "Payload too large: at most " + max + " bytes.\n");
             return;
         }
         Buffer body = Buffer.buffer();
-        boolean[] over = {false};
+        boolean[] over = { false };
         Duration deadline = config.bodyDeadline();
         long timer = rc.vertx().setTimer(deadline.toMillis(), t -> {
             over[0] = true;
-            RequestHeaderGuard.refuse(rc, 408, "Request timeout: the body did not arrive within " + deadline.toSeconds() + " s.\n");
+            RequestHeaderGuard.refuse(rc, 408,
+                    "Request timeout: the body did not arrive within " + deadline.toSeconds() + " s.\n");
         });
         req.handler(chunk -> {
-            if (over[0]) return;
+            if (over[0])
+                return;
             if (body.length() + chunk.length() > max) {
                 over[0] = true;
                 rc.vertx().cancelTimer(timer);
@@ -67,7 +73,8 @@ public class BodyDeadline {
             rc.vertx().cancelTimer(timer);
         });
         req.endHandler(v -> {
-            if (over[0]) return;
+            if (over[0])
+                return;
             rc.vertx().cancelTimer(timer);
             req.handler(null).endHandler(null).exceptionHandler(null);
             rc.setBody(body);

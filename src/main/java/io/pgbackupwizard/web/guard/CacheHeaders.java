@@ -1,10 +1,11 @@
 package io.pgbackupwizard.web.guard;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Answers that carry what a user typed or pasted are kept out of shared and disk caches: the doctor's answer holds
@@ -22,7 +23,8 @@ public class CacheHeaders {
         String path = rc.normalizedPath();
         rc.addHeadersEndHandler(v -> {
             if (!rc.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
-                rc.response().putHeader(HttpHeaders.CACHE_CONTROL, path.startsWith("/doctor") ? "no-store" : "private, no-cache");
+                rc.response().putHeader(HttpHeaders.CACHE_CONTROL,
+                        path.startsWith("/doctor") ? "no-store" : "private, no-cache");
             }
         });
         rc.next();

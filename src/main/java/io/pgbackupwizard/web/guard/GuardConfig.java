@@ -1,8 +1,9 @@
 package io.pgbackupwizard.web.guard;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** Settings of the request guards (environment: WIZARD_GUARD_BODY_DEADLINE). */
 @ConfigMapping(prefix = "wizard.guard")

@@ -1,5 +1,13 @@
 package io.pgbackupwizard.web.guard;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,11 +20,6 @@ import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.jboss.logging.Logger;
 
 /**
  * Bounds what pipelined requests cost. Vert.x 4.5 stops reading a connection only for request bodies: pipelined
@@ -27,7 +30,8 @@ import org.jboss.logging.Logger;
  * server holds more than {@link #TOTAL}. A client that pipelines and reads gets every answer in order; one that does
  * not read gets at most what one socket read decodes, then is closed.
  *
- * <p>It is added on a connection's first request (Vert.x exposes no connection hook to Quarkus); from then on it sees
+ * <p>
+ * It is added on a connection's first request (Vert.x exposes no connection hook to Quarkus); from then on it sees
  * every message. It relies on two Vert.x internals, {@link ConnectionBase#channel()} and the pipeline name
  * {@code "handler"} of Vert.x's connection handler: PipelinedUnreadRepliesTest and AttackShapesTest fail when either
  * changes (the limit no longer holds), and a missing handler is logged once.
@@ -64,7 +68,8 @@ public class PipelineLimiter {
     /** @param ended whether the request being routed was already read to its end (else its end passes the handler) */
     static void attach(Channel channel, boolean ended) {
         ChannelPipeline p = channel.pipeline();
-        if (p.get(NAME) != null) return;
+        if (p.get(NAME) != null)
+            return;
         if (p.get(VERTX_HANDLER) == null) {
             if (WARNED.compareAndSet(false, true)) {
                 LOG.warnf("no '%s' in the HTTP pipeline %s: pipelined requests are not bounded", VERTX_HANDLER, p.names());
@@ -76,7 +81,8 @@ public class PipelineLimiter {
         counter.complete = ended ? 1 : 0;
         p.addBefore(VERTX_HANDLER, NAME, counter);
         UNANSWERED.incrementAndGet();
-        if (ended) channel.config().setAutoRead(false);
+        if (ended)
+            channel.config().setAutoRead(false);
     }
 
     /** Requests decoded, complete (their body read) and answered on one connection; runs on its event loop only. */
@@ -104,7 +110,8 @@ public class PipelineLimiter {
             }
             if (msg instanceof LastHttpContent) {
                 complete++;
-                if (complete > answered) ctx.channel().config().setAutoRead(false);
+                if (complete > answered)
+                    ctx.channel().config().setAutoRead(false);
             }
             ctx.fireChannelRead(msg);
         }
@@ -115,7 +122,8 @@ public class PipelineLimiter {
             if (msg instanceof LastHttpContent && !interim && answered < requests) {
                 answered++;
                 UNANSWERED.decrementAndGet();
-                if (answered >= complete && !closing) ctx.channel().config().setAutoRead(true);
+                if (answered >= complete && !closing)
+                    ctx.channel().config().setAutoRead(true);
             }
             super.write(ctx, msg, promise);
         }

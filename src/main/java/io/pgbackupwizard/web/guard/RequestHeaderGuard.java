@@ -1,11 +1,13 @@
 package io.pgbackupwizard.web.guard;
 
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.regex.Pattern;
 
 /**
  * Refuses, before any resource runs, headers the server would otherwise misread: a Host that is no host name
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
 public class RequestHeaderGuard {
 
     /** A DNS name or IPv4 address, or a bracketed IPv6 literal, then an optional port. */
-    public static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9.])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+    public static final Pattern HOST = Pattern
+            .compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9.])?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check).failureHandler(this::badHost);

@@ -1,13 +1,14 @@
 package io.pgbackupwizard.web.guard;
 
-import io.netty.handler.ipfilter.IpFilterRuleType;
-import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
 
 /**
  * The proxies whose forwarded headers count: IP addresses and CIDR ranges (IPv4 and IPv6), as listed in
@@ -30,7 +31,8 @@ public final class TrustedProxies {
         List<IpSubnetFilterRule> ranges = new ArrayList<>();
         for (String raw : entries) {
             String entry = raw.strip();
-            if (!IP_OR_CIDR.matcher(entry).matches()) continue;
+            if (!IP_OR_CIDR.matcher(entry).matches())
+                continue;
             int slash = entry.indexOf('/');
             try {
                 InetAddress network = InetAddress.getByName(slash < 0 ? entry : entry.substring(0, slash)); // a literal: no lookup
@@ -44,7 +46,8 @@ public final class TrustedProxies {
     }
 
     public boolean trusts(InetAddress peer) {
-        if (peer == null) return false;
+        if (peer == null)
+            return false;
         InetSocketAddress address = new InetSocketAddress(peer, 0);
         return ranges.stream().anyMatch(r -> r.matches(address));
     }

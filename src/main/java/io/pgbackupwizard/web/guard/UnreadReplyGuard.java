@@ -1,9 +1,10 @@
 package io.pgbackupwizard.web.guard;
 
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Backpressure for HTTP/1.1 pipelining. A client may send many requests on one connection without reading the

@@ -1,7 +1,5 @@
 package io.pgbackupwizard.web.page;
 
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,29 +7,52 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.FieldError;
+
 /**
  * The form as the template draws it: fields in groups, each with its value, help and error; and the
  * error summary, which names each field by its label and links to it when the form has it.
  */
 public record FormView(List<Group> groups, List<Group> advancedGroups, List<Problem> problems) {
 
-    public record Option(String value, String label, boolean selected) {}
+    public record Option(String value, String label, boolean selected) {
+    }
 
     /** kind: text, select, radio or suggest (free text with a list of suggestions). */
     public record Input(Field field, String kind, String value, String defaultValue, String error, List<Option> options) {
-        public String param() { return field.param(); }
+        public String param() {
+            return field.param();
+        }
+
         /** The field holds its default: the page marks it so, and offers no reset. */
-        public boolean isDefault() { return defaultValue.equals(value); }
-        public String label() { return field.label(); }
-        public String help() { return field.help(); }
-        public String rule() { return field.rule(); }
-        public boolean hasError() { return error != null; }
+        public boolean isDefault() {
+            return defaultValue.equals(value);
+        }
+
+        public String label() {
+            return field.label();
+        }
+
+        public String help() {
+            return field.help();
+        }
+
+        public String rule() {
+            return field.rule();
+        }
+
+        public boolean hasError() {
+            return error != null;
+        }
     }
 
-    public record Group(String title, List<Input> inputs) {}
+    public record Group(String title, List<Input> inputs) {
+    }
 
     /** One line of the error summary. onForm: the page has an input with id {@code param} to link to. */
-    public record Problem(String param, String label, String message, boolean onForm) {}
+    public record Problem(String param, String label, String message, boolean onForm) {
+    }
 
     /** The form's groups, in order; each field goes to the basic or the advanced part as its definition says. */
     private static final Map<String, List<Field>> GROUPS = layout();
@@ -53,7 +74,8 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         // A parameter added to Field but not placed above still reaches the form.
         List<Field> placed = g.values().stream().flatMap(List::stream).toList();
         List<Field> rest = java.util.Arrays.stream(Field.values()).filter(f -> !placed.contains(f)).toList();
-        if (!rest.isEmpty()) g.put("More", rest);
+        if (!rest.isEmpty())
+            g.put("More", rest);
         return g;
     }
 
@@ -64,9 +86,12 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         GROUPS.forEach((title, fields) -> {
             List<Input> b = new ArrayList<>();
             List<Input> a = new ArrayList<>();
-            for (Field f : fields) (f.advanced() ? a : b).add(input(f, values.get(f.param()), defaults.apply(f), errors));
-            if (!b.isEmpty()) basic.add(new Group(title, b));
-            if (!a.isEmpty()) advanced.add(new Group(title, a));
+            for (Field f : fields)
+                (f.advanced() ? a : b).add(input(f, values.get(f.param()), defaults.apply(f), errors));
+            if (!b.isEmpty())
+                basic.add(new Group(title, b));
+            if (!a.isEmpty())
+                advanced.add(new Group(title, a));
         });
         return new FormView(List.copyOf(basic), List.copyOf(advanced), errors.stream().map(FormView::problem).toList());
     }

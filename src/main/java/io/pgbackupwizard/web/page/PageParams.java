@@ -1,11 +1,12 @@
 package io.pgbackupwizard.web.page;
 
-import io.pgbackupwizard.web.PresetLink;
-import io.pgbackupwizard.model.Field;
-import io.pgbackupwizard.model.Preset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.Preset;
+import io.pgbackupwizard.web.PresetLink;
 
 /**
  * The page's parameters: a shared link often gains names the wizard does not know (utm_source, fbclid...), and
@@ -20,12 +21,14 @@ public record PageParams(Map<String, List<String>> known, List<String> ignored, 
     static PageParams of(Map<String, List<String>> params) {
         Map<String, List<String>> known = new LinkedHashMap<>();
         List<String> ignored = new java.util.ArrayList<>();
-        Preset[] applied = {null};
+        Preset[] applied = { null };
         params.forEach((name, values) -> {
-            if (Field.byParam(name).isPresent()) known.put(name, values);
+            if (Field.byParam(name).isPresent())
+                known.put(name, values);
             else if (name.equals(PresetLink.PARAM) && values.size() == 1 && Preset.byName(values.get(0)).isPresent()) {
                 applied[0] = Preset.byName(values.get(0)).get(); // the page says what the preset just set
-            } else ignored.add(name);
+            } else
+                ignored.add(name);
         });
         return new PageParams(known, List.copyOf(ignored), applied[0]);
     }

@@ -1,17 +1,9 @@
 package io.pgbackupwizard.web.page;
 
-import io.pgbackupwizard.web.BaseUrl;
-import io.pgbackupwizard.web.Params;
-import io.pgbackupwizard.web.PlainTextClient;
-import io.pgbackupwizard.web.api.PlainTextHelp;
-import io.pgbackupwizard.web.PresetLink;
-import io.pgbackupwizard.web.WizardService;
-import io.pgbackupwizard.generate.Release;
-import io.pgbackupwizard.model.FieldError;
-import io.pgbackupwizard.model.WizardInputParser;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,11 +16,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.WizardInputParser;
+import io.pgbackupwizard.web.BaseUrl;
+import io.pgbackupwizard.web.Params;
+import io.pgbackupwizard.web.PlainTextClient;
+import io.pgbackupwizard.web.PresetLink;
+import io.pgbackupwizard.web.WizardService;
+import io.pgbackupwizard.web.api.PlainTextHelp;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 
 /**
  * The wizard page: the form, and for valid input the previews and downloads. On the worker pool (@Blocking):
@@ -58,7 +61,7 @@ public class PageResource {
     }
 
     @GET
-    @Produces({MediaType.TEXT_HTML, MediaType.TEXT_PLAIN})
+    @Produces({ MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
     @Operation(summary = "The wizard page, prefilled from the query string; plain-text help for curl, HTTPie or Accept: text/plain")
     @APIResponse(responseCode = "200", description = "The page (or help text)")
     @APIResponse(responseCode = "400", description = "The page with a message beside each bad field")
@@ -77,7 +80,8 @@ public class PageResource {
     @APIResponse(responseCode = "200", description = "The page with previews and downloads")
     @APIResponse(responseCode = "400", description = "The page with a message beside each bad field")
     public Response post(@Context UriInfo uri, MultivaluedMap<String, String> form) {
-        if (!uri.getQueryParameters().isEmpty()) return Params.refused(List.of(Params.QUERY_ON_POST));
+        if (!uri.getQueryParameters().isEmpty())
+            return Params.refused(List.of(Params.QUERY_ON_POST));
         return page(uri, Params.of(form));
     }
 
@@ -109,8 +113,10 @@ public class PageResource {
         FormView form = FormView.of(parsed.values(), parsed.errors(), wizard::defaultValue);
         String html = (shownFile != null
                 ? Templates.live(form, Preview.showing(release, query, baseUrl.of(uri), shownFile), parsed.errors(), params)
-                : Templates.page(form, new Preview(release, query, baseUrl.of(uri)), parsed.errors(), PresetLink.all(wizard, parsed.values()),
-                        params)).render();
+                : Templates.page(form, new Preview(release, query, baseUrl.of(uri)), parsed.errors(),
+                        PresetLink.all(wizard, parsed.values()),
+                        params))
+                .render();
         return Response.status(parsed.ok() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build();
     }

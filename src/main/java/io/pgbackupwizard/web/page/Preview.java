@@ -1,13 +1,14 @@
 package io.pgbackupwizard.web.page;
 
+import java.util.List;
+
+import io.pgbackupwizard.generate.Release;
+import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.text.InstallNotes;
 import io.pgbackupwizard.generate.text.NextSteps;
-import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
-import java.util.List;
 
 /**
  * What the page shows beside the form, decided here so the template only shows it. {@code release} is null
@@ -53,8 +54,13 @@ public final class Preview {
         return new Preview(release, query, baseUrl, outputs, shown);
     }
 
-    public String query() { return query; }
-    public String baseUrl() { return baseUrl; }
+    public String query() {
+        return query;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
 
     /**
      * One output as the page offers it. id: the element id of its preview; path: its download's path, which
@@ -63,37 +69,68 @@ public final class Preview {
      */
     public record File(String id, String path, String linkId, String fileName, String description, String href,
             String content, boolean loaded, boolean selected) {
-        public String copyLabel() { return "Copy " + fileName; }
+        public String copyLabel() {
+            return "Copy " + fileName;
+        }
+
         /** The highlighter's language for the preview. */
-        public String language() { return fileName.endsWith(".yaml") ? "yaml" : "plaintext"; }
+        public String language() {
+            return fileName.endsWith(".yaml") ? "yaml" : "plaintext";
+        }
     }
 
-    public boolean valid() { return release != null; }
-    public WizardInput input() { return release.input(); }
-    public Hooks hooks() { return release.hooks(); }
+    public boolean valid() {
+        return release != null;
+    }
+
+    public WizardInput input() {
+        return release.input();
+    }
+
+    public Hooks hooks() {
+        return release.hooks();
+    }
+
     /** "What each part does", made from the same decisions as the files. */
     public List<io.pgbackupwizard.generate.text.Explanation.Part> explanation() {
         return io.pgbackupwizard.generate.text.Explanation.of(input(), hooks());
     }
+
     /** What stands between this release and a working install in 2026 (empty when nothing does). */
-    public List<String> warnings() { return InstallNotes.warnings(input()); }
+    public List<String> warnings() {
+        return InstallNotes.warnings(input());
+    }
+
     /** How to get the chart archive the release must hold. */
-    public String chartSource() { return InstallNotes.chartSource(input()); }
+    public String chartSource() {
+        return InstallNotes.chartSource(input());
+    }
 
     /** What the vendor's engineer does next (the same steps as the zip's README.txt). */
-    public List<NextSteps.Step> nextSteps() { return NextSteps.of(input()); }
+    public List<NextSteps.Step> nextSteps() {
+        return NextSteps.of(input());
+    }
 
-    public InstallPath installPath() { return release.installPath(); }
+    public InstallPath installPath() {
+        return release.installPath();
+    }
+
     /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */
-    public File mainFile() { return files().get(0); }
-    public File bundle() { return file(ReleaseFile.BUNDLE); }
+    public File mainFile() {
+        return files().get(0);
+    }
+
+    public File bundle() {
+        return file(ReleaseFile.BUNDLE);
+    }
 
     /**
      * The release's files, each previewed in full; made once per page (the template lists them twice, as tabs
      * and as panels, and most files are not kept by the Release).
      */
     public List<File> files() {
-        if (files == null) files = outputs.stream().map(this::file).toList();
+        if (files == null)
+            files = outputs.stream().map(this::file).toList();
         return files;
     }
 
@@ -113,15 +150,23 @@ public final class Preview {
         return outputs.get(0);
     }
 
-    private String suffix() { return query.isEmpty() ? "" : "?" + query; }
+    private String suffix() {
+        return query.isEmpty() ? "" : "?" + query;
+    }
 
     /** The page for this form, relative: the address bar and "Copy link" use it. */
-    public String pageLink() { return "/" + suffix(); }
-    public String shareLink() { return baseUrl + "/" + suffix(); }
+    public String pageLink() {
+        return "/" + suffix();
+    }
+
+    public String shareLink() {
+        return baseUrl + "/" + suffix();
+    }
 
     /** Downloads the install path's first file (the HelmChart, or the Helm CLI values). */
     public String curlCommand() {
         ReleaseFile first = primary();
-        return "curl --fail-with-body -sSL -o " + release.fileName(first) + " '" + baseUrl + "/" + first.path() + suffix() + "'";
+        return "curl --fail-with-body -sSL -o " + release.fileName(first) + " '" + baseUrl + "/" + first.path() + suffix()
+                + "'";
     }
 }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.junit.jupiter.api.Test;
 
 /**
  * The doctor's linear template scan finds exactly what the lazy regular expression it replaced found (that one
@@ -24,7 +26,8 @@ class TemplateScanTest {
     static List<String> byRegex(String text) {
         List<String> found = new ArrayList<>();
         Matcher m = LAZY.matcher(text);
-        while (m.find()) found.add(m.group());
+        while (m.find())
+            found.add(m.group());
         return found;
     }
 
