@@ -21,10 +21,6 @@ public enum ApiVersion {
     }
 
     public static ApiVersion parse(String text) {
-        for (ApiVersion v : values()) {
-            if (v.value.equals(text))
-                return v;
-        }
-        throw new IllegalArgumentException("must be kots.io/v1beta1 or kots.io/v1beta2");
+        return EnumValues.parse(values(), ApiVersion::value, text);
     }
 }

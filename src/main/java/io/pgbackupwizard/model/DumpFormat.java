@@ -37,10 +37,6 @@ public enum DumpFormat {
     }
 
     public static DumpFormat parse(String text) {
-        for (DumpFormat f : values()) {
-            if (f.name().equals(text))
-                return f;
-        }
-        throw new IllegalArgumentException("must be custom or plain");
+        return EnumValues.parse(values(), Enum::name, text);
     }
 }

@@ -9,10 +9,6 @@ public enum HookUser {
     postgres;
 
     public static HookUser parse(String text) {
-        for (HookUser u : values()) {
-            if (u.name().equals(text))
-                return u;
-        }
-        throw new IllegalArgumentException("must be app or postgres");
+        return EnumValues.parse(values(), Enum::name, text);
     }
 }

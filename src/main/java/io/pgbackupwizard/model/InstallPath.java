@@ -107,20 +107,21 @@ public enum InstallPath {
         return nextSteps;
     }
 
-    /** Paths whose release carries the HelmChart and the KOTS Config (every one but Helm CLI). */
-    public boolean usesHelmChart() {
-        return this != HELM;
+    /** Whether a Replicated installer deploys the release (so it carries the KOTS HelmChart and Config). */
+    public boolean replicatedInstaller() {
+        // A switch, so a new path is a compile error here rather than a silent guess.
+        return switch (this) {
+            case KOTS, KURL, EMBEDDED_V2, EMBEDDED_V3 -> true;
+            case HELM -> false;
+        };
     }
 
-    /** The paths of {@link #usesHelmChart()}, as a set. */
-    public static final Set<InstallPath> HELM_CHART_PATHS = Collections
-            .unmodifiableSet(EnumSet.of(KOTS, KURL, EMBEDDED_V2, EMBEDDED_V3));
+    /** The paths whose release carries the HelmChart and the KOTS Config. */
+    public static final Set<InstallPath> HELM_CHART_PATHS = Collections.unmodifiableSet(
+            Arrays.stream(values()).filter(InstallPath::replicatedInstaller)
+                    .collect(() -> EnumSet.noneOf(InstallPath.class), Set::add, Set::addAll));
 
     public static InstallPath parse(String text) {
-        for (InstallPath p : values()) {
-            if (p.value.equals(text))
-                return p;
-        }
-        throw new IllegalArgumentException("must be one of kots, kurl, embedded-v2, embedded-v3, helm");
+        return EnumValues.parse(values(), InstallPath::value, text);
     }
 }

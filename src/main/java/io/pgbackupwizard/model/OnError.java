@@ -6,10 +6,6 @@ public enum OnError {
     Continue;
 
     public static OnError parse(String text) {
-        for (OnError o : values()) {
-            if (o.name().equals(text))
-                return o;
-        }
-        throw new IllegalArgumentException("must be Fail or Continue (case-sensitive, as Velero reads it)");
+        return EnumValues.parse(values(), Enum::name, text, " (case-sensitive, as Velero reads it)");
     }
 }

@@ -6,10 +6,6 @@ public enum ScratchMedium {
     Disk;
 
     public static ScratchMedium parse(String text) {
-        for (ScratchMedium m : values()) {
-            if (m.name().equals(text))
-                return m;
-        }
-        throw new IllegalArgumentException("must be Memory or Disk");
+        return EnumValues.parse(values(), Enum::name, text);
     }
 }

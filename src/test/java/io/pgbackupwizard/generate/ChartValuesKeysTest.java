@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
@@ -85,7 +85,7 @@ class ChartValuesKeysTest {
     }
 
     @ParameterizedTest(name = "chart {0}")
-    @ValueSource(strings = { "8.7.4", "9.8.12", "10.16.2", "11.9.13", "12.12.10", "16.7.27", "17.1.0" })
+    @MethodSource("io.pgbackupwizard.testsupport.Matrix#renderableChartVersionPerFactsRow")
     void everyValuesKeyExistsInThatChartVersion(String chartVersion) {
         Map<String, Object> values = wizardValues(chartVersion);
         assertTrue(keyPathCount(values) >= 6, () -> "the wizard writes pod and credential keys: " + values);

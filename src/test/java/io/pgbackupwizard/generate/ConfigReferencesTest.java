@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.pgbackupwizard.testsupport.Matrix;
+
 /**
  * The HelmChart and the Config fit together: every config option a template names is an item of the Config,
  * and every value a template compares an option with is one of that radio's choices. KOTS does not check
@@ -68,7 +70,7 @@ class ConfigReferencesTest {
     }
 
     static Stream<Generated> variants() {
-        Stream<Generated> combinations = Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0")
+        Stream<Generated> combinations = Matrix.chartVersionPerFactsRow().stream()
                 .flatMap(v -> Stream.of("kots.io/v1beta1", "kots.io/v1beta2")
                         .flatMap(api -> Stream.of("true", "false")
                                 .map(ext -> Generated.with("chartVersion", v, "apiVersion", api, "allowExternal", ext))));

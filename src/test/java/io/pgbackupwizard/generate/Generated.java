@@ -3,13 +3,13 @@ package io.pgbackupwizard.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.TestParams;
 
 /**
  * Test fixture: a release generated from wizard parameters (validated by the real parser, so tests only
@@ -19,10 +19,7 @@ record Generated(WizardInput input, Release release) {
 
     /** @param paramsAndValues parameter names and values, alternating; the rest take their defaults */
     static Generated with(String... paramsAndValues) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        for (int i = 0; i < paramsAndValues.length; i += 2) {
-            params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
-        }
+        Map<String, List<String>> params = TestParams.of(paramsAndValues);
         WizardInputParser.Result parsed = new WizardInputParser().parse(params);
         assertTrue(parsed.ok(), () -> "test input must be valid, but: " + parsed.errors());
         return new Generated(parsed.input(), Release.of(parsed.input()));

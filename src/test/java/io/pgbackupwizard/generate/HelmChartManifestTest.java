@@ -37,6 +37,7 @@ import io.pgbackupwizard.generate.text.InstallNotes;
 import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.Matrix;
 
 /**
  * The KOTS HelmChart, read back from its YAML. The defaults install in 2026 (chart 17.1.0, kots.io/v1beta2, an
@@ -461,7 +462,7 @@ class HelmChartManifestTest {
     class PasswordNeverInClear {
 
         static Stream<Generated> variants() {
-            return Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0").flatMap(v -> Stream.of("true", "false")
+            return Matrix.chartVersionPerFactsRow().stream().flatMap(v -> Stream.of("true", "false")
                     .map(ext -> Generated.with("chartVersion", v, "allowExternal", ext, "passwordOption", "app_db_secret")));
         }
 
@@ -515,7 +516,7 @@ class HelmChartManifestTest {
     class YamlText {
 
         static Stream<Generated> variants() {
-            return Stream.of("8.7.4", "10.16.3", "11.9.13", "17.1.0").flatMap(v -> Stream
+            return Matrix.chartVersionPerFactsRow().stream().flatMap(v -> Stream
                     .of("kots.io/v1beta1", "kots.io/v1beta2")
                     .flatMap(api -> Stream.of("true", "false").map(flag -> Generated.with("chartVersion", v, "apiVersion", api,
                             "allowExternal", flag, "restoreHook", flag, "onError", "true".equals(flag) ? "Continue" : "Fail",

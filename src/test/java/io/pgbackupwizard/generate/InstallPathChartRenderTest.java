@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
@@ -84,7 +85,7 @@ class InstallPathChartRenderTest {
      * customer's Velero mode, only the scratch volume is copied; the optional Schedule takes the pod.
      */
     @ParameterizedTest
-    @ValueSource(strings = { "8.7.4", "9.8.12", "10.16.2", "11.9.13", "14.3.3", "16.7.27", "17.1.0" })
+    @MethodSource("io.pgbackupwizard.testsupport.Matrix#renderableChartVersionPerFactsRow")
     void helmValuesWorkInOptInAndOptOutModes(String version, @TempDir Path dir) throws IOException {
         Generated g = InstallPathFilesTest.path("helm", "chartVersion", version, "username", "app_user");
         Path parent = dir.resolve("vendor-app");

@@ -32,6 +32,7 @@ import io.pgbackupwizard.generate.yaml.ManifestYaml;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.Matrix;
 
 /** The files each install path gets, and what each Velero resource in them says. */
 class InstallPathFilesTest {
@@ -45,9 +46,8 @@ class InstallPathFilesTest {
     }
 
     static Stream<Generated> everyPathAndGeneration() {
-        return Stream.of("kots", "kurl", "embedded-v2", "embedded-v3", "helm")
-                .flatMap(p -> Stream.of("8.7.4", "9.8.12", "10.16.2", "11.9.13", "17.1.0")
-                        .map(v -> path(p, "chartVersion", v)));
+        return Matrix.installPaths().stream()
+                .flatMap(p -> Matrix.chartVersionPerFactsRow().stream().map(v -> path(p.value(), "chartVersion", v)));
     }
 
     @Test
@@ -170,7 +170,7 @@ class InstallPathFilesTest {
 
     @Test
     void theZipHoldsThePathsFiles() throws Exception {
-        for (String p : List.of("kots", "kurl", "embedded-v2", "embedded-v3", "helm")) {
+        for (String p : Matrix.installPaths().stream().map(InstallPath::value).toList()) {
             Generated g = path(p);
             Map<String, String> entries = new LinkedHashMap<>();
             try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ReleaseZip.bytes(g.release())))) {

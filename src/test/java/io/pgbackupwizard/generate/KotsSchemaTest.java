@@ -28,6 +28,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.pgbackupwizard.testsupport.Matrix;
 import io.pgbackupwizard.testsupport.TestInputs;
 
 /**
@@ -99,7 +100,7 @@ class KotsSchemaTest {
     }
 
     static Stream<Generated> everyCombination() {
-        return Stream.of("8.7.4", "10.16.3", "11.9.13", "16.7.27", "17.1.0")
+        return Matrix.chartVersionPerFactsRow().stream()
                 .flatMap(v -> Stream.of("kots.io/v1beta1", "kots.io/v1beta2")
                         .flatMap(api -> Stream.of("true", "false")
                                 // The default name emits no releaseName; another name does, in the API's own place.
@@ -108,9 +109,13 @@ class KotsSchemaTest {
                                                 "allowExternal", external, "name", name, "installPath", "kots")))));
     }
 
+    /** Two API versions x external or not x two names, for a chart of every facts row; none of them the same. */
     @Test
-    void thereAreFortyCombinations() {
-        assertEquals(40, everyCombination().map(g -> g.input().toString()).distinct().count());
+    void everyCombinationIsDistinctAndEveryFactsRowIsThere() {
+        assertEquals(io.pgbackupwizard.chart.ChartFamily.BITNAMI.table().rows().size(),
+                Matrix.chartVersionPerFactsRow().size());
+        assertEquals(8L * Matrix.chartVersionPerFactsRow().size(),
+                everyCombination().map(g -> g.input().toString()).distinct().count());
     }
 
     @ParameterizedTest

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.pgbackupwizard.model.Field;
+import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.testsupport.Matrix;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -103,7 +105,7 @@ final class ArbitraryInputs {
             case ON_ERROR, RESTORE_ON_ERROR -> Arbitraries.of("Fail", "Continue");
             case DUMP_FORMAT -> Arbitraries.of("custom", "plain");
             case HOOK_USER -> Arbitraries.of("app", "postgres");
-            case INSTALL_PATH -> Arbitraries.of("kots", "kurl", "embedded-v2", "embedded-v3", "helm");
+            case INSTALL_PATH -> Arbitraries.of(Matrix.installPaths().stream().map(InstallPath::value).toList());
             case IMAGE_REGISTRY -> Arbitraries.of("", "docker.io", "registry.example.com:5000", "localhost", "quay.io");
             case IMAGE_REPOSITORY -> Arbitraries.of("", "bitnamilegacy/postgresql", "acme/mirror/postgresql", "postgresql");
             case IMAGE_TAG -> Arbitraries.of("", "17.6.0-debian-12-r4", "latest", "16_x");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,7 @@ import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.chart.Quantity;
 import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.testsupport.TestParams;
 
 /**
  * The install rules come from the chart version, not from a list of known versions: versions the
@@ -28,9 +28,7 @@ import io.pgbackupwizard.generate.ReleaseFile;
 class InstallRulesTest {
 
     static WizardInputParser.Result parse(String... paramsAndValues) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        for (int i = 0; i < paramsAndValues.length; i += 2)
-            params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
+        Map<String, List<String>> params = TestParams.of(paramsAndValues);
         return new WizardInputParser().parse(params);
     }
 

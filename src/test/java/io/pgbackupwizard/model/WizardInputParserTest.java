@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.pgbackupwizard.testsupport.TestParams;
+
 /** What the wizard accepts, what it rejects, and how it tells the user. */
 class WizardInputParserTest {
 
@@ -28,9 +30,7 @@ class WizardInputParserTest {
 
     /** @param paramsAndValues parameter names and values, alternating */
     WizardInputParser.Result parse(String... paramsAndValues) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        for (int i = 0; i < paramsAndValues.length; i += 2)
-            params.put(paramsAndValues[i], List.of(paramsAndValues[i + 1]));
+        Map<String, List<String>> params = TestParams.of(paramsAndValues);
         return parser.parse(params);
     }
 

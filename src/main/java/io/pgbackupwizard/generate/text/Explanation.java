@@ -10,7 +10,6 @@ import io.pgbackupwizard.generate.hooks.HookScripts;
 import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.hooks.PodValues;
 import io.pgbackupwizard.model.DumpFormat;
-import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.VeleroAnnotation;
@@ -39,7 +38,7 @@ public final class Explanation {
 
     public static List<Part> of(WizardInput in, Hooks hooks) {
         ChartFacts gen = in.chart();
-        boolean helm = in.installPath() == InstallPath.HELM;
+        boolean helm = !in.installPath().replicatedInstaller();
         String values = helm ? HelmCliValues.DEPENDENCY + "." : "values.";
         Map<String, Object> written = helm ? HelmCliValues.podAnnotations(in, hooks) : PodValues.annotations(in, hooks);
         List<Part> parts = new ArrayList<>();

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.emitter.Emitter;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -52,11 +51,6 @@ public final class ManifestYaml {
             throw new UncheckedIOException(e); // a StringWriter does not throw
         }
         return out.toString();
-    }
-
-    /** Reads YAML back with a safe loader (no arbitrary types). */
-    public static Object load(String yaml) {
-        return new Yaml(new LoaderOptions()).load(yaml);
     }
 
     private static DumperOptions options() {
