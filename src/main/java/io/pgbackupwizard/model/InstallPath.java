@@ -67,14 +67,14 @@ public enum InstallPath {
     private final String label;
     private final String choice;
     private final List<String> notes;
-    private final String nextSteps;
+    private final String summary;
 
-    InstallPath(String value, String label, String choice, List<String> notes, String nextSteps) {
+    InstallPath(String value, String label, String choice, List<String> notes, String summary) {
         this.value = value;
         this.label = label;
         this.choice = choice;
         this.notes = notes;
-        this.nextSteps = nextSteps;
+        this.summary = summary;
     }
 
     /** The form offers the paths by label. */
@@ -102,9 +102,9 @@ public enum InstallPath {
         return notes;
     }
 
-    /** What to do with the files. */
-    public String nextSteps() {
-        return nextSteps;
+    /** What to do with the files, in one sentence (the first of the steps README.txt lists). */
+    public String summary() {
+        return summary;
     }
 
     /** Whether a Replicated installer deploys the release (so it carries the KOTS HelmChart and Config). */

@@ -33,7 +33,9 @@ class InstallPathWebTest {
         Response r = given().contentType(ContentType.JSON)
                 .body("{\"installPath\":\"" + p.value() + "\",\"apiVersion\":\"" + apiVersionFor(p) + "\"}")
                 .post("/api/manifests");
-        r.then().statusCode(200).body("installPath", equalTo(p.value())).body("nextSteps", equalTo(p.nextSteps()));
+        r.then().statusCode(200).body("installPath", equalTo(p.value())).body("summary", equalTo(p.summary()))
+                // The same steps as the page's "What next" and README.txt, each with its title first.
+                .body("nextSteps[0].title", equalTo("For " + p.label())).body("nextSteps[0].text", equalTo(p.summary()));
         assertEquals(p.notes(), r.jsonPath().getList("notes", String.class));
         Map<String, String> files = r.jsonPath().getMap("files", String.class, String.class);
         String page = given().queryParam("installPath", p.value()).queryParam("apiVersion", apiVersionFor(p))

@@ -22,7 +22,7 @@ public final class NextSteps {
         InstallPath path = in.installPath();
         List<Step> steps = new ArrayList<>();
         // The install path's own summary and requirements (model/InstallPath), then what every KOTS-style release needs.
-        steps.add(new Step("For " + path.label(), path.nextSteps(), List.of()));
+        steps.add(new Step("For " + path.label(), path.summary(), List.of()));
         path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));
         // A switch expression: a new install path that is not placed here does not compile.
         steps.addAll(switch (path) {

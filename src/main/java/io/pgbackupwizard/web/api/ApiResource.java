@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.text.InstallNotes;
+import io.pgbackupwizard.generate.text.NextSteps;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.web.Params;
@@ -42,12 +43,14 @@ public class ApiResource {
      * hook's command annotation that carries it. {@code restoreScript}/{@code restoreAnnotation} are null without a restore
      * hook.
      * {@code warnings}: what stands between the release and a working install (empty when nothing does);
-     * {@code chartSource}: how to get the chart archive the release must hold.
+     * {@code chartSource}: how to get the chart archive the release must hold. {@code summary}: what to do with the
+     * files, in one sentence; {@code nextSteps}: the steps in full, as the page's "What next" and README.txt list them.
      */
     public record Manifests(Map<String, String> files, String backupScript, String backupAnnotation,
             String restoreScript, String restoreAnnotation, String chartGeneration, String query,
             // Install path: what the vendor must know, and what to do with the files.
-            String installPath, List<String> notes, String nextSteps, List<String> warnings, String chartSource) {
+            String installPath, List<String> notes, String summary, List<NextSteps.Step> nextSteps, List<String> warnings,
+            String chartSource) {
     }
 
     @POST
@@ -73,6 +76,7 @@ public class ApiResource {
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
                 r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().chart().layout(),
                 wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
-                r.installPath().nextSteps(), InstallNotes.warnings(r.input()), InstallNotes.chartSource(r.input()))).build();
+                r.installPath().summary(), NextSteps.of(r.input()), InstallNotes.warnings(r.input()),
+                InstallNotes.chartSource(r.input()))).build();
     }
 }
