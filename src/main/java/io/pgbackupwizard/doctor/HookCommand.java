@@ -10,15 +10,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pgbackupwizard.model.VeleroAnnotation;
+
 /**
  * A Velero hook command annotation read the way Velero reads it (internal/hook parseStringToCommand): a value
  * starting with '[' is a JSON array of strings, anything else (or JSON that does not parse) is ONE argument.
  */
 public final class HookCommand {
 
-    public static final String BACKUP = "pre.hook.backup.velero.io/command";
-    public static final String POST_BACKUP = "post.hook.backup.velero.io/command";
-    public static final String RESTORE = "post.hook.restore.velero.io/command";
+    public static final String BACKUP = VeleroAnnotation.PRE_BACKUP_COMMAND.key();
+    public static final String POST_BACKUP = VeleroAnnotation.POST_BACKUP_COMMAND.key();
+    public static final String RESTORE = VeleroAnnotation.RESTORE_COMMAND.key();
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

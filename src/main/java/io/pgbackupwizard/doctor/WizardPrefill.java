@@ -17,6 +17,7 @@ import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.ImageSource;
 import io.pgbackupwizard.model.ResourceLimits;
+import io.pgbackupwizard.model.VeleroAnnotation;
 import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.model.WizardInputParser;
 
@@ -125,21 +126,21 @@ public final class WizardPrefill {
             if (option.find())
                 p.put("passwordOption", option.group(1));
         }
-        String volume = m.annotation("backup.velero.io/backup-volumes").text().map(v -> v.split(",")[0].strip()).orElse("");
+        String volume = m.annotation(VeleroAnnotation.BACKUP_VOLUMES.key()).text().map(v -> v.split(",")[0].strip()).orElse("");
         Located scratch = m.volume(volume);
         if (scratch.exists()) {
             put(p, "scratchSize", scratch.at("emptyDir", "sizeLimit").text());
             p.put("scratchMedium", scratch.at("emptyDir", "medium").text().orElse("").equals("Memory") ? "Memory" : "Disk");
             put(p, "mountPath", m.volumeMount(volume).get("mountPath").text().map(s -> s.replaceAll("/+$", "")));
         }
-        put(p, "hookTimeout", m.annotation("pre.hook.backup.velero.io/timeout").text());
-        put(p, "onError", m.annotation("pre.hook.backup.velero.io/on-error").text());
+        put(p, "hookTimeout", m.annotation(VeleroAnnotation.PRE_BACKUP_TIMEOUT.key()).text());
+        put(p, "onError", m.annotation(VeleroAnnotation.PRE_BACKUP_ON_ERROR.key()).text());
         p.put("restoreHook", String.valueOf(m.annotation(HookCommand.RESTORE).exists()));
-        put(p, "restoreWaitTimeout", m.annotation("post.hook.restore.velero.io/wait-timeout").text());
-        put(p, "restoreExecTimeout", m.annotation("post.hook.restore.velero.io/exec-timeout").text());
-        put(p, "restoreOnError", m.annotation("post.hook.restore.velero.io/on-error").text());
+        put(p, "restoreWaitTimeout", m.annotation(VeleroAnnotation.RESTORE_WAIT_TIMEOUT.key()).text());
+        put(p, "restoreExecTimeout", m.annotation(VeleroAnnotation.RESTORE_EXEC_TIMEOUT.key()).text());
+        put(p, "restoreOnError", m.annotation(VeleroAnnotation.RESTORE_ON_ERROR.key()).text());
         p.put("installPath", "kots"); // a kots.io HelmChart: the KOTS path's files (Backup) go with it
-        String backup = m.annotation("pre.hook.backup.velero.io/command").text().orElse("");
+        String backup = m.annotation(VeleroAnnotation.PRE_BACKUP_COMMAND.key()).text().orElse("");
         HookCommand.of(m, HookCommand.BACKUP).flatMap(DumpFormatRule::archive)
                 .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));
         boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")

@@ -9,6 +9,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import io.pgbackupwizard.model.VeleroAnnotation;
 
 /**
  * Kubernetes annotations are strings. The chart copies podAnnotations with toYaml, so an unquoted number
@@ -32,11 +33,11 @@ public final class AnnotationValuesRule implements Rule {
             "[-+]?(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+)");
 
     private static final Map<String, Severity> DURATIONS = Map.of(
-            "pre.hook.backup.velero.io/timeout", Severity.BREAKS_BACKUP,
-            "post.hook.backup.velero.io/timeout", Severity.WARNING,
-            "post.hook.restore.velero.io/exec-timeout", Severity.BREAKS_RESTORE,
-            "post.hook.restore.velero.io/wait-timeout", Severity.WARNING,
-            "init.hook.restore.velero.io/timeout", Severity.WARNING);
+            VeleroAnnotation.PRE_BACKUP_TIMEOUT.key(), Severity.BREAKS_BACKUP,
+            VeleroAnnotation.POST_BACKUP_TIMEOUT.key(), Severity.WARNING,
+            VeleroAnnotation.RESTORE_EXEC_TIMEOUT.key(), Severity.BREAKS_RESTORE,
+            VeleroAnnotation.RESTORE_WAIT_TIMEOUT.key(), Severity.WARNING,
+            VeleroAnnotation.INIT_TIMEOUT.key(), Severity.WARNING);
 
     @Override
     public void check(Manifest m, Findings out) {

@@ -11,6 +11,7 @@ import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
 import io.pgbackupwizard.doctor.ShellScript;
+import io.pgbackupwizard.model.VeleroAnnotation;
 
 /**
  * backup.velero.io/backup-volumes must name, comma-separated and without spaces (Velero does not trim), pod volumes
@@ -28,7 +29,7 @@ public final class BackupVolumesRule implements Rule {
         return List.of("BACKUP_VOLUMES_SPACES", "BACKUP_VOLUME_NOT_FOUND", "DUMP_NOT_IN_VOLUME", "NO_BACKUP_VOLUMES");
     }
 
-    static final String ANNOTATION = "backup.velero.io/backup-volumes";
+    static final String ANNOTATION = VeleroAnnotation.BACKUP_VOLUMES.key();
 
     @Override
     public void check(Manifest m, Findings out) {

@@ -10,6 +10,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import io.pgbackupwizard.model.VeleroAnnotation;
 
 /**
  * What a hook needs besides its command: an explicit on-error (Velero does not apply its documented Fail default to
@@ -39,19 +40,20 @@ public final class HookSettingsRule implements Rule {
                             + "up the pod, so the backup holds no consistent copy of the data.",
                     HookCommand.BACKUP + ": '[\"/bin/bash\", \"-c\", \"<pg_dump into the scratch volume>\"]'.");
         } else {
-            Located onError = m.annotation("pre.hook.backup.velero.io/on-error");
+            Located onError = m.annotation(VeleroAnnotation.PRE_BACKUP_ON_ERROR.key());
             if (!onError.exists()) {
                 out.add("NO_ON_ERROR", Severity.BREAKS_BACKUP, m.annotations(),
-                        "pre.hook.backup.velero.io/on-error is not written. Velero documents Fail as the default, but for "
+                        VeleroAnnotation.PRE_BACKUP_ON_ERROR.key()
+                                + " is not written. Velero documents Fail as the default, but for "
                                 + "annotation hooks it applies it to a copy (since 1.9.0): a failed pg_dump does not stop the "
                                 + "pod's backup, which then carries a stale or partial dump and is only marked PartiallyFailed.",
-                        "Write pre.hook.backup.velero.io/on-error: Fail.");
+                        "Write " + VeleroAnnotation.PRE_BACKUP_ON_ERROR.key() + ": Fail.");
             } else if (!onError.text().map(v -> v.equals("Fail") || v.equals("Continue")).orElse(false)) {
                 out.add("BAD_ON_ERROR", Severity.WARNING, onError,
                         "on-error is '" + onError.text().orElse("") + "'; Velero knows Fail and Continue (case-sensitive).",
                         "Write Fail or Continue.");
             }
-            checkContainer(m, "pre.hook.backup.velero.io/container", Severity.BREAKS_BACKUP, out);
+            checkContainer(m, VeleroAnnotation.PRE_BACKUP_CONTAINER.key(), Severity.BREAKS_BACKUP, out);
         }
         if (restore.isEmpty()) {
             if (backup.isPresent()) {
@@ -62,14 +64,14 @@ public final class HookSettingsRule implements Rule {
             }
             return;
         }
-        checkContainer(m, "post.hook.restore.velero.io/container", Severity.BREAKS_RESTORE, out);
-        Located ready = m.annotation("post.hook.restore.velero.io/wait-for-ready");
+        checkContainer(m, VeleroAnnotation.RESTORE_CONTAINER.key(), Severity.BREAKS_RESTORE, out);
+        Located ready = m.annotation(VeleroAnnotation.RESTORE_WAIT_FOR_READY.key());
         if (!ready.text().map(v -> v.equals("true")).orElse(false)) {
             out.add("NO_WAIT_FOR_READY", Severity.BREAKS_RESTORE, ready.exists() ? ready : m.annotations(),
-                    "post.hook.restore.velero.io/wait-for-ready is not \"true\": Velero runs the restore hook as soon as "
+                    VeleroAnnotation.RESTORE_WAIT_FOR_READY.key() + " is not \"true\": Velero runs the restore hook as soon as "
                             + "the container is Running, while the image's first-boot temporary server (localhost only) is "
                             + "still creating the user and database, so psql fails or is cut off by its shutdown.",
-                    "Write post.hook.restore.velero.io/wait-for-ready: \"true\" (Velero 1.13 and later).");
+                    "Write " + VeleroAnnotation.RESTORE_WAIT_FOR_READY.key() + ": \"true\" (Velero 1.13 and later).");
         }
     }
 

@@ -38,7 +38,8 @@ public final class VeleroKeysRule implements Rule {
                 out.add("UNKNOWN_VELERO_KEY", Severity.BREAKS_RESTORE, e.getValue(),
                         "Velero has no post.hook.restore.velero.io/timeout: it ignores the key, so the restore command "
                                 + "gets the default exec timeout of 30s and a longer load is cut off.",
-                        "Rename it to post.hook.restore.velero.io/exec-timeout (and set wait-timeout for the wait before it).");
+                        "Rename it to " + VeleroAnnotation.RESTORE_EXEC_TIMEOUT.key()
+                                + " (and set wait-timeout for the wait before it).");
             } else {
                 out.add("UNKNOWN_VELERO_KEY", Severity.WARNING, e.getValue(),
                         "Velero does not know the annotation " + key + " and ignores it.",
