@@ -126,44 +126,96 @@
       const name = item.dataset.param;
       messages.set(name, messages.has(name) ? messages.get(name) + '; ' + item.dataset.message : item.dataset.message);
     });
+    verdict = { messages: messages, summary: freshSummary, valid: valid, hadFiles: hadFiles };
+    if (valid) shownQuery = sent;
+    showVerdict();
+    return true;
+  }
+
+  // Calm validation: a NEW error in the field being typed into waits until the user leaves the field, presses Enter
+  // or pauses for CALM_MS ("4" on the way to "45m" is not a mistake yet); errors that go away go at once, and the
+  // files stay live all along.
+  const CALM_MS = 1000;
+  let verdict = null;
+  let editing = null; // { name, at }: the field last typed into, and when
+  let calmTimer = null;
+  let holding = []; // the fields whose new error is held back now
+
+  function held(name) {
+    if (!editing || editing.name !== name || Date.now() - editing.at >= CALM_MS) return false;
+    const error = document.getElementById(name + '-error');
+    return !error || error.hidden; // an error already shown stays shown (with its new wording)
+  }
+
+  function showVerdict() {
+    if (!verdict) return;
+    clearTimeout(calmTimer);
+    holding = [];
     form.querySelectorAll('.field').forEach(function (field) {
       const name = field.dataset.field;
       const error = document.getElementById(name + '-error');
-      const bad = messages.has(name);
+      let bad = verdict.messages.has(name);
+      if (bad && held(name)) { holding.push(name); bad = false; }
       field.classList.toggle('invalid', bad);
-      error.textContent = bad ? messages.get(name) : '';
+      error.textContent = bad ? verdict.messages.get(name) : '';
       error.hidden = !bad;
       const control = document.getElementById(name);
       if (control && control.tagName !== 'FIELDSET') {
         if (bad) control.setAttribute('aria-invalid', 'true'); else control.removeAttribute('aria-invalid');
       }
     });
-    summary.innerHTML = freshSummary.innerHTML;
-    summary.hidden = freshSummary.hidden;
-    if (valid) {
-      shownQuery = sent;
+    const shown = verdict.summary.cloneNode(true);
+    shown.querySelectorAll('li[data-param]').forEach(function (item) {
+      if (holding.indexOf(item.dataset.param) >= 0) item.remove();
+    });
+    const anyShown = shown.querySelector('li') !== null;
+    // Replaced only when it changed: a link being clicked in it must not be swapped out under the pointer.
+    if (summary.innerHTML !== shown.innerHTML) summary.innerHTML = shown.innerHTML;
+    summary.hidden = verdict.summary.hidden || !anyShown;
+    if (verdict.valid) {
       setFreshness('current', 'Up to date: the files below are for the values in the form.');
-    } else if (hadFiles) {
+    } else if (!anyShown) {
+      setFreshness(verdict.hadFiles ? 'invalid' : 'none', 'Not updated while you type: the value so far is not valid.'
+        + (verdict.hadFiles ? ' The files below are for the last valid values.' : ''));
+    } else if (verdict.hadFiles) {
       // The last good files stay, dimmed and labelled: emptying the column would lose what the user was reading.
       setFreshness('invalid', 'Not updated: fix the marked fields. The files below are for the last valid values;'
         + ' downloads are off until then.');
     } else {
       setFreshness('none', 'No files yet: fix the marked fields.');
     }
-    announce(summary.hidden ? 'The files below are up to date.' : summary.querySelector('h2').textContent);
-    return true;
+    if (holding.length) {
+      calmTimer = setTimeout(showVerdict, Math.max(0, CALM_MS - (Date.now() - editing.at)) + 10);
+    } else {
+      announce(summary.hidden ? 'The files below are up to date.' : summary.querySelector('h2').textContent);
+    }
   }
+
+  function typedInto(event) {
+    const field = event.target.closest && event.target.closest('.field');
+    editing = field && event.type === 'input' ? { name: field.dataset.field, at: Date.now() } : null;
+  }
+
+  // Leaving the field, or Enter (the form's submit), shows what was held.
+  form.addEventListener('focusout', function (event) {
+    const field = event.target.closest && event.target.closest('.field');
+    if (editing && field && field.dataset.field === editing.name) {
+      editing = null;
+      if (holding.length) showVerdict();
+    }
+  });
 
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(refresh, 250);
   }
 
-  form.addEventListener('input', schedule);
+  form.addEventListener('input', function (event) { typedInto(event); schedule(); });
   form.addEventListener('change', schedule);
   form.addEventListener('submit', function (event) {
     event.preventDefault(); // the preview is already there; keep the URL shareable
     clearTimeout(timer);
+    editing = null; // Enter: nothing is held any more
     refresh().then(function (done) {
       if (done && !summary.hidden) summary.focus();
       // Visible when JavaScript is on too: Generate takes you to the files it made.
@@ -178,7 +230,7 @@
     if (!target) return;
     event.preventDefault();
     const control = target.tagName === 'FIELDSET'
-      ? target.querySelector('input:checked') || target.querySelector('input') : target;
+      ? target.querySelector('input:checked') || target.querySelector('input:not([type=hidden])') : target;
     (target.closest('.field') || target).scrollIntoView({ block: 'center' });
     control.focus({ preventScroll: true });
   });
@@ -233,6 +285,11 @@
 
   // Each field's "default" mark and reset button follow what the field holds.
   function fieldValue(field) {
+    const boxes = field.querySelectorAll('input[type=checkbox]');
+    if (boxes.length) {
+      return Array.prototype.filter.call(boxes, function (b) { return b.checked; })
+        .map(function (b) { return b.value; }).join(',');
+    }
     const checked = field.querySelector('input[type=radio]:checked');
     if (checked) return checked.value;
     const control = field.querySelector('input[type=text], select');
@@ -260,9 +317,12 @@
     if (!button) return;
     const field = button.closest('.field');
     const value = field.dataset.default;
+    const boxes = field.querySelectorAll('input[type=checkbox]');
+    boxes.forEach(function (b) { b.checked = value.split(',').indexOf(b.value) >= 0; });
     const radio = field.querySelector('input[type=radio][value="' + CSS.escape(value) + '"]');
-    const control = radio || field.querySelector('input[type=text], select');
-    if (radio) radio.checked = true; else control.value = value;
+    const control = boxes.length ? field.querySelector('input[type=checkbox]:checked') || boxes[0]
+      : radio || field.querySelector('input[type=text], select');
+    if (radio) radio.checked = true; else if (!boxes.length) control.value = value;
     markDefault(field);
     control.focus();
     schedule();

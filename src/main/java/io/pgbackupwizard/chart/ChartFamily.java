@@ -63,6 +63,16 @@ public enum ChartFamily {
         return table;
     }
 
+    /** The newest chart version the facts were checked against (the first known one). */
+    public ChartVersion newestKnown() {
+        return ChartVersion.parse(knownVersions.get(0));
+    }
+
+    /** Whether {@code v} is newer than any version the facts were checked against: its facts are a guess. */
+    public boolean newerThanKnown(ChartVersion v) {
+        return v.compareTo(newestKnown()) > 0;
+    }
+
     /** Versions the form suggests and the tests walk: the latest of each range people use, newest first. */
     public List<String> knownVersions() {
         return knownVersions;

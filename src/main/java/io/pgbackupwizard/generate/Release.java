@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.model.InstallPath;
@@ -37,8 +38,8 @@ public final class Release {
         return hooks;
     }
 
-    public InstallPath installPath() {
-        return input.installPath();
+    public Set<InstallPath> installPaths() {
+        return input.installPaths();
     }
 
     /** A text file's content (the HelmChart and the Config are asked for again by the page; built once). */
@@ -58,7 +59,7 @@ public final class Release {
     /** File name -> content, in the order a release lists them: the files of the install path. */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (ReleaseFile f : ReleaseFile.releaseFiles(installPath()))
+        for (ReleaseFile f : ReleaseFile.releaseFiles(installPaths()))
             files.put(f.fileName(input), text(f));
         return files;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.kots.AppDatabaseValues;
@@ -102,7 +103,10 @@ public enum ReleaseFile {
         return path;
     }
 
-    /** The download's file name, with {@code <name>} standing for the HelmChart name and {@code <installPath>} for the path. */
+    /**
+     * The download's file name, with {@code <name>} standing for the HelmChart name and {@code <installPath>} for the
+     * paths ("kots", or "kots+helm" for a release that serves both).
+     */
     public String fileNamePattern() {
         return fileNamePattern;
     }
@@ -121,21 +125,22 @@ public enum ReleaseFile {
         return description;
     }
 
-    /** Whether a release for this install path lists this file (in the zip, the page's tabs, the API's files). */
-    public boolean inReleaseOf(InstallPath path) {
-        return isText() && installPaths.contains(path);
+    /** Whether a release for these install paths lists this file (in the zip, the page's tabs, the API's files). */
+    public boolean inReleaseOf(Set<InstallPath> paths) {
+        return isText() && paths.stream().anyMatch(installPaths::contains);
     }
 
     /**
      * Whether it downloads for this install path: the path's own files, and on every path the HelmChart and the
      * Config (what the wizard is named for, and what scripts fetch) and the zip.
      */
-    public boolean servedFor(InstallPath path) {
-        return installPaths.contains(path) || this == HELMCHART || this == CONFIG;
+    public boolean servedFor(Set<InstallPath> paths) {
+        return paths.stream().anyMatch(installPaths::contains) || this == HELMCHART || this == CONFIG;
     }
 
     public String fileName(WizardInput in) {
-        return fileNamePattern.replace("<name>", in.name()).replace("<installPath>", in.installPath().value());
+        return fileNamePattern.replace("<name>", in.name()).replace("<installPath>",
+                in.installPaths().stream().map(InstallPath::value).collect(Collectors.joining("+")));
     }
 
     /** The file's text; the zip has none (its bytes come from {@link Release#bytes}). */
@@ -166,21 +171,22 @@ public enum ReleaseFile {
         return SCHEDULE.fileName(in);
     }
 
-    /** The path's Velero Backup (only the paths that list BACKUP ask). */
+    /**
+     * The one Backup of the release (asked only when a path that lists BACKUP is chosen). Embedded Cluster v2's
+     * (the app's namespaces, the admin console left out by a labelSelector) is one KOTS and kURL snapshots accept too:
+     * full backups drop the selector, partial ones merge theirs into it. Without it, the bare Backup KOTS needs.
+     */
     private static String backup(WizardInput in) {
-        return switch (in.installPath()) {
-            case KOTS, KURL -> KOTS_BACKUP;
-            case EMBEDDED_V2 -> ManifestYaml.dump(DisasterRecoveryManifests.backup(chartNamespace()));
-            case EMBEDDED_V3, HELM -> throw new IllegalStateException("no Backup on " + in.installPath());
-        };
+        return in.serves(InstallPath.EMBEDDED_V2) ? ManifestYaml.dump(DisasterRecoveryManifests.backup(chartNamespace()))
+                : KOTS_BACKUP;
     }
 
     public static Optional<ReleaseFile> byPath(String path) {
         return Arrays.stream(values()).filter(o -> o.path.equals(path)).findFirst();
     }
 
-    /** The files of a release for this install path, in the order a release lists them. */
-    public static List<ReleaseFile> releaseFiles(InstallPath path) {
-        return Arrays.stream(values()).filter(o -> o.inReleaseOf(path)).toList();
+    /** The files of a release for these install paths, in the order a release lists them. */
+    public static List<ReleaseFile> releaseFiles(Set<InstallPath> paths) {
+        return Arrays.stream(values()).filter(o -> o.inReleaseOf(paths)).toList();
     }
 }

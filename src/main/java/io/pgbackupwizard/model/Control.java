@@ -6,11 +6,15 @@ import java.util.List;
 /** How the form offers a parameter, and the choices it lists (empty for free text). */
 public record Control(Kind kind, List<Choice> choices) {
 
-    /** text: free text; select / radio: one of the choices; suggest: free text with the choices as suggestions. */
+    /**
+     * text: free text; select / radio: one of the choices; checkboxes: one or more of the choices (sent as the
+     * parameter repeated); suggest: free text with the choices as suggestions.
+     */
     public enum Kind {
         TEXT,
         SELECT,
         RADIO,
+        CHECKBOXES,
         SUGGEST
     }
 

@@ -113,12 +113,13 @@ public enum Field {
             Control.TEXT,
             ValueRules::positiveDuration, Shown.ADVANCED),
     // Install path: which files the release needs; see InstallPath for the default's reason.
-    INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Install path",
+    INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Where do your customers install?",
             "How customers install the application: it decides the backup files of the release (Backup, Restore, "
-                    + "Embedded Cluster Velero extension, or Helm values and README).",
-            "kots, kurl, embedded-v2, embedded-v3 or helm",
+                    + "Embedded Cluster Velero extension, or Helm values and README). A release that serves several gets "
+                    + "the files of each (one Backup that every chosen path accepts, one README.txt for all).",
+            "one or more of kots, kurl, embedded-v2, embedded-v3, helm (several: comma-separated, or the parameter repeated)",
             InstallPath.control(),
-            InstallPath::parse),
+            InstallPath::parseAll),
     DUMP_FORMAT("dumpFormat", "custom", "Dump format",
             "custom: pg_dump -Fc -Z1 to <path>/backup.dump, restored with pg_restore --clean --if-exists --single-transaction --exit-on-error (typically 4-5 times smaller than plain). plain: SQL to <path>/backup.sql, restored with psql --single-transaction; a database with large objects is refused (their plain dump carries its own transaction, so the restore could not be all-or-nothing).",
             "custom or plain",

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the vendor's customers install the application, which decides the files a release needs for backups
@@ -77,9 +78,9 @@ public enum InstallPath {
         this.summary = summary;
     }
 
-    /** The form offers the paths by label. */
+    /** The form offers the paths by label, as checkboxes: a release may serve several. */
     static Control control() {
-        return new Control(Control.Kind.SELECT,
+        return new Control(Control.Kind.CHECKBOXES,
                 Arrays.stream(values()).map(p -> new Control.Choice(p.value, p.label)).toList());
     }
 
@@ -123,5 +124,38 @@ public enum InstallPath {
 
     public static InstallPath parse(String text) {
         return EnumValues.parse(values(), InstallPath::value, text);
+    }
+
+    /** The separator of several paths in one value: "kots,helm". */
+    public static final String SEPARATOR = ",";
+
+    /**
+     * One or more paths, comma-separated ("kots,embedded-v3,helm"), in any order; each once.
+     *
+     * @return the paths in this enum's order (the order the release lists their files)
+     */
+    public static Set<InstallPath> parseAll(String text) {
+        Set<InstallPath> paths = EnumSet.noneOf(InstallPath.class);
+        for (String part : text.split(SEPARATOR, -1)) {
+            String value = part.strip();
+            if (value.isEmpty())
+                throw new IllegalArgumentException(
+                        "has an empty entry: give " + EnumValues.choices(values(), InstallPath::value)
+                                + ", or several separated by commas");
+            InstallPath p;
+            try {
+                p = parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(value + " is not an install path: each " + e.getMessage());
+            }
+            if (!paths.add(p))
+                throw new IllegalArgumentException(value + " is given twice");
+        }
+        return Collections.unmodifiableSet(paths);
+    }
+
+    /** The canonical text of several paths: their values in this enum's order, comma-separated. */
+    public static String text(Set<InstallPath> paths) {
+        return paths.stream().map(InstallPath::value).collect(Collectors.joining(SEPARATOR));
     }
 }

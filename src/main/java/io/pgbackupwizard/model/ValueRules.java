@@ -182,7 +182,8 @@ public final class ValueRules {
             throw new IllegalArgumentException("must be at most 32 characters");
         if (!DURATION.matcher(v).matches()) {
             throw new IllegalArgumentException("must be a Go duration such as 90s, 3m or 1h30m"
-                    + (v.matches("\\d+") ? " (a bare number is not one: Velero would use 30s)" : "")
+                    + (v.matches("\\d+") ? " (a bare number is not one: Velero would use 30s): did you mean " + v + "s or " + v
+                            + "m?" : "")
                     + Suggestions.duration(v).map(s -> ": did you mean " + s + "?").orElse(""));
         }
         Matcher part = DURATION_PART.matcher(v);

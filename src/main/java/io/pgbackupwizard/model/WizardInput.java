@@ -3,6 +3,7 @@ package io.pgbackupwizard.model;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
@@ -101,8 +102,14 @@ public final class WizardInput {
         return get(Field.RESTORE_EXEC_TIMEOUT, String.class);
     }
 
-    public InstallPath installPath() {
-        return get(Field.INSTALL_PATH, InstallPath.class);
+    /** The install paths the release serves, at least one, in InstallPath's order. */
+    @SuppressWarnings("unchecked")
+    public Set<InstallPath> installPaths() {
+        return get(Field.INSTALL_PATH, Set.class);
+    }
+
+    public boolean serves(InstallPath path) {
+        return installPaths().contains(path);
     }
 
     public DumpFormat dumpFormat() {

@@ -74,10 +74,18 @@ public final class WizardInputParser {
                             ? "unknown parameter" + meant + " (known: " + String.join(", ", Field.params()) + ")"
                             : "unknown parameter" + meant));
                 }
+            } else if (given.size() > 1 && Field.byParam(name).get().control().kind() == Control.Kind.CHECKBOXES) {
+                // Checkboxes send the parameter once per ticked box (and the form an empty one, so that none ticked is
+                // an error, not the default): the same as one comma-separated value of the ticked ones.
+                values.put(name, String.join(InstallPath.SEPARATOR,
+                        given.stream().map(v -> v == null ? "" : v.strip()).filter(v -> !v.isEmpty()).toList()));
             } else if (given.size() > 1) {
                 errors.add(new FieldError(name, "given more than once"));
             } else if (!given.isEmpty()) {
-                values.put(name, given.get(0) == null ? "" : given.get(0));
+                // Spaces around a value are a paste's, never meant (no value here may start or end with one); a value
+                // too long is left whole for check() to refuse.
+                String raw = given.get(0) == null ? "" : given.get(0);
+                values.put(name, raw.length() > MAX_VALUE_LENGTH ? raw : raw.strip());
             }
         });
         if (unknown[0] > MAX_UNKNOWN_REPORTED) {
@@ -94,6 +102,10 @@ public final class WizardInputParser {
         }
         if (!errors.isEmpty())
             return new Result(null, List.copyOf(errors), values);
+        // Several install paths in any order or spelling ("helm, kots") link back as one canonical value.
+        @SuppressWarnings("unchecked")
+        Set<InstallPath> paths = (Set<InstallPath>) checked.get(Field.INSTALL_PATH);
+        values.put(Field.INSTALL_PATH.param(), InstallPath.text(paths));
 
         WizardInput input = new WizardInput(checked);
         checkConfigItemsDistinct(input, errors);
@@ -130,7 +142,7 @@ public final class WizardInputParser {
 
     /** Install path: Embedded Cluster v3 installs only HelmChart v2 charts. */
     private static void checkInstallPath(WizardInput in, List<FieldError> errors) {
-        if (in.installPath() == InstallPath.EMBEDDED_V3 && in.apiVersion() != ApiVersion.V1BETA2) {
+        if (in.serves(InstallPath.EMBEDDED_V3) && in.apiVersion() != ApiVersion.V1BETA2) {
             errors.add(new FieldError(Field.API_VERSION.param(), "must be kots.io/v1beta2 for installPath embedded-v3 "
                     + "(Embedded Cluster v3 installs only HelmChart v2)"));
         }
@@ -175,10 +187,10 @@ public final class WizardInputParser {
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
-    /** Applies the field's rule, collecting the error instead of stopping at the first. */
     /** What check() returns for an optional field left empty (null means the value was refused). */
     private static final Object OMITTED = new Object();
 
+    /** Applies the field's rule, collecting the error instead of stopping at the first. */
     private static Object check(Field field, String v, List<FieldError> errors) {
         if (v.length() > MAX_VALUE_LENGTH) {
             errors.add(new FieldError(field.param(), "is too long (at most " + MAX_VALUE_LENGTH + " characters)"));

@@ -231,6 +231,82 @@ class WizardPageBrowserTest {
         await.until(ExpectedConditions.urlContains("hookTimeout=90s"));
     }
 
+    /**
+     * Calm validation: typing "45m" key by key shows no error on the way ("4", "45"); a value left invalid shows its
+     * error only after a pause of about a second, or at once when the user leaves the field. Timed in the page
+     * (performance.now()), so a slow machine can delay the answer but not fake an early error.
+     */
+    @Test
+    void aNewErrorWaitsWhileTheUserTypesAndShowsOnAPauseOrOnLeaving() throws InterruptedException {
+        open("");
+        js("window.pgbw = { lastInput: 0, blur: 0, shown: [] };"
+                + "document.getElementById('wizard').addEventListener('input', function () { pgbw.lastInput = performance.now(); }, true);"
+                + "document.getElementById('hookTimeout').addEventListener('blur', function () { pgbw.blur = performance.now(); });"
+                + "const e = document.getElementById('hookTimeout-error');"
+                + "new MutationObserver(function () { if (!e.hidden) pgbw.shown.push([performance.now(), pgbw.lastInput]); })"
+                + ".observe(e, { attributes: true, childList: true, characterData: true, subtree: true });");
+        WebElement timeout = driver.findElement(By.id("hookTimeout"));
+        timeout.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        for (String key : List.of("4", "5", "m")) {
+            timeout.sendKeys(key);
+            Thread.sleep(300); // slower than the preview's 250 ms: each prefix is sent and judged
+        }
+        await.until(d -> "current".equals(freshnessState()));
+        assertTrue(text("helmchart-yaml").contains("pre.hook.backup.velero.io/timeout: 45m"));
+        assertEquals(0L, ((Number) js("return pgbw.shown.length;")).longValue(),
+                "no error shown for 4 or 45 on the way to 45m");
+
+        timeout.sendKeys(Keys.BACK_SPACE); // "45": invalid, and the user stops typing
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
+        double waited = ((Number) js("return pgbw.shown[0][0] - pgbw.shown[0][1];")).doubleValue();
+        assertTrue(waited >= 950, "the error waited for a pause, not " + waited + " ms");
+        assertTrue(text("hookTimeout-error").contains("45m"),
+                "it suggests the nearest valid value: " + text("hookTimeout-error"));
+
+        type("hookTimeout", "45m");
+        await.until(ExpectedConditions.invisibilityOfElementLocated(By.id("hookTimeout-error")));
+        js("pgbw.shown = [];");
+        timeout.sendKeys(Keys.BACK_SPACE);
+        await.until(d -> "invalid".equals(freshnessState())); // judged, and held while the user is in the field
+        timeout.sendKeys(Keys.TAB);
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("hookTimeout-error")));
+        double afterBlur = ((Number) js("return pgbw.shown[0][0] - pgbw.blur;")).doubleValue();
+        assertTrue(afterBlur < 300, "leaving the field shows its error at once, not " + afterBlur + " ms later");
+    }
+
+    /** Ticking a second install path adds its files: one release, one zip named for both, the link holding both. */
+    @Test
+    void tickingSeveralInstallPathsMakesOneReleaseForAll() {
+        driver.get(url + "?installPath=helm");
+        await.until(d -> Boolean.TRUE.equals(js("return document.documentElement.classList.contains('js');")));
+        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=kots]")).click();
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("download-bundle"),
+                "postgresql-kots+helm-release.zip"));
+        await.until(d -> "current".equals(freshnessState()));
+        List<String> tabs = driver.findElements(By.cssSelector("[role=tab]")).stream().map(WebElement::getText).toList();
+        assertTrue(tabs.containsAll(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "backup-values.yaml",
+                "backup-readme.md", "README.txt")), "tabs: " + tabs);
+        assertEquals("postgresql-helmchart.yaml", tabs.get(0), "the HelmChart first: what the release is named for");
+        await.until(d -> d.getCurrentUrl().contains("installPath=kots%2Chelm"));
+        assertTrue(text("install-path-kots").contains("KOTS") && text("install-path-helm").contains("Helm CLI"));
+
+        // Nothing ticked is a mistake the page names, not a silent default.
+        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=kots]")).click();
+        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=helm]")).click();
+        await.until(ExpectedConditions.visibilityOfElementLocated(By.id("installPath-error")));
+        assertTrue(text("installPath-error").contains("must not be empty"), text("installPath-error"));
+    }
+
+    @Test
+    void leadingAndTrailingSpacesAreTrimmed() {
+        open("");
+        type("username", "  orders ");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "-U orders "));
+        await.until(d -> "current".equals(freshnessState()));
+        assertFalse(driver.findElement(By.id("username-error")).isDisplayed());
+        await.until(d -> d.getCurrentUrl().matches(".*[?&]username=orders(&.*)?")); // the shared link holds the trimmed value
+    }
+
     @Test
     void submittingBadInputMovesFocusToTheErrorSummary() {
         open("");
@@ -302,7 +378,10 @@ class WizardPageBrowserTest {
         open("");
         // The install path is the first control; the presets follow the form (they add to it).
         List<String> expected = new ArrayList<>(List.of("skip-link"));
-        expected.addAll(List.of("installPath", "installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal",
+        // One checkbox per install path (a release may serve several), then the field's reset.
+        for (int i = 0; i < io.pgbackupwizard.model.InstallPath.values().length; i++)
+            expected.add("installPath");
+        expected.addAll(List.of("installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal",
                 "username", "database", "scratchSize", "scratchMedium", "hookTimeout", "dumpFormat", "restoreHook",
                 "advanced-toggle", "generate"));
         io.pgbackupwizard.model.Preset.ALL.forEach(p -> {

@@ -17,6 +17,17 @@ class InstallNotesTest {
         return InstallNotes.warnings(g.input()).stream().anyMatch(w -> w.startsWith(start));
     }
 
+    /** A chart newer than any the facts were checked against is generated from the newest row, and says so. */
+    @Test
+    void aChartNewerThanTheNewestKnownGetsANote() {
+        assertTrue(warns(Generated.with("chartVersion", "18.0.0"), "Chart 18.0.0 is newer than the newest Bitnami postgresql"
+                + " chart this wizard knows (17.1.0)"),
+                () -> "" + InstallNotes.warnings(Generated.with("chartVersion", "18.0.0").input()));
+        assertTrue(warns(Generated.with("chartVersion", "17.1.1"), "Chart 17.1.1 is newer"));
+        assertFalse(warns(Generated.with("chartVersion", "17.1.0"), "Chart 17.1.0 is newer"));
+        assertFalse(warns(Generated.with("chartVersion", "16.7.27"), "Chart 16.7.27 is newer"));
+    }
+
     @Test
     void charts8To10WarnThatNoFreeImageExistsUnlessAMirrorIsSet() {
         for (String v : List.of("8.7.4", "9.8.12", "10.16.2", "10.99.1")) {

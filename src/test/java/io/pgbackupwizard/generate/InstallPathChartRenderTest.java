@@ -19,10 +19,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
 import io.pgbackupwizard.generate.yaml.ManifestYaml;
@@ -53,11 +54,18 @@ class InstallPathChartRenderTest {
         return map(sets.get(0), "spec", "template");
     }
 
-    /** EC v2: the Backup takes the PostgreSQL pod (and so runs its hooks); the admin console's pods stay out. */
-    @ParameterizedTest
-    @ValueSource(strings = { "8.7.4", "10.16.2", "17.1.0" })
-    void embeddedV2BackupSelectsThePostgresPod(String version) {
-        Generated g = InstallPathFilesTest.path("embedded-v2", "chartVersion", version, "apiVersion", "kots.io/v1beta2");
+    /** The release a vendor ships to every kind of customer at once. */
+    static final String EVERY_PATH = "kots,kurl,embedded-v2,embedded-v3,helm";
+
+    /**
+     * EC v2: the Backup takes the PostgreSQL pod (and so runs its hooks); the admin console's pods stay out. The same
+     * for the one Backup of a release that serves every path.
+     */
+    @ParameterizedTest(name = "chart {0}, installPath {1}")
+    @CsvSource(delimiter = '|', value = { "8.7.4|embedded-v2", "10.16.2|embedded-v2", "17.1.0|embedded-v2",
+            "17.1.0|" + EVERY_PATH })
+    void embeddedV2BackupSelectsThePostgresPod(String version, String installPath) {
+        Generated g = InstallPathFilesTest.path(installPath, "chartVersion", version, "apiVersion", "kots.io/v1beta2");
         KotsRenderer.Result kots = KOTS.render(g.release().text(ReleaseFile.HELMCHART));
         // KOTS installs the chart into the admin console's namespace: kotsadm on Embedded Cluster.
         Map<String, Object> pod = podTemplate(ChartRenderer.renderDir(ChartRenderer.chartDir(version), kots.releaseName(),
@@ -87,7 +95,17 @@ class InstallPathChartRenderTest {
     @ParameterizedTest
     @MethodSource("io.pgbackupwizard.testsupport.Matrix#renderableChartVersionPerFactsRow")
     void helmValuesWorkInOptInAndOptOutModes(String version, @TempDir Path dir) throws IOException {
-        Generated g = InstallPathFilesTest.path("helm", "chartVersion", version, "username", "app_user");
+        checkHelmValues(InstallPathFilesTest.path("helm", "chartVersion", version, "username", "app_user"), version, dir);
+    }
+
+    /** The Helm CLI files of a release that serves every path work the same. */
+    @Test
+    void helmValuesOfAReleaseForEveryPathWork(@TempDir Path dir) throws IOException {
+        checkHelmValues(InstallPathFilesTest.path(EVERY_PATH, "chartVersion", "17.1.0", "username", "app_user",
+                "apiVersion", "kots.io/v1beta2"), "17.1.0", dir);
+    }
+
+    private static void checkHelmValues(Generated g, String version, Path dir) throws IOException {
         Path parent = dir.resolve("vendor-app");
         copy(ChartRenderer.chartDir(version), parent.resolve("charts/postgresql"));
         Files.writeString(parent.resolve("Chart.yaml"), ManifestYaml.dump(Maps.map("apiVersion", "v2", "name", "vendor-app",

@@ -66,9 +66,61 @@ class InstallPathFilesTest {
                 names(path("helm")));
     }
 
+    /**
+     * A release for several install paths: exactly the union of each path's files, each once, in the catalogue's order;
+     * the one Backup is Embedded Cluster v2's (which KOTS snapshots accept too); every path-specific file is the same
+     * as that path's own release; README.txt walks each path, with the steps they share once.
+     */
+    @Test
+    void severalPathsGetTheUnionOfTheirFilesAndOneBackup() {
+        Generated all = path("kots,kurl,embedded-v2,embedded-v3,helm");
+        Set<String> union = new java.util.LinkedHashSet<>();
+        for (InstallPath p : Matrix.installPaths())
+            union.addAll(names(path(p.value())));
+        assertEquals(union, Set.copyOf(names(all)));
+        assertEquals(union.size(), names(all).size(), "each file once");
+        assertEquals(names(all), ReleaseFile.releaseFiles(all.input().installPaths()).stream()
+                .map(f -> f.fileName(all.input())).toList(), "in the catalogue's order");
+        assertEquals(path("embedded-v2").release().files().get("backup.yaml"), all.release().files().get("backup.yaml"));
+        // So every file is one some single-path release has, and that path's render and schema checks cover it.
+        assertEquals(path("kots").release().text(ReleaseFile.HELMCHART), all.release().text(ReleaseFile.HELMCHART));
+        assertEquals(path("embedded-v3").release().text(ReleaseFile.CONFIG), all.release().text(ReleaseFile.CONFIG));
+        assertEquals(path("kots").release().text(ReleaseFile.APP_VALUES), all.release().text(ReleaseFile.APP_VALUES));
+        for (String file : List.of("restore.yaml", "kurl-installer.yaml", "embedded-cluster-config.yaml", "restore-runbook.md",
+                "backup-values.yaml", "backup-readme.md", "velero-schedule.yaml")) {
+            String own = Matrix.installPaths().stream().map(p -> path(p.value()).release().files().get(file))
+                    .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            assertEquals(own, all.release().files().get(file), file + " as its own path's release has it");
+        }
+        String readme = all.release().files().get("README.txt");
+        for (InstallPath p : Matrix.installPaths())
+            assertEquals(1, count(readme, ". For " + p.label() + "\n"), p + ": " + readme);
+        assertEquals(1, count(readme, ". Add the chart archive to the release\n"), readme);
+        assertEquals(0, count(readme, "Embedded Cluster installs are not covered"), "they are, by this release: " + readme);
+        assertEquals("postgresql-kots+kurl+embedded-v2+embedded-v3+helm-release.zip",
+                all.release().fileName(ReleaseFile.BUNDLE));
+    }
+
+    @Test
+    void severalPathsAreOneCanonicalValueAndEachConflictIsExplained() {
+        Generated g = path("helm, kots", "apiVersion", "kots.io/v1beta2");
+        assertEquals(List.of(InstallPath.KOTS, InstallPath.HELM), List.copyOf(g.input().installPaths()));
+        assertEquals("kots,helm", InstallPath.text(g.input().installPaths()));
+        assertTrue(InstallNotesTest.warns(g, "Two charts get the hooks"));
+        Generated dr = path("kots,embedded-v2,embedded-v3");
+        assertTrue(InstallNotesTest.warns(dr, "One Backup serves KOTS snapshots and Embedded Cluster v2 disaster recovery"));
+        assertTrue(InstallNotesTest.warns(dr, "Embedded Cluster v3 ignores the release's Backup and Restore"));
+        assertFalse(InstallNotesTest.warns(path("kots"), "One Backup serves"), "one path: nothing to reconcile");
+        assertFalse(InstallNotesTest.warns(path("helm"), "Two charts"));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
     @Test
     void aVendorStartingTodayGetsHelmCli() {
-        assertEquals(InstallPath.HELM, Generated.defaults().input().installPath());
+        assertEquals(Set.of(InstallPath.HELM), Generated.defaults().input().installPaths());
     }
 
     @Test
@@ -87,13 +139,14 @@ class InstallPathFilesTest {
     @MethodSource("everyPathAndGeneration")
     void everyVeleroResourceIsValidForVelerosOwnSchema(Generated g) {
         List<Map<String, Object>> velero = veleroResources(g);
-        if (g.input().installPath() == InstallPath.EMBEDDED_V3)
+        InstallPath path = g.input().installPaths().iterator().next(); // one path per release here
+        if (path == InstallPath.EMBEDDED_V3)
             velero.add(ManifestView.load(ManifestYaml.dump(RestoreRunbook.restore())));
-        int expected = switch (g.input().installPath()) {
+        int expected = switch (path) {
             case KOTS, KURL, HELM, EMBEDDED_V3 -> 1;
             case EMBEDDED_V2 -> 2;
         };
-        assertEquals(expected, velero.size(), "Velero resources of " + g.input().installPath());
+        assertEquals(expected, velero.size(), "Velero resources of " + path);
         for (Map<String, Object> m : velero)
             assertEquals(List.of(), VeleroCrdSchemas.problems(m), () -> m.toString());
     }

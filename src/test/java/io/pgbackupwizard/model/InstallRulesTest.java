@@ -38,6 +38,35 @@ class InstallRulesTest {
         return r.input();
     }
 
+    /** A release may serve several install paths: one comma-separated value, or the parameter once per path (checkboxes). */
+    @Test
+    void severalInstallPathsInOneValueOrOnePerParameter() {
+        assertEquals(java.util.EnumSet.of(InstallPath.KOTS, InstallPath.HELM),
+                valid("installPath", "helm,kots").installPaths());
+        WizardInputParser.Result boxes = new WizardInputParser().parse(Map.of("installPath", List.of("", "helm", "kots")));
+        assertTrue(boxes.ok(), () -> "" + boxes.errors());
+        assertEquals("kots,helm", boxes.values().get("installPath"), "the link carries one canonical value");
+        assertEquals(java.util.EnumSet.of(InstallPath.KOTS, InstallPath.HELM), boxes.input().installPaths());
+
+        assertEquals("kots is given twice", onlyMessage(parse("installPath", "kots,kots")));
+        assertTrue(onlyMessage(parse("installPath", "kots,,helm")).startsWith("has an empty entry"));
+        assertEquals("ec is not an install path: each must be one of kots, kurl, embedded-v2, embedded-v3, helm",
+                onlyMessage(parse("installPath", "kots,ec")));
+        // The form's empty box alone (nothing ticked) is no silent default.
+        assertTrue(onlyMessage(new WizardInputParser().parse(Map.of("installPath", List.of(""))))
+                .startsWith("must not be empty"));
+        // Only checkbox fields may repeat.
+        assertEquals("given more than once", onlyMessage(new WizardInputParser().parse(Map.of("name", List.of("a", "b")))));
+        // Embedded Cluster v3 among others still needs HelmChart v2.
+        WizardInputParser.Result v1 = parse("installPath", "kots,embedded-v3", "apiVersion", "kots.io/v1beta1");
+        assertEquals("apiVersion", v1.errors().get(0).field());
+    }
+
+    private static String onlyMessage(WizardInputParser.Result r) {
+        assertEquals(1, r.errors().size(), () -> "" + r.errors());
+        return r.errors().get(0).message();
+    }
+
     @ParameterizedTest(name = "chart {0}: {1}, allowInsecureImages {2}, limits {3}")
     @CsvSource({
             // unlisted versions on each side of every boundary
@@ -159,7 +188,7 @@ class InstallRulesTest {
     @Test
     void anAirGappedKotsInstallNeedsNoPresetTheKotsPathFollowsTheLocalRegistry() {
         WizardInput in = new WizardInputParser().parse(java.util.Map.of("installPath", java.util.List.of("kots"))).input();
-        assertTrue(in.installPath().notes().stream().anyMatch(n -> n.startsWith("Air gap: nothing to change")));
+        assertTrue(InstallPath.KOTS.notes().stream().anyMatch(n -> n.startsWith("Air gap: nothing to change")));
         String helmChart = io.pgbackupwizard.generate.Release.of(in).text(ReleaseFile.HELMCHART);
         assertTrue(helmChart.contains("HasLocalRegistry") && helmChart.contains("LocalRegistryHost")
                 && helmChart.contains("ImagePullSecretName"), helmChart);

@@ -41,6 +41,17 @@ class SuggestionsTest {
         accepted("hookTimeout", meant);
     }
 
+    /** A bare number is no duration (Velero would use 30s): the message offers it in seconds and in minutes. */
+    @ParameterizedTest
+    @CsvSource({ "45, 45s, 45m", "300, 300s, 300m" })
+    void aBareNumberSaysWhichDurationsItCouldBe(String typed, String seconds, String minutes) {
+        String message = onlyMessage("hookTimeout", typed);
+        assertTrue(message.contains("bare number") && message.endsWith("did you mean " + seconds + " or " + minutes + "?"),
+                message);
+        accepted("hookTimeout", seconds);
+        accepted("hookTimeout", minutes);
+    }
+
     @ParameterizedTest
     @CsvSource({ "usrname, username", "chartversion, chartVersion", "databse, database", "hooktimeout, hookTimeout" })
     void aMistypedParameterSaysWhichWasMeant(String typed, String meant) {

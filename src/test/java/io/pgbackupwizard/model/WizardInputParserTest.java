@@ -51,6 +51,19 @@ class WizardInputParserTest {
         return e.message();
     }
 
+    /** Spaces around a value come from a paste: trimmed before the rules, and the share link carries the trimmed value. */
+    @Test
+    void leadingAndTrailingSpacesAreTrimmed() {
+        WizardInputParser.Result r = parse("username", "  orders\t", "hookTimeout", " 45m ", "scratchSize", "2Gi ");
+        assertTrue(r.ok(), () -> "" + r.errors());
+        assertEquals("orders", r.input().username());
+        assertEquals("45m", r.input().hookTimeout());
+        assertEquals("orders", r.values().get("username"));
+        assertEquals("2Gi", r.values().get("scratchSize"));
+        // Inside a value a space is still a mistake.
+        assertFalse(parse("username", "ord ers").ok());
+    }
+
     @Nested
     class Defaults {
 

@@ -70,14 +70,16 @@ class WebTest {
         return m.group(1);
     }
 
-    /** Whether the control shows this value: a text input's value, a selected option or a checked radio. */
+    /** Whether the control shows this value: a text input's value, a selected option, a checked radio or checkboxes. */
     static boolean showsValue(String block, String param, String value) {
         String v = Pattern.quote(html(value));
         String p = Pattern.quote(param);
         return Pattern.compile("<input type=\"text\"[^>]* name=\"" + p + "\" value=\"" + v + "\"").matcher(block).find()
                 || Pattern.compile("<option value=\"" + v + "\" selected>").matcher(block).find()
                 || Pattern.compile("<input type=\"radio\" name=\"" + p + "\" value=\"" + v + "\" checked>").matcher(block)
-                        .find();
+                        .find()
+                || java.util.Arrays.stream(value.split(",")).allMatch(one -> block.contains(
+                        "<input type=\"checkbox\" name=\"" + html(param) + "\" value=\"" + html(one) + "\" checked>"));
     }
 
     /** Content of the element with this id (a pre or p without nested elements), unescaped. */
@@ -163,7 +165,9 @@ class WebTest {
         assertTrue(error.contains(bad.messageMentions()), () -> "#" + bad.param() + "-error says what is wrong: " + error);
         if (!CHOICE_FIELDS.contains(bad.field())) {
             assertTrue(showsValue(block, bad.param(), bad.value()), () -> "the user's value is kept: " + block);
-            assertTrue(block.contains("aria-invalid=\"true\""), block);
+            // A group of checkboxes is tied to its error by aria-describedby (aria-invalid is for one control).
+            if (bad.field().control().kind() != io.pgbackupwizard.model.Control.Kind.CHECKBOXES)
+                assertTrue(block.contains("aria-invalid=\"true\""), block);
         }
         assertFalse(page.contains("apiVersion: kots.io"), "no manifest for bad input");
         assertFalse(page.contains("id=\"backup-script\""), "no hook preview for bad input");

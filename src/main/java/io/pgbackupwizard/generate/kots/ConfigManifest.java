@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
 
 /** The KOTS Config that defines every option the HelmChart references. */
@@ -43,14 +44,10 @@ public final class ConfigManifest {
         Map<String, Object> group = map("name", "database", "title", "Database",
                 "description", "Where the application keeps its data.", "items", items);
         List<Object> groups = new ArrayList<>(List.of(group));
-        switch (in.installPath()) {
-            // Embedded Cluster v3 bundles its own Velero, which needs somewhere to write.
-            case EMBEDDED_V3 -> groups.add(BackupStorageConfig.group());
-            // KOTS and kURL snapshots and Embedded Cluster v2's disaster recovery are set up in the admin console; Helm
-            // CLI has no Config (it is served only for scripts that fetch it on every path).
-            case KOTS, KURL, EMBEDDED_V2, HELM -> {
-            }
-        }
+        // Embedded Cluster v3 bundles its own Velero, which needs somewhere to write. KOTS and kURL snapshots and
+        // Embedded Cluster v2's disaster recovery are set up in the admin console; Helm CLI has no Config.
+        if (in.serves(InstallPath.EMBEDDED_V3))
+            groups.add(BackupStorageConfig.group());
         return map("apiVersion", "kots.io/v1beta1", "kind", "Config", "metadata", map("name", "config"),
                 "spec", map("groups", groups));
     }

@@ -10,6 +10,7 @@ import io.pgbackupwizard.generate.hooks.HookScripts;
 import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.hooks.PodValues;
 import io.pgbackupwizard.model.DumpFormat;
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.OnError;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.VeleroAnnotation;
@@ -38,7 +39,8 @@ public final class Explanation {
 
     public static List<Part> of(WizardInput in, Hooks hooks) {
         ChartFacts gen = in.chart();
-        boolean helm = !in.installPath().replicatedInstaller();
+        // The HelmChart's annotations when a Replicated installer is among the paths, else the Helm CLI values'.
+        boolean helm = in.installPaths().stream().noneMatch(InstallPath::replicatedInstaller);
         String values = helm ? HelmCliValues.DEPENDENCY + "." : "values.";
         Map<String, Object> written = helm ? HelmCliValues.podAnnotations(in, hooks) : PodValues.annotations(in, hooks);
         List<Part> parts = new ArrayList<>();

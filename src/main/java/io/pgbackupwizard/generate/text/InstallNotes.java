@@ -9,6 +9,7 @@ import io.pgbackupwizard.generate.kots.ImageValues;
 import io.pgbackupwizard.generate.kots.SnapshotLabels;
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.ImageSource;
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.ScratchMedium;
 import io.pgbackupwizard.model.WizardInput;
 
@@ -22,6 +23,11 @@ public final class InstallNotes {
 
     public static List<String> warnings(WizardInput in) {
         List<String> w = new ArrayList<>();
+        if (in.family().newerThanKnown(in.chartVersion())) {
+            w.add("Chart " + in.chartVersion() + " is newer than the newest " + in.family().title() + " chart this wizard"
+                    + " knows (" + in.family().newestKnown() + "): the files assume it kept " + in.family().newestKnown()
+                    + "'s values keys, container name and image. Compare with helm show values before you ship.");
+        }
         ImageSource image = in.image();
         if (!image.freeImageExists() && !image.relocated()) {
             w.add("No free image exists for chart " + in.chartVersion() + ": it names a Debian 10 tag of "
@@ -59,7 +65,32 @@ public final class InstallNotes {
         String sidecars = ImageValues.sidecarNote(image);
         if (sidecars != null)
             w.add(sidecars);
+        w.addAll(severalPaths(in));
         return List.copyOf(w);
+    }
+
+    /** What a release that serves several install paths must know about how their files meet. */
+    static List<String> severalPaths(WizardInput in) {
+        List<String> w = new ArrayList<>();
+        boolean snapshots = in.serves(InstallPath.KOTS) || in.serves(InstallPath.KURL);
+        if (snapshots && in.serves(InstallPath.EMBEDDED_V2)) {
+            w.add("One Backup serves KOTS snapshots and Embedded Cluster v2 disaster recovery: Embedded Cluster's (the"
+                    + " app's namespaces, the admin console left out with a labelSelector, not the orLabelSelectors of"
+                    + " Replicated's docs, which a KOTS partial snapshot's own labelSelector would clash with). The Restore"
+                    + " is never deployed on KOTS or kURL. Take a KOTS snapshot and an Embedded Cluster restore before you ship.");
+        }
+        if (in.serves(InstallPath.EMBEDDED_V3) && (snapshots || in.serves(InstallPath.EMBEDDED_V2))) {
+            w.add("Embedded Cluster v3 ignores the release's Backup"
+                    + (in.serves(InstallPath.EMBEDDED_V2) ? " and Restore" : "")
+                    + " (it has no Replicated disaster recovery): its backups come from the Velero extension in"
+                    + " embedded-cluster-config.yaml and the storage options of the Backups group in config.yaml.");
+        }
+        if (in.serves(InstallPath.HELM) && in.installPaths().stream().anyMatch(InstallPath::replicatedInstaller)) {
+            w.add("Two charts get the hooks: the HelmChart installs the postgresql chart itself, while backup-values.yaml"
+                    + " goes into your own chart's values.yaml (PostgreSQL as its dependency named postgresql), the chart"
+                    + " Helm CLI customers install.");
+        }
+        return w;
     }
 
     public static String chartSource(WizardInput in) {

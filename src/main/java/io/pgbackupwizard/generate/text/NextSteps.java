@@ -1,7 +1,10 @@
 package io.pgbackupwizard.generate.text;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
@@ -18,34 +21,47 @@ public final class NextSteps {
     public record Step(String title, String text, List<String> commands) {
     }
 
+    /** What an install path's steps are made of; several paths share the release's steps once. */
+    private enum Part {
+        SNAPSHOTS,
+        EMBEDDED,
+        HELM_CLI
+    }
+
     public static List<Step> of(WizardInput in) {
-        InstallPath path = in.installPath();
         List<Step> steps = new ArrayList<>();
-        // The install path's own summary and requirements (model/InstallPath), then what every KOTS-style release needs.
-        steps.add(new Step("For " + path.label(), path.summary(), List.of()));
-        path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));
-        // A switch expression: a new install path that is not placed here does not compile.
-        steps.addAll(switch (path) {
-            case HELM -> List.of(new Step("Test a backup, then a restore",
+        Set<Part> parts = EnumSet.noneOf(Part.class);
+        // Each install path's own summary and requirements (model/InstallPath), then the steps they need, each once.
+        for (InstallPath path : in.installPaths()) {
+            steps.add(new Step("For " + path.label(), path.summary(), List.of()));
+            path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));
+            // A switch expression: a new install path that is not placed here does not compile.
+            parts.add(switch (path) {
+                case KOTS, KURL -> Part.SNAPSHOTS;
+                case EMBEDDED_V2, EMBEDDED_V3 -> Part.EMBEDDED;
+                case HELM -> Part.HELM_CLI;
+            });
+        }
+        if (parts.contains(Part.SNAPSHOTS) || parts.contains(Part.EMBEDDED))
+            steps.addAll(kotsRelease(in));
+        if (parts.contains(Part.SNAPSHOTS))
+            steps.addAll(snapshots(!parts.contains(Part.EMBEDDED)));
+        if (parts.contains(Part.EMBEDDED)) {
+            steps.add(new Step("Embedded Cluster: no KOTS snapshots",
+                    "KOTS snapshots do not work on Embedded Cluster installs; backups there come from the files of this"
+                            + " install path (above), and a restore drill on a spare VM is the only real test.",
+                    List.of()));
+        }
+        if (parts.contains(Part.HELM_CLI)) {
+            steps.add(new Step("Test a backup, then a restore",
                     "Install your chart with the values on a test cluster whose Velero has the node agent, write some"
                             + " data, back up the namespace and read the details: the pre-backup hook must have run and"
                             + " the scratch volume must have been copied. Then restore into a fresh namespace and check the data.",
                     List.of("velero backup create pg-test --include-namespaces <app-namespace> --wait",
                             "velero backup describe pg-test --details",
                             "velero restore create --from-backup pg-test --wait")));
-            case KOTS, KURL -> concat(kotsRelease(in), snapshots());
-            case EMBEDDED_V2, EMBEDDED_V3 -> concat(kotsRelease(in), List.of(new Step("Embedded Cluster: no KOTS snapshots",
-                    "KOTS snapshots do not work on Embedded Cluster installs; backups there come from the files of this"
-                            + " install path (above), and a restore drill on a spare VM is the only real test.",
-                    List.of())));
-        });
+        }
         return List.copyOf(steps);
-    }
-
-    private static List<Step> concat(List<Step> a, List<Step> b) {
-        List<Step> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static List<Step> kotsRelease(WizardInput in) {
@@ -69,7 +85,8 @@ public final class NextSteps {
         return steps;
     }
 
-    private static List<Step> snapshots() {
+    /** @param embeddedNotServed the release has no Embedded Cluster path: say those installs are not covered */
+    private static List<Step> snapshots(boolean embeddedNotServed) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Enable snapshots for the customer",
                 "On the Vendor Portal, turn on \"Allow Snapshots\" (isSnapshotSupported) in the customer's license;"
@@ -83,17 +100,20 @@ public final class NextSteps {
                 List.of("kubectl kots backup --namespace <app-namespace>",
                         "velero backup describe <backup-name> --details --namespace velero",
                         "kubectl kots restore --from-backup <backup-name>")));
-        steps.add(new Step("Embedded Cluster installs are not covered",
-                "KOTS snapshots do not work on Embedded Cluster installs: there the hooks do nothing until Velero is"
-                        + " set up another way (disaster recovery on v2, a Velero extension on v3).",
-                List.of()));
+        if (embeddedNotServed) {
+            steps.add(new Step("Embedded Cluster installs are not covered",
+                    "KOTS snapshots do not work on Embedded Cluster installs: there the hooks do nothing until Velero is"
+                            + " set up another way (disaster recovery on v2, a Velero extension on v3).",
+                    List.of()));
+        }
         return steps;
     }
 
     /** The steps as README.txt: plain text, numbered, commands indented. */
     public static String readme(WizardInput in) {
         StringBuilder out = new StringBuilder();
-        out.append("What next: using these files (").append(in.installPath().label()).append(")\n");
+        out.append("What next: using these files (")
+                .append(in.installPaths().stream().map(InstallPath::label).collect(Collectors.joining("; "))).append(")\n");
         out.append("=".repeat(40)).append("\n\n");
         out.append("Generated by the Postgres Backup Wizard for HelmChart \"").append(in.name())
                 .append("\", chart postgresql ").append(in.chartVersion()).append(".\n");

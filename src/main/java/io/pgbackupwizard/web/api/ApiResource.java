@@ -3,6 +3,7 @@ package io.pgbackupwizard.web.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.text.InstallNotes;
 import io.pgbackupwizard.generate.text.NextSteps;
 import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.web.Params;
 import io.pgbackupwizard.web.WizardService;
@@ -75,8 +77,10 @@ public class ApiResource {
         Release r = wizard.generate(parsed);
         return Response.ok(new Manifests(r.files(), r.hooks().backupScript(), r.hooks().backupAnnotation(),
                 r.hooks().restoreScript(), r.hooks().restoreAnnotation(), parsed.input().chart().layout(),
-                wizard.queryString(parsed.values()), r.installPath().value(), r.installPath().notes(),
-                r.installPath().summary(), NextSteps.of(r.input()), InstallNotes.warnings(r.input()),
+                wizard.queryString(parsed.values()), InstallPath.text(r.installPaths()),
+                r.installPaths().stream().flatMap(p -> p.notes().stream()).toList(),
+                r.installPaths().stream().map(InstallPath::summary).collect(Collectors.joining(" ")), NextSteps.of(r.input()),
+                InstallNotes.warnings(r.input()),
                 InstallNotes.chartSource(r.input()))).build();
     }
 }

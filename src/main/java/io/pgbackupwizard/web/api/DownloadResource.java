@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInputParser;
 import io.pgbackupwizard.web.Params;
 import io.pgbackupwizard.web.WizardService;
@@ -68,7 +69,7 @@ public class DownloadResource {
         WizardInputParser.Result parsed = wizard.parse(params);
         if (!parsed.ok())
             return Params.refused(parsed.errors());
-        if (!output.servedFor(parsed.input().installPath()))
+        if (!output.servedFor(parsed.input().installPaths()))
             return notOnThisPath(output, parsed);
         Release release = wizard.generate(parsed);
         byte[] content = release.bytes(output);
@@ -78,11 +79,12 @@ public class DownloadResource {
                 .header("Content-Disposition", "attachment; filename=\"" + release.fileName(output) + "\"").build();
     }
 
-    /** 404 that says which files the chosen install path has instead. */
+    /** 404 that says which files the chosen install paths have instead. */
     private static Response notOnThisPath(ReleaseFile output, WizardInputParser.Result parsed) {
-        var path = parsed.input().installPath();
-        String files = ReleaseFile.releaseFiles(path).stream().map(ReleaseFile::path).collect(Collectors.joining(", "));
+        var paths = parsed.input().installPaths();
+        String files = ReleaseFile.releaseFiles(paths).stream().map(ReleaseFile::path).collect(Collectors.joining(", "));
         return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity("installPath=" + path.value() + " has no " + output.path() + "; its files: " + files + "\n").build();
+                .entity("installPath=" + InstallPath.text(paths) + " has no " + output.path() + "; its files: " + files + "\n")
+                .build();
     }
 }

@@ -1,9 +1,11 @@
 package io.pgbackupwizard.web.page;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,7 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     public record Option(String value, String label, boolean selected) {
     }
 
-    /** kind: text, select, radio or suggest (free text with a list of suggestions). */
+    /** kind: text, select, radio, checkboxes or suggest (free text with a list of suggestions). */
     public record Input(Field field, String kind, String value, String defaultValue, String error, List<Option> options) {
         public String param() {
             return field.param();
@@ -111,8 +113,17 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         String error = errors.stream().filter(e -> e.field().equals(f.param())).map(FieldError::message)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
         String kind = f.control().kind().name().toLowerCase(Locale.ROOT);
+        // Checkboxes: every ticked value of a comma-separated list ("kots,helm").
+        Set<String> ticked = kind.equals("checkboxes")
+                ? Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toSet())
+                : Set.of(value);
         List<Option> options = f.control().choices().stream()
-                .map(c -> new Option(c.value(), c.label(), c.value().equals(value))).collect(Collectors.toList());
+                .map(c -> new Option(c.value(), c.label(), ticked.contains(c.value()))).collect(Collectors.toList());
+        if (kind.equals("checkboxes")) {
+            // A value that is no choice stays in view, ticked, beside its error (untick it to drop it).
+            ticked.stream().filter(t -> !t.isEmpty() && options.stream().noneMatch(o -> o.value().equals(t))).sorted()
+                    .forEach(t -> options.add(new Option(t, t + " (not a valid choice)", true)));
+        }
         if (kind.equals("select") && options.stream().noneMatch(Option::selected)) {
             // Keep what a hand-made link asked for in view beside its error, instead of silently showing the first choice.
             options.add(0, new Option(value, value + " (not a valid choice)", true));

@@ -39,7 +39,7 @@ public final class Preview {
     }
 
     private static List<ReleaseFile> outputsOf(Release release) {
-        return release == null ? List.of() : ReleaseFile.releaseFiles(release.installPath());
+        return release == null ? List.of() : ReleaseFile.releaseFiles(release.installPaths());
     }
 
     /**
@@ -111,8 +111,9 @@ public final class Preview {
         return NextSteps.of(input());
     }
 
-    public InstallPath installPath() {
-        return release.installPath();
+    /** The install paths the release serves, in the order their files are listed. */
+    public List<InstallPath> installPaths() {
+        return List.copyOf(release.installPaths());
     }
 
     /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */
