@@ -283,6 +283,26 @@
     location.assign('/?' + merged.toString());
   });
 
+  // A field that does nothing for the ticked install paths is switched off (so not sent) and says why; the server
+  // renders the same state for a browser without JavaScript. No box ticked is an error: nothing is switched off then.
+  function followInstallPaths() {
+    const ticked = Array.prototype.map.call(form.querySelectorAll('input[type=checkbox][name=installPath]:checked'),
+      function (b) { return b.value; });
+    form.querySelectorAll('.field[data-paths]').forEach(function (field) {
+      const on = field.dataset.paths.split(',');
+      const inert = ticked.length > 0 && ticked.every(function (p) { return on.indexOf(p) < 0; });
+      field.classList.toggle('inert', inert);
+      field.querySelectorAll('input:not([type=hidden]), select').forEach(function (c) { c.disabled = inert; });
+      const reason = document.getElementById(field.dataset.field + '-inert');
+      // Empty when hidden: aria-describedby reads a hidden element's text too.
+      reason.textContent = inert ? field.dataset.noEffect : '';
+      reason.hidden = !inert;
+    });
+  }
+  form.addEventListener('change', function (event) {
+    if (event.target.name === 'installPath') followInstallPaths();
+  });
+
   // Each field's "default" mark and reset button follow what the field holds.
   function fieldValue(field) {
     const boxes = field.querySelectorAll('input[type=checkbox]');
@@ -323,6 +343,7 @@
     const control = boxes.length ? field.querySelector('input[type=checkbox]:checked') || boxes[0]
       : radio || field.querySelector('input[type=text], select');
     if (radio) radio.checked = true; else if (!boxes.length) control.value = value;
+    if (boxes.length) followInstallPaths();
     markDefault(field);
     control.focus();
     schedule();

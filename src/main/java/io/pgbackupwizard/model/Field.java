@@ -1,8 +1,10 @@
 package io.pgbackupwizard.model;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.pgbackupwizard.chart.ChartFacts;
@@ -208,6 +210,43 @@ public enum Field {
         this.rule = rule;
         this.control = control;
         this.check = check;
+    }
+
+    /**
+     * What only the KOTS HelmChart, its Config and its values carry: the Helm CLI values hold the hooks, the scratch
+     * volume and the chart's user and database, nothing else (FieldEffectTest proves each way against the files).
+     */
+    private static final Set<Field> HELMCHART_ONLY = EnumSet.of(API_VERSION, ALLOW_EXTERNAL, TYPE_OPTION, EMBEDDED_VALUE,
+            EXTERNAL_VALUE, PASSWORD_OPTION, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, CPU_LIMIT, MEMORY_LIMIT,
+            EPHEMERAL_STORAGE_LIMIT);
+
+    /** Whether a release for these install paths changes with this field. */
+    public boolean affects(Set<InstallPath> paths) {
+        return !HELMCHART_ONLY.contains(this) || paths.stream().anyMatch(InstallPath::replicatedInstaller);
+    }
+
+    /** Why the field does nothing for these paths (the form says it beside the switched-off field), or empty. */
+    public Optional<String> noEffect(Set<InstallPath> paths) {
+        return affects(paths) ? Optional.empty() : noEffectReason();
+    }
+
+    /** The reason the form gives where the field does nothing; empty for a field that always matters. */
+    public Optional<String> noEffectReason() {
+        return HELMCHART_ONLY.contains(this)
+                ? Optional.of("No effect on a Helm CLI release: it sets the KOTS HelmChart or its Config, which this"
+                        + " release does not have (the Helm values carry the hooks, the scratch volume, the user and the"
+                        + " database).")
+                : Optional.empty();
+    }
+
+    /** The install paths on which the field has an effect (the page switches it off on the others). */
+    public Set<InstallPath> effectivePaths() {
+        Set<InstallPath> on = EnumSet.noneOf(InstallPath.class);
+        for (InstallPath p : InstallPath.values()) {
+            if (affects(Set.of(p)))
+                on.add(p);
+        }
+        return on;
     }
 
     /** The request parameter / JSON property name. */

@@ -149,8 +149,11 @@ class DoctorBrowserTest {
 
     /** A form field's value, whether it is drawn as a text input, a select or radio buttons. */
     private static String field(String name) {
-        return (String) driver.executeScript("for (const e of document.getElementsByName(arguments[0])) {"
-                + " if (e.type !== 'radio' || e.checked) return e.value; } return null;", name);
+        // A text input or select: its value; radios: the checked one; checkboxes: the ticked ones, comma-separated.
+        return (String) driver.executeScript("const all = Array.from(document.getElementsByName(arguments[0]));"
+                + " if (all.some(e => e.type === 'checkbox')) return all.filter(e => e.type === 'checkbox' && e.checked)"
+                + ".map(e => e.value).join(',');"
+                + " for (const e of all) { if (e.type !== 'radio' || e.checked) return e.value; } return null;", name);
     }
 
     private static void screenshot(String name) throws IOException {

@@ -279,7 +279,15 @@ class WizardPageBrowserTest {
     void tickingSeveralInstallPathsMakesOneReleaseForAll() {
         driver.get(url + "?installPath=helm");
         await.until(d -> Boolean.TRUE.equals(js("return document.documentElement.classList.contains('js');")));
+        // On a Helm CLI release the HelmChart's own fields do nothing: switched off, with the reason beside them.
+        assertFalse(driver.findElement(By.id("apiVersion")).isEnabled());
+        assertTrue(driver.findElement(By.id("apiVersion-inert")).isDisplayed());
+        assertTrue(accessibleDescription("apiVersion").contains("No effect on a Helm CLI release"),
+                accessibleDescription("apiVersion"));
+        assertTrue(driver.findElement(By.id("username")).isEnabled(), "the hooks' user matters everywhere");
         driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=kots]")).click();
+        await.until(d -> d.findElement(By.id("apiVersion")).isEnabled());
+        assertFalse(driver.findElement(By.id("apiVersion-inert")).isDisplayed());
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("download-bundle"),
                 "postgresql-kots+helm-release.zip"));
         await.until(d -> "current".equals(freshnessState()));
@@ -413,7 +421,7 @@ class WizardPageBrowserTest {
         // The skip link jumps over the form: the next Tab lands on the first download.
         driver.findElement(By.id("skip-link")).sendKeys(Keys.ENTER);
         new Actions(driver).sendKeys(Keys.TAB).perform();
-        await.until(d -> "download-main".equals(activeId(d)));
+        await.until(d -> "download-bundle".equals(activeId(d))); // the release first: the zip of every file
     }
 
     @Test

@@ -76,10 +76,10 @@ class WebTest {
         String p = Pattern.quote(param);
         return Pattern.compile("<input type=\"text\"[^>]* name=\"" + p + "\" value=\"" + v + "\"").matcher(block).find()
                 || Pattern.compile("<option value=\"" + v + "\" selected>").matcher(block).find()
-                || Pattern.compile("<input type=\"radio\" name=\"" + p + "\" value=\"" + v + "\" checked>").matcher(block)
+                || Pattern.compile("<input type=\"radio\" name=\"" + p + "\" value=\"" + v + "\" checked[^>]*>").matcher(block)
                         .find()
                 || java.util.Arrays.stream(value.split(",")).allMatch(one -> block.contains(
-                        "<input type=\"checkbox\" name=\"" + html(param) + "\" value=\"" + html(one) + "\" checked>"));
+                        "<input type=\"checkbox\" name=\"" + html(param) + "\" value=\"" + html(one) + "\" checked"));
     }
 
     /** Content of the element with this id (a pre or p without nested elements), unescaped. */

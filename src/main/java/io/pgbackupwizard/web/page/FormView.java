@@ -2,6 +2,7 @@ package io.pgbackupwizard.web.page;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
+import io.pgbackupwizard.model.InstallPath;
 
 /**
  * The form as the template draws it: fields in groups, each with its value, help and error; and the
@@ -22,7 +24,25 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     }
 
     /** kind: text, select, radio, checkboxes or suggest (free text with a list of suggestions). */
-    public record Input(Field field, String kind, String value, String defaultValue, String error, List<Option> options) {
+    /**
+     * noEffect: why the field does nothing for the chosen install paths (the page switches it off and says so), or
+     * null. effectivePaths: where it does something, for wizard.js to follow the checkboxes.
+     */
+    public record Input(Field field, String kind, String value, String defaultValue, String error, List<Option> options,
+            String noEffect) {
+        public String effectivePaths() {
+            return InstallPath.text(field.effectivePaths());
+        }
+
+        public boolean inert() {
+            return noEffect != null;
+        }
+
+        /** The reason shown where the field does nothing (rendered hidden on the other paths, for wizard.js). */
+        public String noEffectReason() {
+            return field.noEffectReason().orElse("");
+        }
+
         public String param() {
             return field.param();
         }
@@ -83,13 +103,14 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
 
     /** @param defaults each field's default (the service may override one, so it is asked, not read from Field) */
     public static FormView of(Map<String, String> values, List<FieldError> errors, Function<Field, String> defaults) {
+        Set<InstallPath> paths = chosenPaths(values.get(Field.INSTALL_PATH.param()));
         List<Group> basic = new ArrayList<>();
         List<Group> advanced = new ArrayList<>();
         GROUPS.forEach((title, fields) -> {
             List<Input> b = new ArrayList<>();
             List<Input> a = new ArrayList<>();
             for (Field f : fields)
-                (f.advanced() ? a : b).add(input(f, values.get(f.param()), defaults.apply(f), errors));
+                (f.advanced() ? a : b).add(input(f, values.get(f.param()), defaults.apply(f), errors, paths));
             if (!b.isEmpty())
                 basic.add(new Group(title, b));
             if (!a.isEmpty())
@@ -109,7 +130,16 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
                 .orElseGet(() -> new Problem(e.field(), e.field(), e.message(), false));
     }
 
-    private static Input input(Field f, String value, String defaultValue, List<FieldError> errors) {
+    /** The install paths the form holds; every path while that value is wrong (nothing is switched off then). */
+    private static Set<InstallPath> chosenPaths(String value) {
+        try {
+            return InstallPath.parseAll(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            return EnumSet.allOf(InstallPath.class);
+        }
+    }
+
+    private static Input input(Field f, String value, String defaultValue, List<FieldError> errors, Set<InstallPath> paths) {
         String error = errors.stream().filter(e -> e.field().equals(f.param())).map(FieldError::message)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
         String kind = f.control().kind().name().toLowerCase(Locale.ROOT);
@@ -128,6 +158,6 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
             // Keep what a hand-made link asked for in view beside its error, instead of silently showing the first choice.
             options.add(0, new Option(value, value + " (not a valid choice)", true));
         }
-        return new Input(f, kind, value, defaultValue, error, List.copyOf(options));
+        return new Input(f, kind, value, defaultValue, error, List.copyOf(options), f.noEffect(paths).orElse(null));
     }
 }
