@@ -11,10 +11,12 @@ import java.util.Map;
  * @param wizardFile the HelmChart the wizard writes for them (null if they do not make a valid input)
  * @param diff unified diff from the given file to wizardFile ("" when equal)
  * @param dropped findings not listed: repeats of one id, or beyond the cap ({@link Findings})
+ * @param keptFlagged values of the file the wizard link keeps although a finding flagged them
+ * @param wizardQueryWithFixes the link without those (the wizard's defaults instead); "" when nothing is kept
  */
 public record DoctorReport(String name, String apiVersion, String chartVersion, boolean configChecked,
         List<Finding> findings, int dropped, Map<String, String> wizardParams, String wizardQuery, String wizardFile,
-        String diff) {
+        String diff, List<WizardPrefill.Kept> keptFlagged, String wizardQueryWithFixes) {
 
     public long aboveWarning() {
         return findings.stream().filter(f -> f.severity().aboveWarning()).count();

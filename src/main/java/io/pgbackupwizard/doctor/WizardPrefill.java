@@ -2,6 +2,7 @@ package io.pgbackupwizard.doctor;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,51 @@ public final class WizardPrefill {
     private static final Pattern CONFIG_OPTION_EQUALS = Pattern
             .compile("ConfigOptionEquals\\s+[\"`']([^\"`']+)[\"`']\\s+[\"`']([^\"`']+)[\"`']");
 
+    /**
+     * Findings whose problem is a value the wizard would take over from the file as it is, and the parameters that
+     * carry it. The other findings are about how the file is written, which the wizard writes its own way anyway (an
+     * image the chart's check refuses gets allowInsecureImages; an unpullable one is not read, and the wizard's page
+     * warns about the chart's own).
+     */
+    public static final Map<String, List<Field>> FLAGGED_VALUES = Map.of(
+            "NO_RESTORE_HOOK", List.of(Field.RESTORE_HOOK),
+            "MEMORY_SCRATCH", List.of(Field.SCRATCH_MEDIUM),
+            "MEMORY_SCRATCH_OVER_LIMIT", List.of(Field.SCRATCH_MEDIUM, Field.MEMORY_LIMIT));
+
+    /** A value the wizard keeps from the file although a finding flagged it. */
+    public record Kept(String param, String value, String rule) {
+    }
+
     /** The accepted values (parameter -> value) and the parser's result for them. */
     public record Prefill(Map<String, String> params, WizardInputParser.Result parsed) {
         public String query() {
+            return query(params);
+        }
+
+        /** The values the findings flagged that the wizard would keep as they are, each with the finding's id. */
+        public List<Kept> kept(List<Finding> findings) {
+            List<Kept> kept = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Finding f : findings) {
+                for (Field field : FLAGGED_VALUES.getOrDefault(f.rule(), List.of())) {
+                    String v = params.get(field.param());
+                    if (v != null && seen.add(field.param()))
+                        kept.add(new Kept(field.param(), v, f.rule()));
+                }
+            }
+            return kept;
+        }
+
+        /** The wizard's link without the flagged values (its defaults instead), or "" when that is no valid input. */
+        public String queryWithFixes(List<Kept> kept) {
+            Map<String, String> fixed = new LinkedHashMap<>(params);
+            kept.forEach(k -> fixed.remove(k.param()));
+            return new WizardInputParser().parse(multi(fixed)).ok() ? query(fixed) : "";
+        }
+
+        private static String query(Map<String, String> values) {
             StringBuilder q = new StringBuilder();
-            params.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
+            values.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
             return q.toString();
         }

@@ -158,6 +158,53 @@ class DoctorCorpusTest {
         assertTrue(!e.tooLarge());
     }
 
+    /**
+     * "Open in the wizard" keeps the file's values; where a finding flagged one of them, the report names it, and the
+     * link "with fixes" leaves it to the wizard: the HelmChart the wizard writes for that link, checked again, has
+     * none of those findings. Across the corpus, so each kind of kept value is met at least once.
+     */
+    @Test
+    void keptFlaggedValuesAreNamedAndTheLinkWithFixesDropsThem() {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (String file : EXPECTED.keySet()) {
+            DoctorReport r = check(file);
+            if (r.keptFlagged().isEmpty()) {
+                assertEquals("", r.wizardQueryWithFixes(), file);
+                continue;
+            }
+            java.util.Set<String> rules = new java.util.HashSet<>();
+            for (WizardPrefill.Kept k : r.keptFlagged()) {
+                assertEquals(k.value(), r.wizardParams().get(k.param()), file + ": the link keeps " + k);
+                assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals(k.rule())), file + ": " + k);
+                assertTrue(!r.wizardQueryWithFixes().contains(k.param() + "="), file + ": " + r.wizardQueryWithFixes());
+                rules.add(k.rule());
+                seen.add(k.rule());
+            }
+            var params = new java.util.LinkedHashMap<String, List<String>>();
+            for (String pair : r.wizardQueryWithFixes().split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(kv[0], List.of(java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            var parsed = new io.pgbackupwizard.model.WizardInputParser().parse(params);
+            assertTrue(parsed.ok(), () -> file + ": " + parsed.errors());
+            String fixed = io.pgbackupwizard.generate.Release.of(parsed.input())
+                    .text(io.pgbackupwizard.generate.ReleaseFile.HELMCHART);
+            List<String> again = Doctor.check(fixed, null).findings().stream().map(Finding::rule).filter(rules::contains)
+                    .toList();
+            assertEquals(List.of(), again, file + ": the wizard's file for the link with fixes");
+        }
+        assertEquals(WizardPrefill.FLAGGED_VALUES.keySet(), seen, "every kind met in the corpus");
+    }
+
+    /** Each finding id the prefill maps to parameters is one a rule reports. */
+    @Test
+    void flaggedValueIdsAreRealFindingIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Doctor.RULES.forEach(rule -> ids.addAll(rule.findings()));
+        assertTrue(ids.containsAll(WizardPrefill.FLAGGED_VALUES.keySet()),
+                () -> "unknown: " + WizardPrefill.FLAGGED_VALUES.keySet());
+    }
+
     @Test
     void readsTheWizardParametersFromTheSeed() {
         DoctorReport r = check("seed-2020-as-scraped.yaml");

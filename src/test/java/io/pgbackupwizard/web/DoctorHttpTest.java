@@ -65,6 +65,31 @@ class DoctorHttpTest {
                 .body("diff", startsWith("--- your HelmChart"));
     }
 
+    /** A value the findings flagged is named, in every form of the answer, with a link that leaves it to the wizard. */
+    @Test
+    void keptFlaggedValuesAreNamedWithALinkWithFixes() {
+        String memory = TextFiles.read(CORPUS.resolve("one-memory-scratch.yaml"));
+        given().contentType("text/plain").accept(ContentType.JSON).body(memory).when().post("/doctor").then().statusCode(200)
+                .body("keptFlagged.param", hasItem("scratchMedium"))
+                .body("keptFlagged.find { it.param == 'scratchMedium' }.value", equalTo("Memory"))
+                .body("wizardLink", containsString("scratchMedium=Memory"))
+                .body("wizardLinkWithFixes", startsWith("http"))
+                .body("wizardLinkWithFixes", org.hamcrest.Matchers.not(containsString("scratchMedium=")));
+        given().contentType(ContentType.URLENC).accept(ContentType.HTML).formParam("manifest", memory).when()
+                .post("/doctor").then().statusCode(200)
+                .body(containsString("id=\"kept-flagged\""))
+                .body(containsString("<code>scratchMedium=Memory</code>"))
+                .body(containsString("id=\"open-in-wizard-fixed\" href=\"/?"))
+                .body(containsString("id=\"open-in-wizard\" href=\"/?"));
+        given().contentType("text/plain").body(memory).when().post("/doctor").then().statusCode(200)
+                .body(containsString("it keeps from your file what the findings flagged: scratchMedium=Memory"))
+                .body(containsString("Open in the wizard with fixes (its defaults for those): http"));
+        // A clean file: nothing kept that was flagged, one plain link.
+        given().contentType(ContentType.URLENC).accept(ContentType.HTML).formParam("manifest", CLEAN).when().post("/doctor")
+                .then().body(org.hamcrest.Matchers.not(containsString("open-in-wizard-fixed")))
+                .body(containsString("id=\"open-in-wizard\" href=\"/?"));
+    }
+
     @Test
     void theWizardPageLinksToTheDoctor() {
         given().accept(ContentType.HTML).when().get("/").then().statusCode(200)

@@ -21,6 +21,7 @@ import io.pgbackupwizard.doctor.Doctor;
 import io.pgbackupwizard.doctor.DoctorReport;
 import io.pgbackupwizard.doctor.Finding;
 import io.pgbackupwizard.doctor.ManifestRejected;
+import io.pgbackupwizard.doctor.WizardPrefill;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.web.BaseUrl;
 import io.pgbackupwizard.web.Params;
@@ -52,7 +53,7 @@ public class DoctorResource {
     /** The JSON answer for a checked file. */
     public record DoctorJson(String name, String apiVersion, String chartVersion, boolean configChecked,
             long aboveWarning, List<Finding> findings, int notListed, java.util.Map<String, String> wizardParams,
-            String wizardLink,
+            String wizardLink, List<WizardPrefill.Kept> keptFlagged, String wizardLinkWithFixes,
             String wizardFile, String diff) {
     }
 
@@ -97,19 +98,22 @@ public class DoctorResource {
             boolean html = !json && (a.contains("text/html") || (form.form() && !a.contains("text/plain")));
             DoctorReport report = Doctor.check(form.manifest(), form.config());
             String link = baseUrl.of(uri) + "/?" + report.wizardQuery();
+            String withFixes = report.wizardQueryWithFixes().isEmpty() ? ""
+                    : baseUrl.of(uri) + "/?" + report.wizardQueryWithFixes();
             if (json) {
                 return Response.ok(new DoctorJson(report.name(), report.apiVersion(), report.chartVersion(),
                         report.configChecked(), report.aboveWarning(), report.findings(), report.dropped(),
-                        report.wizardParams(), link,
+                        report.wizardParams(), link, report.keptFlagged(), withFixes,
                         report.wizardFile(), report.diff()), MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (html) {
                 // The page's link is relative (the browser's origin); scripts get the absolute one above.
                 return Response.ok(Templates.doctor(new DoctorView(form.manifest(), form.config(), null, report,
-                        "/?" + report.wizardQuery())).render(),
+                        "/?" + report.wizardQuery(),
+                        report.wizardQueryWithFixes().isEmpty() ? "" : "/?" + report.wizardQueryWithFixes())).render(),
                         HTML).build();
             }
-            return Response.ok(DoctorText.render(report, link), TEXT).build();
+            return Response.ok(DoctorText.render(report, link, withFixes), TEXT).build();
         } catch (ManifestRejected e) {
             int status = e.tooLarge() ? 413 : 400;
             String field = e.getMessage().startsWith("config") ? "config"
@@ -121,7 +125,7 @@ public class DoctorResource {
             boolean html = a.contains("text/html") || (form != null && form.form() && !a.contains("text/plain"));
             if (html) {
                 DoctorView view = new DoctorView(form == null ? "" : form.manifest(), form == null ? "" : form.config(),
-                        e.getMessage(), null, null);
+                        e.getMessage(), null, null, null);
                 return Response.status(status).entity(Templates.doctor(view).render()).type(HTML).build();
             }
             return Response.status(status).entity(e.getMessage() + "\n").type(TEXT).build();

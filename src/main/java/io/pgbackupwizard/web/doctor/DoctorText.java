@@ -8,7 +8,7 @@ final class DoctorText {
     private DoctorText() {
     }
 
-    static String render(DoctorReport r, String wizardLink) {
+    static String render(DoctorReport r, String wizardLink, String wizardLinkWithFixes) {
         StringBuilder out = new StringBuilder();
         out.append(r.name().isEmpty() ? "HelmChart" : r.name()).append(" (").append(r.apiVersion())
                 .append(r.chartVersion().isEmpty() ? "" : ", chart " + r.chartVersion()).append("): ")
@@ -23,6 +23,14 @@ final class DoctorText {
                     .append("  fix: ").append(f.fix()).append("\n\n");
         }
         out.append("Open in the wizard: ").append(wizardLink).append('\n');
+        if (!r.keptFlagged().isEmpty()) {
+            out.append("  it keeps from your file what the findings flagged:");
+            r.keptFlagged().forEach(k -> out.append(' ').append(k.param()).append('=').append(k.value()).append(" (")
+                    .append(k.rule()).append(')'));
+            out.append('\n');
+            if (!wizardLinkWithFixes.isEmpty())
+                out.append("Open in the wizard with fixes (its defaults for those): ").append(wizardLinkWithFixes).append('\n');
+        }
         if (!r.diff().isEmpty())
             out.append("\nDiff against the wizard's output for these values:\n").append(r.diff());
         return out.toString();

@@ -6,10 +6,11 @@ import java.util.List;
 import io.pgbackupwizard.doctor.DoctorReport;
 
 /** What the doctor page shows: the texts as given (to check again), and the report or the reason there is none. */
-public record DoctorView(String manifest, String config, String error, DoctorReport report, String wizardLink) {
+public record DoctorView(String manifest, String config, String error, DoctorReport report, String wizardLink,
+        String wizardLinkWithFixes) {
 
     static DoctorView empty() {
-        return new DoctorView("", "", null, null, null);
+        return new DoctorView("", "", null, null, null, null);
     }
 
     public boolean hasReport() {
