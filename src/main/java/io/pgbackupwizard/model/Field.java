@@ -115,7 +115,7 @@ public enum Field {
             Control.TEXT,
             ValueRules::positiveDuration, Shown.ADVANCED),
     // Install path: which files the release needs; see InstallPath for the default's reason.
-    INSTALL_PATH("installPath", InstallPath.DEFAULT.value(), "Where do your customers install?",
+    INSTALL_PATH("installPath", InstallPath.text(InstallPath.DEFAULTS), "Where do your customers install?",
             "How customers install the application: it decides the backup files of the release (Backup, Restore, "
                     + "Embedded Cluster Velero extension, or Helm values and README). A release that serves several gets "
                     + "the files of each (one Backup that every chosen path accepts, one README.txt for all).",

@@ -58,11 +58,12 @@ public enum InstallPath {
                     + "the README text with the chart, and test a backup and a restore with a Velero that has the node agent.");
 
     /**
-     * New installs: Replicated's docs (2026) offer KOTS and kURL to existing customers only, recommend Helm for
-     * customer-managed clusters and Embedded Cluster otherwise. Helm CLI is the default because it is GA and
-     * the recommended path; Embedded Cluster v3 is Beta and v2's disaster recovery is an Alpha that will not advance.
+     * A release serves every install method its customers use, and the wizard is named for the HelmChart: the default
+     * release is for KOTS (existing customers; the HelmChart, its Config and the Backup) and Helm CLI (what Replicated
+     * recommends for new customer-managed installs), the two GA paths. Embedded Cluster v3 is Beta and v2's disaster
+     * recovery an Alpha that will not advance: ticked on purpose.
      */
-    public static final InstallPath DEFAULT = HELM;
+    public static final Set<InstallPath> DEFAULTS = Collections.unmodifiableSet(EnumSet.of(KOTS, HELM));
 
     private final String value;
     private final String label;

@@ -49,7 +49,7 @@ class AotTrainingCoverageTest {
         for (ReleaseFile o : ReleaseFile.values()) {
             boolean served = requests.stream().anyMatch(r -> r.expected().equals("200")
                     && r.path().startsWith("/" + o.path() + "?")
-                    && o.servedFor(Set.of(installPath(r.path()))));
+                    && o.servedFor(installPaths(r.path())));
             assertTrue(served, () -> "aot-train asks for no /" + o.path() + " on an install path that serves it: "
                     + requests.stream().map(Request::path).toList());
         }
@@ -69,8 +69,9 @@ class AotTrainingCoverageTest {
                 () -> "trained operator endpoints: " + operatorPaths);
     }
 
-    static InstallPath installPath(String path) {
-        Matcher m = Pattern.compile("[?&]installPath=([a-z0-9-]+)").matcher(path);
-        return m.find() ? InstallPath.parse(m.group(1)) : InstallPath.DEFAULT;
+    static java.util.Set<InstallPath> installPaths(String path) {
+        Matcher m = Pattern.compile("[?&]installPath=([a-z0-9%,-]+)").matcher(path);
+        return m.find() ? InstallPath.parseAll(java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8))
+                : InstallPath.DEFAULTS;
     }
 }

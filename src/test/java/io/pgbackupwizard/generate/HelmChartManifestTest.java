@@ -262,8 +262,10 @@ class HelmChartManifestTest {
 
         @Test
         void theVeleroBackupIsABareBackup() {
-            // The default path (Helm CLI) has no Backup; KOTS snapshots get the bare one.
-            assertFalse(g.release().files().containsKey(ReleaseFile.BACKUP.fileName(g.input())));
+            // Helm CLI alone has no Backup; KOTS snapshots (in the default release too) get the bare one.
+            assertFalse(Generated.with("installPath", "helm").release().files()
+                    .containsKey(ReleaseFile.BACKUP.fileName(g.input())));
+            assertEquals(Generated.with("installPath", "kots").backup(), g.backup());
             Map<String, Object> backup = Generated.with("installPath", "kots").backup();
             assertEquals("velero.io/v1", backup.get("apiVersion"));
             assertEquals("Backup", backup.get("kind"));

@@ -118,9 +118,13 @@ class InstallPathFilesTest {
         return text.split(Pattern.quote(part), -1).length - 1;
     }
 
+    /** The default release is the HelmChart the wizard is named for, with the Helm CLI files beside it. */
     @Test
-    void aVendorStartingTodayGetsHelmCli() {
-        assertEquals(Set.of(InstallPath.HELM), Generated.defaults().input().installPaths());
+    void theDefaultReleaseServesKotsAndHelmCli() {
+        assertEquals(Set.of(InstallPath.KOTS, InstallPath.HELM), Generated.defaults().input().installPaths());
+        assertEquals(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "backup-values.yaml",
+                "backup-readme.md", "velero-schedule.yaml", "app-database-values.yaml", "README.txt"),
+                names(Generated.defaults()));
     }
 
     @Test

@@ -59,12 +59,15 @@ class InstallPathWebTest {
     }
 
     @Test
-    void theDefaultIsHelmCliAndAFileThePathLacksIsA404ThatListsItsFiles() {
+    void theDefaultIsKotsAndHelmCliAndAFileThePathsLackIsA404ThatListsTheirFiles() {
         given().contentType(ContentType.JSON).body("{}").post("/api/manifests").then().statusCode(200)
-                .body("installPath", equalTo("helm"));
+                .body("installPath", equalTo("kots,helm"))
+                .body("files", org.hamcrest.Matchers.hasKey("postgresql-helmchart.yaml"))
+                .body("files", org.hamcrest.Matchers.hasKey("backup-values.yaml"));
         given().get("/restore.yaml").then().statusCode(404).contentType(ContentType.TEXT)
-                .body(containsString("installPath=helm has no restore.yaml"))
-                .body(containsString("backup-values.yaml, backup-readme.md, velero-schedule.yaml"));
+                .body(containsString("installPath=kots,helm has no restore.yaml"))
+                .body(containsString("helmchart.yaml, config.yaml, backup.yaml, backup-values.yaml, backup-readme.md,"
+                        + " velero-schedule.yaml, app-database-values.yaml, readme.txt"));
         given().get("/wizard.css").then().statusCode(200);
     }
 
