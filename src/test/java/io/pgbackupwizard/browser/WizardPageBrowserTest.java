@@ -285,21 +285,22 @@ class WizardPageBrowserTest {
         assertTrue(accessibleDescription("apiVersion").contains("No effect on a Helm CLI release"),
                 accessibleDescription("apiVersion"));
         assertTrue(driver.findElement(By.id("username")).isEnabled(), "the hooks' user matters everywhere");
-        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=kots]")).click();
+        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=embedded-v3]")).click();
         await.until(d -> d.findElement(By.id("apiVersion")).isEnabled());
         assertFalse(driver.findElement(By.id("apiVersion-inert")).isDisplayed());
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("download-bundle"),
-                "postgresql-kots+helm-release.zip"));
+                "postgresql-embedded-v3+helm-release.zip"));
         await.until(d -> "current".equals(freshnessState()));
         List<String> tabs = driver.findElements(By.cssSelector("[role=tab]")).stream().map(WebElement::getText).toList();
-        assertTrue(tabs.containsAll(List.of("postgresql-helmchart.yaml", "config.yaml", "backup.yaml", "backup-values.yaml",
-                "backup-readme.md", "README.txt")), "tabs: " + tabs);
+        assertTrue(tabs.containsAll(List.of("postgresql-helmchart.yaml", "config.yaml", "embedded-cluster-config.yaml",
+                "restore-runbook.md", "backup-values.yaml", "backup-readme.md", "README.txt")), "tabs: " + tabs);
         assertEquals("postgresql-helmchart.yaml", tabs.get(0), "the HelmChart first: what the release is named for");
-        await.until(d -> d.getCurrentUrl().contains("installPath=kots%2Chelm"));
-        assertTrue(text("install-path-kots").contains("KOTS") && text("install-path-helm").contains("Helm CLI"));
+        await.until(d -> d.getCurrentUrl().contains("installPath=embedded-v3%2Chelm"));
+        assertTrue(text("install-path-embedded-v3").contains("Embedded Cluster v3")
+                && text("install-path-helm").contains("Helm CLI"));
 
         // Nothing ticked is a mistake the page names, not a silent default.
-        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=kots]")).click();
+        driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=embedded-v3]")).click();
         driver.findElement(By.cssSelector("input[type=checkbox][name=installPath][value=helm]")).click();
         await.until(ExpectedConditions.visibilityOfElementLocated(By.id("installPath-error")));
         assertTrue(text("installPath-error").contains("must not be empty"), text("installPath-error"));
