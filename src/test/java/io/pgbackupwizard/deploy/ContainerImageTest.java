@@ -71,7 +71,7 @@ class ContainerImageTest {
     @AfterAll
     static void cleanUp() throws IOException {
         for (String name : CONTAINERS)
-            Podman.pm(30, "rm", "-f", "-t", "2", name);
+            Podman.pm(30, "rm", "-f", "-v", "-t", "2", name);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/container-image.txt"), FIGURES);
         FIGURES.forEach(f -> System.out.println("ContainerImageTest: " + f));
@@ -218,7 +218,7 @@ class ContainerImageTest {
         Podman.pm(60, args.toArray(String[]::new)).requireOk("podman run");
         waitFor(port, "/helmchart.yaml", name);
         double s = secs(t, System.nanoTime());
-        Podman.pm(30, "rm", "-f", "-t", "2", name);
+        Podman.pm(30, "rm", "-f", "-v", "-t", "2", name);
         return s;
     }
 
