@@ -193,7 +193,7 @@
 
   function typedInto(event) {
     const field = event.target.closest && event.target.closest('.field');
-    editing = field && event.type === 'input' ? { name: field.dataset.field, at: Date.now() } : null;
+    editing = field ? { name: field.dataset.field, at: Date.now() } : null;
   }
 
   // Leaving the field, or Enter (the form's submit), shows what was held.

@@ -47,9 +47,10 @@ public final class Doctor {
         WizardPrefill.Prefill prefill = WizardPrefill.of(m);
         String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).text(ReleaseFile.HELMCHART) : null;
         String diff = wizardFile == null ? "" : UnifiedDiff.of("your HelmChart", manifest, "wizard", wizardFile);
-        List<WizardPrefill.Kept> kept = prefill.kept(findings.sorted());
+        List<Finding> sorted = findings.sorted();
+        List<WizardPrefill.Kept> kept = prefill.kept(sorted);
         return new DoctorReport(m.root().at("metadata", "name").text().orElse(""), m.apiVersion(),
-                m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), findings.sorted(),
+                m.chartVersion().map(Object::toString).orElse(""), m.config().isPresent(), sorted,
                 findings.dropped(),
                 prefill.params(), prefill.query(), wizardFile, diff, kept,
                 kept.isEmpty() ? "" : prefill.queryWithFixes(kept));

@@ -222,7 +222,7 @@ public enum Field {
 
     /** Whether a release for these install paths changes with this field. */
     public boolean affects(Set<InstallPath> paths) {
-        return !HELMCHART_ONLY.contains(this) || paths.stream().anyMatch(InstallPath::replicatedInstaller);
+        return !HELMCHART_ONLY.contains(this) || InstallPath.anyReplicated(paths);
     }
 
     /** Why the field does nothing for these paths (the form says it beside the switched-off field), or empty. */

@@ -118,6 +118,11 @@ public enum InstallPath {
         };
     }
 
+    /** Whether a Replicated installer is among these paths (so the release has the HelmChart and its Config). */
+    public static boolean anyReplicated(Set<InstallPath> paths) {
+        return paths.stream().anyMatch(InstallPath::replicatedInstaller);
+    }
+
     /** The paths whose release carries the HelmChart and the KOTS Config. */
     public static final Set<InstallPath> HELM_CHART_PATHS = Collections.unmodifiableSet(
             Arrays.stream(values()).filter(InstallPath::replicatedInstaller)

@@ -29,24 +29,22 @@ public final class Podman {
         }
     }
 
-    private static boolean pruned;
-
-    /**
-     * Fails unless podman, buildah, runc and mmdebstrap are installed (.ci/deps installs them). Once per run, drops the
-     * volumes no container uses from the project's store (what an interrupted run left: each holds one of podman's
-     * 2,048 locks, and the store outlives runs).
-     */
-    public static synchronized void requireTools() {
+    /** Fails unless podman, buildah, runc and mmdebstrap are installed (.ci/deps installs them). */
+    public static void requireTools() {
         for (String tool : List.of("podman", "buildah", "runc", "mmdebstrap")) {
             if (run(List.of("bash", "-c", "command -v " + tool), 10).exit() != 0) {
                 fail(tool + " is not installed: the container tests need a real container runtime; run `bash .ci/deps`"
                         + " (apt-get install podman buildah runc mmdebstrap)");
             }
         }
-        if (!pruned) {
-            pruned = true;
-            pm(120, "volume", "prune", "-f");
-        }
+    }
+
+    /**
+     * Drops the volumes no container uses from the project's store: what an interrupted run left (each holds one of
+     * podman's 2,048 locks, and the store outlives runs). Before the first pod of a run, when none is running.
+     */
+    public static void pruneUnusedVolumes() {
+        pm(120, "volume", "prune", "-f");
     }
 
     /** {@code podman <args>} on the project's store. */

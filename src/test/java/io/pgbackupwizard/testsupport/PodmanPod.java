@@ -343,5 +343,6 @@ public final class PodmanPod implements AutoCloseable {
     static {
         // podman's store and runtime must exist before the first pod: fail with the install step, never skip
         Podman.requireTools();
+        Podman.pruneUnusedVolumes();
     }
 }

@@ -40,7 +40,7 @@ public final class Explanation {
     public static List<Part> of(WizardInput in, Hooks hooks) {
         ChartFacts gen = in.chart();
         // The HelmChart's annotations when a Replicated installer is among the paths, else the Helm CLI values'.
-        boolean helm = in.installPaths().stream().noneMatch(InstallPath::replicatedInstaller);
+        boolean helm = !InstallPath.anyReplicated(in.installPaths());
         String values = helm ? HelmCliValues.DEPENDENCY + "." : "values.";
         Map<String, Object> written = helm ? HelmCliValues.podAnnotations(in, hooks) : PodValues.annotations(in, hooks);
         List<Part> parts = new ArrayList<>();

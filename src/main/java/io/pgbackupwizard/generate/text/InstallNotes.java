@@ -85,7 +85,7 @@ public final class InstallNotes {
                     + " (it has no Replicated disaster recovery): its backups come from the Velero extension in"
                     + " embedded-cluster-config.yaml and the storage options of the Backups group in config.yaml.");
         }
-        if (in.serves(InstallPath.HELM) && in.installPaths().stream().anyMatch(InstallPath::replicatedInstaller)) {
+        if (in.serves(InstallPath.HELM) && InstallPath.anyReplicated(in.installPaths())) {
             w.add("Two charts get the hooks: the HelmChart installs the postgresql chart itself, while backup-values.yaml"
                     + " goes into your own chart's values.yaml (PostgreSQL as its dependency named postgresql), the chart"
                     + " Helm CLI customers install.");

@@ -31,7 +31,7 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     public record Input(Field field, String kind, String value, String defaultValue, String error, List<Option> options,
             String noEffect) {
         public String effectivePaths() {
-            return InstallPath.text(field.effectivePaths());
+            return EFFECTIVE_PATHS.get(field);
         }
 
         public boolean inert() {
@@ -75,6 +75,11 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     /** One line of the error summary. onForm: the page has an input with id {@code param} to link to. */
     public record Problem(String param, String label, String message, boolean onForm) {
     }
+
+    /** Each field's install paths as wizard.js reads them (data-paths), made once: the same on every page. */
+    private static final Map<Field, String> EFFECTIVE_PATHS = Arrays.stream(Field.values()).collect(
+            Collectors.toMap(f -> f, f -> InstallPath.text(f.effectivePaths()), (a, b) -> a,
+                    () -> new java.util.EnumMap<>(Field.class)));
 
     /** The form's groups, in order; each field goes to the basic or the advanced part as its definition says. */
     private static final Map<String, List<Field>> GROUPS = layout();
@@ -145,7 +150,7 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         String kind = f.control().kind().name().toLowerCase(Locale.ROOT);
         // Checkboxes: every ticked value of a comma-separated list ("kots,helm").
         Set<String> ticked = kind.equals("checkboxes")
-                ? Arrays.stream(value.split(",")).map(String::strip).collect(Collectors.toSet())
+                ? Arrays.stream(value.split(InstallPath.SEPARATOR)).map(String::strip).collect(Collectors.toSet())
                 : Set.of(value);
         List<Option> options = f.control().choices().stream()
                 .map(c -> new Option(c.value(), c.label(), ticked.contains(c.value()))).collect(Collectors.toList());
