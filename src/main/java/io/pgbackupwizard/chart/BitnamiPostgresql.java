@@ -23,6 +23,9 @@ final class BitnamiPostgresql {
     static final Map<String, String> PRESET_MEMORY_LIMITS = Map.of("nano", "192Mi", "micro", "384Mi", "small", "768Mi",
             "medium", "1536Mi", "large", "3072Mi", "xlarge", "6144Mi", "2xlarge", "12288Mi");
 
+    /** The chart's own volumes across versions (data, /dev/shm, 14.x's empty-dir); the password volume is a Secret. */
+    static final List<String> ANY_VERSION_VOLUMES = List.of("data", "empty-dir", "dshm");
+
     static final FactsTable TABLE = FactsTable
             .from("8.0.0", f -> f
                     .layout("MASTER", "master")
@@ -42,7 +45,9 @@ final class BitnamiPostgresql {
                     .image("docker.io", "bitnami/postgresql")
                     .freeRepository(null)
                     .imageCheck(ImageCheck.NONE)
-                    .resourcesPreset(null))
+                    .resourcesPreset(null)
+                    .port("POSTGRESQL_PORT_NUMBER")
+                    .userIsSuperuser(false))
             .since("9.0.0", f -> f
                     .podLabels("app.kubernetes.io/instance", "app.kubernetes.io/name", "postgresql", "role", "master")
                     .podLabelsRender(true))

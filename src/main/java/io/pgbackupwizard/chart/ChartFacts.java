@@ -12,14 +12,16 @@ import java.util.Map;
  * outside this package compares version numbers.
  *
  * @param layout the values layout's name (metrics and the JSON API): MASTER, PRIMARY, AUTH, PASSWORD_FILES
- * @param podKey top-level values key of the PostgreSQL pod: master or primary
+ * @param podKey top-level values key of the PostgreSQL pod (master or primary), or "" where the pod's keys sit at
+ *        the top of the values (podAnnotations, extraVolumes)
  * @param credentialsPath values path of the map holding the three credential keys
  * @param passwordFilesByDefault the container gets $POSTGRES_PASSWORD_FILE instead of $POSTGRES_PASSWORD
  * @param passwordFilesFlag values path of the switch for password files
  * @param superuserPassword the container gets the postgres superuser's password ($POSTGRES_POSTGRES_PASSWORD) whenever
  *        a user is named: relied on from 11.0.0 (10.16.2 does it too; earlier 10.x are unchecked)
  * @param container how the PostgreSQL container is named
- * @param volumes the pod's own volumes besides any extra ones (a copy of them is not a backup)
+ * @param volumes the pod's own volumes besides any extra ones (a copy of them is not a backup), Secret and ConfigMap
+ *        volumes included (Velero never copies those, so naming them is harmless)
  * @param podLabels labels on the PostgreSQL pod whatever the release is called
  * @param instanceLabel the label that carries the release name on that pod
  * @param commonLabels commonLabels reach every resource, the pod template included
@@ -28,20 +30,26 @@ import java.util.Map;
  * @param freeRepository where docker.io still serves that tag for free in 2026, or null when nowhere
  * @param imageCheck what the chart does with an image it does not know
  * @param resourcesPreset the resources preset that sets limits by default, or null (no limits)
+ * @param portVariable the container's variable holding the server's port, if the chart sets one (the hooks fall back
+ *        to 5432, the port every family's image listens on by default)
+ * @param userIsSuperuser the image makes the chart's user THE superuser ($POSTGRES_USER of the official image, with
+ *        $POSTGRES_PASSWORD as its password): no separate postgres role exists to connect as
  */
 public record ChartFacts(String versions, String layout, String podKey, List<String> credentialsPath,
         String usernameKey, String passwordKey, String databaseKey, boolean passwordFilesByDefault,
         List<String> passwordFilesFlag, boolean superuserPassword, ContainerNaming container, List<String> volumes,
         Map<String, String> podLabels, String instanceLabel, boolean commonLabels, boolean podLabelsRender,
         String imageRegistry, String imageRepository, String freeRepository, ImageCheck imageCheck,
-        String resourcesPreset) {
+        String resourcesPreset, String portVariable, boolean userIsSuperuser) {
 
     /** How the chart names the PostgreSQL container. */
     public enum ContainerNaming {
         /** The chart's fullname: the release name when it contains "postgresql", else release-postgresql (63 max). */
         FULLNAME,
         /** Always "postgresql". */
-        POSTGRESQL
+        POSTGRESQL,
+        /** The chart's name, or the alias a parent chart gives the dependency (Helm renames the chart to it). */
+        CHART_NAME
     }
 
     /** What the chart does when the image is not the one it names. */
@@ -54,10 +62,15 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
         LEGACY_WARNS
     }
 
-    /** The PostgreSQL container's name for a release (Velero must exec in it). */
-    public String containerName(String release) {
+    /**
+     * The PostgreSQL container's name for a release (Velero must exec in it).
+     *
+     * @param installedAs the chart's name where it is installed: its own, or the alias of a parent chart's dependency
+     */
+    public String containerName(String release, String installedAs) {
         return switch (container) {
             case POSTGRESQL -> "postgresql";
+            case CHART_NAME -> installedAs;
             case FULLNAME -> {
                 String full = release.contains("postgresql") ? release : release + "-postgresql";
                 if (full.length() > 63)
@@ -65,6 +78,25 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
                 yield full.replaceAll("-+$", "");
             }
         };
+    }
+
+    /**
+     * The labels on the PostgreSQL pod whatever the release is called; where the container follows the chart's name,
+     * app.kubernetes.io/name does too.
+     */
+    public Map<String, String> podLabels(String installedAs) {
+        if (container != ContainerNaming.CHART_NAME || !podLabels.containsKey(NAME_LABEL))
+            return podLabels;
+        Map<String, String> m = new LinkedHashMap<>(podLabels);
+        m.put(NAME_LABEL, installedAs);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static final String NAME_LABEL = "app.kubernetes.io/name";
+
+    /** The values path of a key of the PostgreSQL pod ("primary.podAnnotations", or "podAnnotations" at the top). */
+    public List<String> podPath(String key) {
+        return podKey.isEmpty() ? List.of(key) : List.of(podKey, key);
     }
 
     /** Whether docker.io still serves the image tag this chart names, for free. */
@@ -112,6 +144,8 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
         private String freeRepository;
         private ImageCheck imageCheck = ImageCheck.NONE;
         private String resourcesPreset;
+        private String portVariable;
+        private boolean userIsSuperuser;
 
         Builder() {
         }
@@ -137,6 +171,8 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
             freeRepository = f.freeRepository;
             imageCheck = f.imageCheck;
             resourcesPreset = f.resourcesPreset;
+            portVariable = f.portVariable;
+            userIsSuperuser = f.userIsSuperuser;
         }
 
         public Builder layout(String name, String podKey) {
@@ -214,11 +250,21 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
             return this;
         }
 
+        public Builder port(String variable) {
+            portVariable = variable;
+            return this;
+        }
+
+        public Builder userIsSuperuser(boolean only) {
+            userIsSuperuser = only;
+            return this;
+        }
+
         ChartFacts build(String versions) {
             return new ChartFacts(versions, layout, podKey, credentialsPath, usernameKey, passwordKey, databaseKey,
                     passwordFilesByDefault, passwordFilesFlag, superuserPassword, container, volumes, podLabels,
                     instanceLabel, commonLabels, podLabelsRender, imageRegistry, imageRepository, freeRepository,
-                    imageCheck, resourcesPreset);
+                    imageCheck, resourcesPreset, portVariable, userIsSuperuser);
         }
     }
 }

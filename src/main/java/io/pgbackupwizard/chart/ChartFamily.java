@@ -7,18 +7,73 @@ import java.util.function.Predicate;
 
 /** A family of PostgreSQL charts, with its facts per version range. */
 public enum ChartFamily {
-    BITNAMI("Bitnami postgresql", BitnamiPostgresql.TABLE, BitnamiPostgresql.KNOWN, BitnamiPostgresql.PRESET_MEMORY_LIMITS);
+    BITNAMI("bitnami", "Bitnami postgresql", "postgresql", "oci://registry-1.docker.io/bitnamicharts/postgresql",
+            BitnamiPostgresql.TABLE, BitnamiPostgresql.KNOWN, BitnamiPostgresql.PRESET_MEMORY_LIMITS,
+            BitnamiPostgresql.ANY_VERSION_VOLUMES),
+    CLOUDPIRATES("cloudpirates", "CloudPirates postgres", "postgres", "oci://registry-1.docker.io/cloudpirates/postgres",
+            CloudPiratesPostgres.TABLE, CloudPiratesPostgres.KNOWN, CloudPiratesPostgres.PRESET_MEMORY_LIMITS,
+            CloudPiratesPostgres.ANY_VERSION_VOLUMES);
 
+    private final String param;
     private final String title;
+    private final String chartName;
+    private final String chartRepository;
     private final FactsTable table;
     private final List<String> knownVersions;
     private final Map<String, String> presetMemoryLimits;
+    private final List<String> anyVersionVolumes;
 
-    ChartFamily(String title, FactsTable table, List<String> knownVersions, Map<String, String> presetMemoryLimits) {
+    ChartFamily(String param, String title, String chartName, String chartRepository, FactsTable table,
+            List<String> knownVersions, Map<String, String> presetMemoryLimits, List<String> anyVersionVolumes) {
+        this.param = param;
         this.title = title;
+        this.chartName = chartName;
+        this.chartRepository = chartRepository;
         this.table = table;
         this.knownVersions = knownVersions;
         this.presetMemoryLimits = presetMemoryLimits;
+        this.anyVersionVolumes = anyVersionVolumes;
+    }
+
+    /** The parameter's value: "bitnami", "cloudpirates". */
+    public String param() {
+        return param;
+    }
+
+    /** The chart's own name (Chart.yaml), which the HelmChart's spec.chart.name and the chart's fullname use. */
+    public String chartName() {
+        return chartName;
+    }
+
+    /** Where the vendor pulls the chart's .tgz from: helm pull &lt;this&gt; --version &lt;version&gt;. */
+    public String chartRepository() {
+        return chartRepository;
+    }
+
+    /**
+     * The pod's own volumes of any version of the chart (a Helm CLI customer may pick another version than the
+     * wizard was told): Velero ignores a name the pod does not have.
+     */
+    public List<String> anyVersionVolumes() {
+        return anyVersionVolumes;
+    }
+
+    /** The families' parameter values, in order. */
+    public static List<String> params() {
+        return java.util.Arrays.stream(values()).map(ChartFamily::param).toList();
+    }
+
+    /**
+     * The family named by a parameter value.
+     *
+     * @throws IllegalArgumentException with a message for the person who typed it
+     */
+    public static ChartFamily parse(String text) {
+        for (ChartFamily f : values()) {
+            if (f.param.equals(text))
+                return f;
+        }
+        throw new IllegalArgumentException("must be one of " + String.join(", ", params()));
     }
 
     /** The memory limit a resources preset sets ("nano" -> "192Mi"), if the family has that preset. */
@@ -39,8 +94,8 @@ public enum ChartFamily {
     public ChartVersion version(String text) {
         ChartVersion v = ChartVersion.parse(text);
         if (table.at(v) == null) {
-            throw new IllegalArgumentException("chart versions before " + table.oldest() + " are not supported (oldest layout: "
-                    + table.oldest().major() + ".x)");
+            throw new IllegalArgumentException(title + " chart versions before " + table.oldest()
+                    + " are not supported (the oldest the wizard's facts describe)");
         }
         return v;
     }

@@ -36,6 +36,11 @@ public record Control(Kind kind, List<Choice> choices) {
         return new Control(Kind.SUGGEST, values.stream().map(v -> new Choice(v, v)).toList());
     }
 
+    /** Free text with these suggestions, each with its own label (the chart family a version belongs to). */
+    public static Control suggestLabelled(List<Choice> choices) {
+        return new Control(Kind.SUGGEST, List.copyOf(choices));
+    }
+
     /** true / false as two radio buttons with these labels. */
     public static Control yesNo(String trueLabel, String falseLabel) {
         return new Control(Kind.RADIO, List.of(new Choice("true", trueLabel), new Choice("false", falseLabel)));

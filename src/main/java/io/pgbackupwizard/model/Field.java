@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.chart.ChartVersion;
 
 /**
  * Every parameter the wizard accepts, each defined once: name, default, label, help, rule (in words and as
@@ -27,13 +28,30 @@ public enum Field {
             "kots.io/v1beta1 or kots.io/v1beta2",
             Control.select(ApiVersion.texts()),
             ApiVersion::parse),
-    CHART_VERSION("chartVersion", "17.1.0", "Bitnami postgresql chart version",
-            "spec.chart.chartVersion; it also decides the values layout (master.* or primary.*, credential keys), the default image, the image check and the resources preset. Charts "
-                    + ChartFamily.BITNAMI.versionsWhere(f -> !f.freeImageExists())
-                    + " have no free image in 2026. Put the chart's .tgz in the release: helm pull oci://registry-1.docker.io/bitnamicharts/postgresql --version <version>.",
-            "a semantic version, " + ChartFamily.BITNAMI.table().oldest() + " or later",
-            Control.suggest(ChartFamily.BITNAMI.knownVersions()),
-            ChartFamily.BITNAMI::version),
+    CHART_FAMILY("chartFamily", ChartFamily.BITNAMI.param(), "PostgreSQL chart",
+            "The chart the release installs PostgreSQL with: "
+                    + java.util.Arrays.stream(ChartFamily.values()).map(f -> f.param() + " (" + f.title() + ", "
+                            + f.chartRepository() + ")").collect(java.util.stream.Collectors.joining(", "))
+                    + ". It decides the values keys, the container, user and port the hooks use, the default image and the"
+                    + " volumes left out of the backup.",
+            "one of " + String.join(", ", ChartFamily.params()),
+            Control.select(ChartFamily.params()),
+            ChartFamily::parse),
+    CHART_VERSION("chartVersion", "", "Chart version",
+            "spec.chart.chartVersion of the chosen chart; it also decides the values layout (Bitnami: master.* or primary.*,"
+                    + " credential keys), the default image, the image check and the resources preset. Empty: the newest"
+                    + " version the wizard's facts were checked against ("
+                    + java.util.Arrays.stream(ChartFamily.values()).map(f -> f.param() + " " + f.newestKnown())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + "). Bitnami charts " + ChartFamily.BITNAMI.versionsWhere(f -> !f.freeImageExists())
+                    + " have no free image in 2026. Put the chart's .tgz in the release: helm pull <chart> --version <version>.",
+            "a semantic version the chosen chart has: "
+                    + java.util.Arrays.stream(ChartFamily.values())
+                            .map(f -> f.param() + " " + f.table().oldest() + " or later")
+                            .collect(java.util.stream.Collectors.joining(", ")),
+            Control.suggestLabelled(java.util.Arrays.stream(ChartFamily.values()).flatMap(f -> f.knownVersions().stream()
+                    .map(v -> new Control.Choice(v, f.title()))).toList()),
+            ChartVersion::parse),
     ALLOW_EXTERNAL("allowExternal", "true", "Customers may bring an external PostgreSQL",
             "true adds spec.exclude so the chart is skipped when the customer picks external PostgreSQL on the config screen.",
             "true or false",
@@ -128,7 +146,7 @@ public enum Field {
             Control.select(DumpFormat.values()),
             DumpFormat::parse),
     HOOK_USER("hookUser", "app", "Hooks connect as",
-            "app: the chart's user (Database user). postgres: the superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart "
+            "app: the chart's user (Database user). On charts of the official image (cloudpirates) that user is the superuser and no postgres role exists: leave app. postgres: the Bitnami superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart "
                     + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword) + ".",
             "app or postgres",
             Control.select(HookUser.values()),

@@ -32,6 +32,11 @@ public record ImageSource(String registry, String repository, String tag, ChartF
         return chart.freeImageExists();
     }
 
+    /** The chart's own repository no longer serves its tag, which moved to the free one (Bitnami to bitnamilegacy). */
+    public boolean chartsOwnTagMoved() {
+        return chart.freeImageExists() && !chart.freeRepository().equals(chart.imageRepository());
+    }
+
     /** Whether the chart fails on an image it does not know (16.3.0 on). */
     public boolean chartChecksImages() {
         return chart.imageCheck() != ChartFacts.ImageCheck.NONE;

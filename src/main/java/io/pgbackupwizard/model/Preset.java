@@ -32,7 +32,13 @@ public record Preset(String name, String title, String description, Map<Field, S
                     Field.HOOK_TIMEOUT, "2h", Field.RESTORE_EXEC_TIMEOUT, "2h", Field.RESTORE_WAIT_TIMEOUT, "30m"),
             null);
 
-    public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE);
+    public static final Preset CLOUDPIRATES = new Preset("cloudpirates", "Off Bitnami: CloudPirates postgres",
+            "The CloudPirates postgres chart on the official postgres image (pinned by digest), where many vendors went"
+                    + " when Bitnami froze its images: hooks as its superuser, uid 999, its volumes left out.",
+            Map.of(Field.CHART_FAMILY, "cloudpirates"),
+            null);
+
+    public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE, CLOUDPIRATES);
 
     public static Optional<Preset> byName(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst();

@@ -38,8 +38,10 @@ public final class WizardInput {
         return get(Field.API_VERSION, ApiVersion.class);
     }
 
+    /** The chart version given, or the newest the family's facts were checked against. */
     public ChartVersion chartVersion() {
-        return get(Field.CHART_VERSION, ChartVersion.class);
+        ChartVersion given = get(Field.CHART_VERSION, ChartVersion.class);
+        return given != null ? given : family().newestKnown();
     }
 
     public boolean allowExternal() {
@@ -166,9 +168,9 @@ public final class WizardInput {
         return text == null ? null : Quantity.parse(text);
     }
 
-    /** The chart family; one today, a parameter once there are more. */
+    /** The chart that installs PostgreSQL. */
     public ChartFamily family() {
-        return ChartFamily.BITNAMI;
+        return get(Field.CHART_FAMILY, ChartFamily.class);
     }
 
     /** What the chosen chart version does: values keys, names, image, limits. */

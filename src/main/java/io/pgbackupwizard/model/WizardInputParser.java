@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.chart.Quantity;
 
 /**
@@ -108,16 +109,33 @@ public final class WizardInputParser {
         values.put(Field.INSTALL_PATH.param(), InstallPath.text(paths));
 
         WizardInput input = new WizardInput(checked);
+        if (!checkChartVersion(input, errors))
+            return new Result(null, List.copyOf(errors), values);
         checkConfigItemsDistinct(input, errors);
         checkInstallPath(input, errors);
         checkLimitsHoldScratch(input, errors);
-        if (input.hookUser() == HookUser.postgres && !input.chart().superuserPassword()) {
+        if (input.hookUser() == HookUser.postgres && input.chart().userIsSuperuser()) {
+            errors.add(new FieldError(Field.HOOK_USER.param(), "must be app on " + input.family().title() + ": its image makes"
+                    + " the Database user the superuser ($POSTGRES_USER), and no postgres role exists unless that user is"
+                    + " named postgres"));
+        } else if (input.hookUser() == HookUser.postgres && !input.chart().superuserPassword()) {
             // 8.x-10.x give the container a postgres password only when the chart is given one
             errors.add(new FieldError(Field.HOOK_USER.param(),
                     "postgres needs chart " + input.family().versionsWhere(ChartFacts::superuserPassword) + " (older charts "
                             + "set no $POSTGRES_POSTGRES_PASSWORD unless given postgresqlPostgresPassword)"));
         }
         return errors.isEmpty() ? new Result(input, List.of(), values) : new Result(null, List.copyOf(errors), values);
+    }
+
+    /** The version must be one the chosen family's facts describe; every later check asks those facts. */
+    private static boolean checkChartVersion(WizardInput in, List<FieldError> errors) {
+        try {
+            in.family().version(in.chartVersion().text());
+            return true;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(Field.CHART_VERSION.param(), e.getMessage()));
+            return false;
+        }
     }
 
     /** The Config defines these items side by side, so no two may share a name. */
@@ -163,9 +181,9 @@ public final class WizardInputParser {
         if (given.isEmpty())
             return;
         if (!in.chart().limitsByDefault()) {
-            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies to chart 15.0.0 and later only: chart "
-                    + in.chartVersion() + " sets no limits (only requests), so the scratch volume is bounded by its sizeLimit;"
-                    + " leave it empty")));
+            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies only to charts that limit the"
+                    + " container by default (" + limitingCharts() + "): " + in.family().title() + " " + in.chartVersion()
+                    + " sets no limits, so the scratch volume is bounded by its sizeLimit; leave it empty")));
             return;
         }
         Quantity scratch = Quantity.parse(in.scratchSize());
@@ -179,6 +197,17 @@ public final class WizardInputParser {
                 limits.ephemeralStorage(), scratch, in.scratchMedium())) != null) {
             errors.add(new FieldError(Field.EPHEMERAL_STORAGE_LIMIT.param(), problem));
         }
+    }
+
+    /** "Bitnami postgresql 15.0.0 and later", from the facts of every family. */
+    private static String limitingCharts() {
+        List<String> out = new ArrayList<>();
+        for (ChartFamily f : ChartFamily.values()) {
+            String versions = f.versionsWhere(ChartFacts::limitsByDefault);
+            if (!versions.equals("none"))
+                out.add(f.title() + " " + versions);
+        }
+        return String.join(", ", out);
     }
 
     /** Hostile parameter names are echoed back, so keep them short and printable. */

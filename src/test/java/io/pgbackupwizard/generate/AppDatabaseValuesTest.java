@@ -76,10 +76,11 @@ class AppDatabaseValuesTest {
     @Test
     void longNamesAreCutAt63WithoutATrailingDash() {
         String release = "a".repeat(52) + "-b"; // 54 + "-postgresql" = 65
-        String full = AppDatabaseValues.fullname(release);
+        String full = AppDatabaseValues.fullname(release, "postgresql");
         assertEquals(63, full.length());
         assertEquals(release + "-postgres", full);
-        assertEquals("a".repeat(62), AppDatabaseValues.fullname("a".repeat(62) + "-x"), "cut after the dash: no trailing dash");
+        assertEquals("a".repeat(62), AppDatabaseValues.fullname("a".repeat(62) + "-x", "postgresql"),
+                "cut after the dash: no trailing dash");
     }
 
     /** The rule the generator copies is the one every reference chart generation's templates define. */

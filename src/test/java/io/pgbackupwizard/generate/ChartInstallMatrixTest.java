@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.testsupport.ChartRenderer;
@@ -181,20 +175,7 @@ class ChartInstallMatrixTest {
     }
 
     static Set<String> schemaProblems(String version, Map<String, Object> values) {
-        Path schema = ChartRenderer.chartDir(version).resolve("values.schema.json");
-        if (!Files.isRegularFile(schema))
-            return Set.of();
-        ObjectMapper json = new ObjectMapper();
-        try {
-            // Bitnami's schemas name the unversioned meta-schema URL, which the validator cannot load offline: draft 7.
-            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(schema.toFile());
-            tree.remove("$schema");
-            Set<ValidationMessage> messages = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                    .getSchema(tree).validate(json.valueToTree(values));
-            return messages.stream().map(ValidationMessage::getMessage).collect(java.util.stream.Collectors.toSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ChartRenderer.schemaProblems(ChartRenderer.chartDir(version), values);
     }
 
     private static String read(Path p) {

@@ -66,7 +66,7 @@ class HelmChartManifestTest {
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=[\\s'])/[^\\s;'\"]+");
 
     static Map<String, Object> podAnnotations(Generated g) {
-        return map(g.values(), g.input().chart().podKey(), "podAnnotations");
+        return map(g.values(), g.input().chart().podPath("podAnnotations").toArray(String[]::new));
     }
 
     static List<String> backupArgv(Generated g) {
@@ -297,6 +297,33 @@ class HelmChartManifestTest {
                     assertEquals(map(Generated.defaults().helmChart(), "spec", "builder"), map(hc, "spec", "builder"),
                             "the same static image values in builder");
                     assertEquals(DEFAULT_EXCLUDE, string(hc, "spec", "exclude"));
+                }),
+                new Change(Field.CHART_FAMILY, "cloudpirates", g -> {
+                    // CloudPirates postgres 0.20.1 (the newest known): its own name, its keys at the top of the values,
+                    // the official image by the chart's own digest-pinned tag, the hooks as the image's superuser.
+                    assertEquals(Map.of("name", "postgres", "chartVersion", "0.20.1"), map(g.helmChart(), "spec", "chart"));
+                    assertEquals("postgresql", string(g.helmChart(), "spec", "releaseName"), "not the chart's own name");
+                    assertEquals(Set.of("podAnnotations", "extraVolumes", "extraVolumeMounts", "auth", "image"),
+                            g.values().keySet(), "no global: the chart checks no images; no resources: it sets no limits");
+                    assertEquals("postgres", string(g.values(), "podAnnotations", "pre.hook.backup.velero.io/container"));
+                    assertEquals("postgres", string(g.values(), "podAnnotations", "post.hook.restore.velero.io/container"));
+                    assertEquals("data,config,run,tmp",
+                            string(g.values(), "podAnnotations", "backup.velero.io/backup-volumes-excludes"));
+                    assertEquals(Map.of("username", "username", "password", DEFAULT_PASSWORD, "database", "dbname"),
+                            map(g.values(), "auth"));
+                    assertEquals(Map.of("registry", "docker.io", "repository", "postgres"), map(g.values(), "image"),
+                            "the chart's own tag keeps its digest");
+                    String dump = invocation(backupArgv(g).get(2), "pg_dump");
+                    assertTrue(dump.contains("-p \"${PGPORT:-5432}\" -U username"), dump);
+                    assertTrue(backupArgv(g).get(2).contains("PGPASSWORD=\"${POSTGRES_PASSWORD:-"), backupArgv(g).get(2));
+                    assertTrue(invocation(restoreArgv(g).get(2), "pg_restore").contains("-p \"${PGPORT:-5432}\""));
+                    assertTrue(InstallNotes.chartSource(g.input())
+                            .startsWith("Put the chart archive postgres-0.20.1.tgz in the KOTS release, next to the"
+                                    + " HelmChart: helm pull oci://registry-1.docker.io/cloudpirates/postgres --version 0.20.1."),
+                            InstallNotes.chartSource(g.input()));
+                    assertEquals(List.of(),
+                            InstallNotes.warnings(g.input()).stream().filter(w -> w.contains("bitnami")).toList(),
+                            "no Bitnami image warnings on the official image");
                 }),
                 new Change(Field.CHART_VERSION, "8.7.4", g -> {
                     assertEquals("8.7.4", string(g.helmChart(), "spec", "chart", "chartVersion"));

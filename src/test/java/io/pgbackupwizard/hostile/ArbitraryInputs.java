@@ -76,7 +76,8 @@ final class ArbitraryInputs {
         return switch (f) {
             case NAME -> word(LETTERS.substring(0, 26), "abcdefghijklmnopqrstuvwxyz0123456789-", 50);
             case API_VERSION -> Arbitraries.of("kots.io/v1beta1", "kots.io/v1beta2");
-            case CHART_VERSION -> Combinators.combine(Arbitraries.integers().between(8, 20),
+            case CHART_FAMILY -> Arbitraries.of(io.pgbackupwizard.chart.ChartFamily.params());
+            case CHART_VERSION -> Combinators.combine(Arbitraries.integers().between(0, 20),
                     Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 40),
                     Arbitraries.of("", "", "-rc.1", "+build.7", "-debian-12-r3"))
                     .as((major, minor, patch, suffix) -> major + "." + minor + "." + patch + suffix);

@@ -158,7 +158,18 @@ class InstallRulesTest {
         void limitsAreRefusedForChartsThatSetNone() {
             WizardInputParser.Result r = parse("chartVersion", "14.3.3", "cpuLimit", "2");
             assertEquals(List.of(new FieldError("cpuLimit", r.errors().get(0).message())), r.errors());
-            assertTrue(r.errors().get(0).message().contains("15.0.0 and later only"), r.errors().get(0).message());
+            assertTrue(r.errors().get(0).message().startsWith("applies only to charts that limit the container by default"
+                    + " (Bitnami postgresql 15.0.0 and later): Bitnami postgresql 14.3.3 sets no limits"),
+                    r.errors().get(0).message());
+        }
+
+        /** The official image's charts set no limits at all: a given one would be silently dropped, so it is refused. */
+        @Test
+        void limitsAreRefusedOnAChartFamilyWithoutThem() {
+            WizardInputParser.Result r = parse("chartFamily", "cloudpirates", "memoryLimit", "2Gi");
+            assertEquals(List.of(new FieldError("memoryLimit", r.errors().get(0).message())), r.errors());
+            assertTrue(r.errors().get(0).message().contains("CloudPirates postgres 0.20.1 sets no limits"),
+                    r.errors().get(0).message());
         }
 
         @Test

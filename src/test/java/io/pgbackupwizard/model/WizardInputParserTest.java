@@ -233,6 +233,31 @@ class WizardInputParserTest {
         void theVersionDecidesTheValuesLayout(String v, String expected) {
             assertEquals(expected, valid("chartVersion", v).chart().layout());
         }
+
+        /** Left empty, the version is the newest the chosen family's facts were checked against. */
+        @Test
+        void anEmptyVersionIsTheFamilysNewestKnown() {
+            assertEquals("17.1.0", valid().chartVersion().text());
+            assertEquals("0.20.1", valid("chartFamily", "cloudpirates").chartVersion().text());
+            assertEquals("TOP_LEVEL", valid("chartFamily", "cloudpirates").chart().layout());
+        }
+
+        /** A version is read against the chosen family: CloudPirates' 0.x facts start at 0.16.2, Bitnami has no 0.x. */
+        @Test
+        void theVersionMustBeOneTheChosenFamilyHas() {
+            onlyError(parse("chartFamily", "cloudpirates", "chartVersion", "0.15.0"), "chartVersion",
+                    "CloudPirates postgres chart versions before 0.16.2 are not supported");
+            onlyError(parse("chartVersion", "0.20.1"), "chartVersion",
+                    "Bitnami postgresql chart versions before 8.0.0 are not supported");
+            assertEquals("0.16.2", valid("chartFamily", "cloudpirates", "chartVersion", "0.16.2").chartVersion().text());
+        }
+
+        /** The official image makes the chart's user the superuser: there is no postgres role to log in as. */
+        @Test
+        void postgresHooksAreRefusedWhereTheImageHasNoSuchRole() {
+            onlyError(parse("chartFamily", "cloudpirates", "hookUser", "postgres"), "hookUser",
+                    "must be app on CloudPirates postgres");
+        }
     }
 
     @Nested

@@ -18,6 +18,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import com.marcnuri.helm.Helm;
 
+import io.pgbackupwizard.chart.ChartFamily;
+
 /**
  * Renders a real Bitnami postgresql chart (the sources pinned in {@code test-inputs/inputs.lock}, see {@link TestInputs})
  * with helm-java, offline, as {@code helm template} would.
@@ -54,19 +56,48 @@ public final class ChartRenderer {
         }
     }
 
-    /** Every chart version in the reference directory, oldest first. */
+    /** Where each family's chart sources sit among the test inputs: the prefix before the version. */
+    public static String sources(ChartFamily family) {
+        return switch (family) {
+            case BITNAMI -> CHARTS + "/postgresql-";
+            case CLOUDPIRATES -> "charts-2026/cloudpirates/postgres-";
+        };
+    }
+
+    /** Every Bitnami chart version in the reference directory, oldest first. */
     public static List<String> versions() {
-        return TestInputs.lock().stream().filter(i -> i.path().startsWith(CHARTS + "/postgresql-"))
-                .map(i -> i.path().substring((CHARTS + "/postgresql-").length()))
+        return versions(ChartFamily.BITNAMI);
+    }
+
+    /** Every version of the family's chart among the test inputs, oldest first. */
+    public static List<String> versions(ChartFamily family) {
+        String prefix = sources(family);
+        return TestInputs.lock().stream().filter(i -> i.path().startsWith(prefix))
+                .map(i -> i.path().substring(prefix.length()))
                 .sorted(Comparator.comparing(ChartRenderer::versionKey)).toList();
     }
 
-    /** The chart directory of one version; fails naming the directory when it is absent. */
+    /** The chart directory of one Bitnami version; fails naming the directory when it is absent. */
     public static Path chartDir(String version) {
-        Path dir = TestInputs.path(CHARTS + "/postgresql-" + version);
+        return chartDir(ChartFamily.BITNAMI, version);
+    }
+
+    /** The chart directory of one version of the family's chart; fails naming the directory when it is absent. */
+    public static Path chartDir(ChartFamily family, String version) {
+        Path dir = TestInputs.path(sources(family) + version);
         if (!Files.isRegularFile(dir.resolve("Chart.yaml")))
             fail("chart sources not found: " + dir);
         return dir;
+    }
+
+    /** The family's chart's own values.yaml. */
+    public static Map<String, Object> defaultValues(ChartFamily family, String version) {
+        return ManifestView.load(TestInputs.read(sources(family) + version + "/values.yaml"));
+    }
+
+    /** Renders the family's chart {@code version} as release {@code releaseName} with {@code values}. */
+    public static Rendered render(ChartFamily family, String version, String releaseName, Map<String, Object> values) {
+        return renderChart(version, chartDir(family, version), releaseName, "app", new Yaml().dump(values), Map.of());
     }
 
     /** Renders chart {@code version} as release {@code releaseName} with {@code values} (KOTS-rendered, no templates). */
@@ -112,6 +143,25 @@ public final class ChartRenderer {
             } catch (IOException ignored) {
                 // temp file
             }
+        }
+    }
+
+    /** What the chart's own values.schema.json (draft 7, as Helm reads it) says against the values; empty without one. */
+    public static java.util.Set<String> schemaProblems(Path chartDir, Map<String, Object> values) {
+        Path schema = chartDir.resolve("values.schema.json");
+        if (!Files.isRegularFile(schema))
+            return java.util.Set.of();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            // Schemas name the unversioned meta-schema URL, which the validator cannot load offline: draft 7.
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(schema.toFile());
+            tree.remove("$schema");
+            return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7)
+                    .getSchema(tree).validate(json.valueToTree(values)).stream()
+                    .map(com.networknt.schema.ValidationMessage::getMessage)
+                    .collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

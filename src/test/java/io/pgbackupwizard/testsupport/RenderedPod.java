@@ -123,6 +123,15 @@ public final class RenderedPod {
         return names;
     }
 
+    /**
+     * Whether Velero's file-system backup would copy the volume: a claim or an emptyDir (it never copies Secret,
+     * ConfigMap, projected or downward API volumes).
+     */
+    public boolean copyableVolume(String name) {
+        return claimNames().contains(name) || volume(name).map(v -> v.containsKey("emptyDir")
+                || v.containsKey("persistentVolumeClaim")).orElse(false);
+    }
+
     /** The volume spec of that name (pod volumes only). */
     public Optional<Map<String, Object>> volume(String name) {
         return list(podSpec(), "volumes").stream().filter(v -> name.equals(v.get("name"))).findFirst();

@@ -27,7 +27,8 @@ class TestInputsLockTest {
         for (TestInputs.Input input : lock) {
             assertTrue(names.add(input.name()), "one line per input: " + input.name());
             assertTrue(input.sha256().matches("[0-9a-f]{64}"), input.name() + ": " + input.sha256());
-            assertTrue(input.upstream().matches("(bitnami-chart|github-dir|github-files|mirror-only):.+"), input.name());
+            assertTrue(input.upstream().matches("(bitnami-chart|github-chart|github-dir|github-files|mirror-only):.+"),
+                    input.name());
             TestInputs.verify(input, TestInputs.cache());
         }
     }

@@ -100,7 +100,7 @@ public final class HookSettingsRule implements Rule {
             return Optional.empty();
         ChartFacts chart = m.facts().get();
         if (chart.container() == ChartFacts.ContainerNaming.POSTGRESQL)
-            return Optional.of(chart.containerName(""));
+            return Optional.of(chart.containerName("", m.family().chartName()));
         if (m.values().get("fullnameOverride").exists())
             return Optional.empty();
         String release = m.spec().get("releaseName").text()
@@ -108,6 +108,6 @@ public final class HookSettingsRule implements Rule {
                 .or(() -> m.spec().at("chart", "name").text()).orElse(""); // KOTS falls back to the chart name
         if (release.isEmpty() || release.contains("{{"))
             return Optional.empty();
-        return Optional.of(chart.containerName(release));
+        return Optional.of(chart.containerName(release, m.family().chartName()));
     }
 }

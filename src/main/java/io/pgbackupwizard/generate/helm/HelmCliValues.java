@@ -12,7 +12,8 @@ import io.pgbackupwizard.generate.yaml.Maps;
 import io.pgbackupwizard.model.WizardInput;
 
 /**
- * Helm CLI installs: values for the vendor's chart, which has the Bitnami chart as a dependency named postgresql,
+ * Helm CLI installs: values for the vendor's chart, which has the PostgreSQL chart as a dependency named postgresql
+ * (Bitnami's own name; other charts by {@code alias: postgresql}, which also names their container and pod label),
  * so everything sits under postgresql:. No Replicated backup exists there; the customer's own Velero applies, in
  * opt-in mode (only volumes named in backup-volumes) or opt-out mode (every volume but those in
  * backup-volumes-excludes). Both annotations are written, so either way only the scratch volume is copied.
@@ -22,29 +23,36 @@ public final class HelmCliValues {
     }
 
     public static final String DEPENDENCY = "postgresql";
-    /**
-     * The chart's own volumes across versions: the data volume (a copy of live files is no backup), /dev/shm and
-     * 17.x's empty-dir. A name a chart version does not have is ignored by Velero.
-     */
-    public static final List<String> CHART_VOLUMES = List.of("data", "empty-dir", "dshm");
 
     public static Map<String, Object> build(WizardInput in, Hooks hooks) {
         ChartFacts gen = in.chart();
         Map<String, Object> annotations = podAnnotations(in, hooks);
-        Map<String, Object> postgresql = map(gen.podKey(), PodValues.of(in, annotations));
+        Map<String, Object> pod = PodValues.of(in, annotations);
+        Map<String, Object> postgresql = gen.podKey().isEmpty() ? pod : map(gen.podKey(), pod);
         // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret.
-        List<String> credentials = gen.credentialsPath().subList(2, gen.credentialsPath().size());
+        List<String> credentials = ownCredentialsPath(gen);
         Maps.putPath(postgresql, append(credentials, gen.usernameKey()), in.username());
         Maps.putPath(postgresql, append(credentials, gen.databaseKey()), in.database());
         return map(DEPENDENCY, postgresql);
     }
 
-    /** As the HelmChart's, with every volume any chart version has excluded (the customer picks the version). */
+    /**
+     * As the HelmChart's, in the container the dependency's alias names, with every volume any chart version has
+     * excluded (the customer picks the version).
+     */
     public static Map<String, Object> podAnnotations(WizardInput in, Hooks hooks) {
-        Map<String, Object> annotations = PodValues.annotations(in, hooks);
+        Map<String, Object> annotations = PodValues.annotations(in, hooks, DEPENDENCY);
         annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(),
-                String.join(",", CHART_VOLUMES));
+                String.join(",", in.family().anyVersionVolumes()));
         return annotations;
+    }
+
+    /** Where the chart's own credential keys sit: without Bitnami's leading global.postgresql, a global of the parent. */
+    public static List<String> ownCredentialsPath(ChartFacts gen) {
+        List<String> path = gen.credentialsPath();
+        return path.size() >= 2 && path.get(0).equals("global") && path.get(1).equals("postgresql")
+                ? path.subList(2, path.size())
+                : path;
     }
 
     private static List<String> append(List<String> path, String key) {

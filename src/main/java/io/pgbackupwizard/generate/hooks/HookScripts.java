@@ -13,10 +13,11 @@ import io.pgbackupwizard.model.WizardInput;
  * The scripts Velero runs in the PostgreSQL container, as {@code /bin/bash -c <script>}.
  *
  * <p>
- * The container runs as uid 1001 with no passwd entry and no PGPORT, so every libpq tool gets {@code -U},
- * {@code -d}, the container's port {@code $POSTGRESQL_PORT_NUMBER} and {@code --no-password} (fail, never prompt).
- * The password is read inside the container, never from the manifest: {@code $POSTGRES_PASSWORD} or the file
- * {@code $POSTGRES_PASSWORD_FILE} names (the {@code POSTGRES_POSTGRES_*} pair for the postgres superuser).
+ * The container may run as a uid with no passwd entry (Bitnami: 1001) and without PGPORT, so every libpq tool gets
+ * {@code -U}, {@code -d}, the port of the chart's port variable ({@code $POSTGRESQL_PORT_NUMBER} on Bitnami; the
+ * official image's {@code $PGPORT}, which it honours when set) falling back to 5432, and {@code --no-password} (fail,
+ * never prompt). The password is read inside the container, never from the manifest: {@code $POSTGRES_PASSWORD} or
+ * the file {@code $POSTGRES_PASSWORD_FILE} names (Bitnami's {@code POSTGRES_POSTGRES_*} pair for its superuser).
  */
 public final class HookScripts {
     private HookScripts() {
@@ -24,7 +25,6 @@ public final class HookScripts {
 
     /** Fails loudly (set -e) and keeps a half-written dump out of the file the restore loads. */
     private static final String STRICT = "set -euo pipefail";
-    private static final String PORT = "\"${POSTGRESQL_PORT_NUMBER:-5432}\"";
 
     /** The file the restore hook loads: backup.dump (custom) or backup.sql (plain). */
     public static String dumpPath(WizardInput in) {
@@ -111,7 +111,13 @@ public final class HookScripts {
     }
 
     private static String connection(WizardInput in) {
-        return "-h 127.0.0.1 -p " + PORT + " -U " + quote(hookRole(in)) + " -d " + quote(in.database()) + " --no-password";
+        return "-h 127.0.0.1 -p " + port(in) + " -U " + quote(hookRole(in)) + " -d " + quote(in.database()) + " --no-password";
+    }
+
+    /** The server's port, from the chart's variable where it sets one (vendors change it), else the images' 5432. */
+    private static String port(WizardInput in) {
+        String var = in.chart().portVariable() == null ? "PGPORT" : in.chart().portVariable();
+        return "\"${" + var + ":-5432}\"";
     }
 
     /** The container's variable holding the hook role's password (its _FILE variant names a file instead). */

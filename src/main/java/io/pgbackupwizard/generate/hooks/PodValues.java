@@ -21,7 +21,10 @@ public final class PodValues {
     /** The emptyDir the dump goes to; the only volume of the pod Velero backs up. */
     public static final String VOLUME = "backup";
 
-    /** The PostgreSQL pod's values: the hook annotations and the scratch volume. */
+    /**
+     * The PostgreSQL pod's values: the hook annotations and the scratch volume, keyed as they sit under the pod's key
+     * (or at the top of the values, where the chart has no pod key).
+     */
     public static Map<String, Object> of(WizardInput in, Map<String, Object> podAnnotations) {
         Map<String, Object> emptyDir = new LinkedHashMap<>();
         if (in.scratchMedium() == ScratchMedium.Memory)
@@ -33,9 +36,14 @@ public final class PodValues {
                 "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
     }
 
-    /** Velero's annotations on the PostgreSQL pod, as the KOTS HelmChart writes them. */
+    /** Velero's annotations on the PostgreSQL pod, as the KOTS HelmChart writes them (the chart under its own name). */
     public static Map<String, Object> annotations(WizardInput in, Hooks hooks) {
-        String container = in.chart().containerName(in.name());
+        return annotations(in, hooks, in.family().chartName());
+    }
+
+    /** @param installedAs the chart's name where it is installed: its own, or a parent chart's alias for it */
+    public static Map<String, Object> annotations(WizardInput in, Hooks hooks, String installedAs) {
+        String container = in.chart().containerName(in.name(), installedAs);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), VOLUME);
         // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).

@@ -46,7 +46,7 @@ public final class AppDatabaseValues {
 
     /** The PostgreSQL chart's service in the application's namespace, as KOTS installs it. */
     public static String embeddedHost(WizardInput in) {
-        return fullname(releaseName(in)) + ".repl{{ Namespace }}.svc";
+        return fullname(releaseName(in), in.family().chartName()) + ".repl{{ Namespace }}.svc";
     }
 
     /**
@@ -63,8 +63,7 @@ public final class AppDatabaseValues {
      * the release name when it contains the chart name, else {@code <release>-postgresql}; 63 characters at most
      * and no trailing '-'.
      */
-    public static String fullname(String releaseName) {
-        String chart = "postgresql";
+    public static String fullname(String releaseName, String chart) {
         String full = releaseName.contains(chart) ? releaseName : releaseName + "-" + chart;
         if (full.length() > 63)
             full = full.substring(0, 63);

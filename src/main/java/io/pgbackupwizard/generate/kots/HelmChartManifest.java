@@ -13,21 +13,19 @@ import io.pgbackupwizard.generate.yaml.Maps;
 import io.pgbackupwizard.model.ApiVersion;
 import io.pgbackupwizard.model.WizardInput;
 
-/** The KOTS HelmChart for the Bitnami postgresql chart, with Velero hooks on the PostgreSQL pod. */
+/** The KOTS HelmChart for the chosen PostgreSQL chart, with Velero hooks on the PostgreSQL pod. */
 public final class HelmChartManifest {
     private HelmChartManifest() {
     }
 
-    public static final String CHART = "postgresql";
-
     public static Map<String, Object> build(WizardInput in, Hooks hooks) {
-        Map<String, Object> chart = map("name", CHART, "chartVersion", in.chartVersion().text());
+        Map<String, Object> chart = map("name", in.family().chartName(), "chartVersion", in.chartVersion().text());
         Map<String, Object> spec = new LinkedHashMap<>();
         if (in.allowExternal()) {
             spec.put("exclude", KotsTemplates.configOptionEquals(in.typeOption(), in.externalValue()));
         }
         spec.put("chart", chart);
-        if (!in.name().equals(CHART)) {
+        if (!in.name().equals(in.family().chartName())) {
             // Helm release names must be unique in a release; keep it tied to the HelmChart's name.
             (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
         }
@@ -52,7 +50,7 @@ public final class HelmChartManifest {
                 gen.databaseKey(), in.database());
         if (in.resources() != null)
             pod.put("resources", ResourceValues.of(in.resources()));
-        Map<String, Object> values = map(gen.podKey(), pod);
+        Map<String, Object> values = gen.podKey().isEmpty() ? pod : map(gen.podKey(), pod);
         Maps.putPath(values, gen.credentialsPath(), credentials);
         return Maps.deepMerge(values, ImageValues.of(in.image()));
     }

@@ -34,10 +34,14 @@ public final class SnapshotLabels {
 
     static Map<String, Object> optionalValues(ChartFacts chart) {
         Map<String, Object> values = chart.commonLabels() ? map("commonLabels", labels())
-                : chart.podLabelsRender() ? map(chart.podKey(), map("labels", labels(), "podLabels", labels()))
-                        : map(chart.podKey(), map("labels", labels()));
+                : chart.podLabelsRender() ? pod(chart, map("labels", labels(), "podLabels", labels()))
+                        : pod(chart, map("labels", labels()));
         return map("when", KotsTemplates.licenseFieldValue("isSnapshotSupported"), "recursiveMerge", true,
                 "values", values);
+    }
+
+    private static Map<String, Object> pod(ChartFacts chart, Map<String, Object> values) {
+        return chart.podKey().isEmpty() ? values : map(chart.podKey(), values);
     }
 
     /** For v1beta2 on a chart that cannot label its pod: KOTS snapshots would leave the pod (and its hooks) out. */

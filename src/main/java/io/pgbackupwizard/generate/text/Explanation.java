@@ -54,10 +54,13 @@ public final class Explanation {
                     .orElseThrow(() -> new IllegalStateException("not a Velero annotation: " + key));
             annotations.add(new Part(showsValue(a) ? key + ": " + value : key, meaning(a, in)));
         });
-        parts.add(new Part(values + gen.podKey() + ".podAnnotations", "Annotations on the PostgreSQL pod template (charts "
-                + in.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + " call the pod " + gen.podKey()
+        String pod = gen.podKey().isEmpty() ? values : values + gen.podKey() + ".";
+        parts.add(new Part(pod + "podAnnotations", "Annotations on the PostgreSQL pod template ("
+                + (gen.podKey().isEmpty() ? in.family().title() + " reads the pod's keys at the top of its values"
+                        : "charts " + in.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + " call the pod "
+                                + gen.podKey())
                 + "), which Velero reads:", annotations));
-        parts.add(new Part(values + gen.podKey() + ".extraVolumes and extraVolumeMounts", "An emptyDir named "
+        parts.add(new Part(pod + "extraVolumes and extraVolumeMounts", "An emptyDir named "
                 + PodValues.VOLUME + ", mounted at " + in.mountPath() + ": no PVC, no storage class. "
                 + (in.scratchMedium() == ScratchMedium.Memory
                         ? "It lives in memory (tmpfs), so the dump counts against the container's memory limit: keep sizeLimit: "
@@ -65,12 +68,15 @@ public final class Explanation {
                         : "It lives on the node's ephemeral disk (no medium), up to sizeLimit: " + in.scratchSize()
                                 + "; past that the kubelet evicts the pod.")));
         String credentials = helm
-                ? values + String.join(".", gen.credentialsPath().subList(2, gen.credentialsPath().size()))
+                ? values + String.join(".", HelmCliValues.ownCredentialsPath(gen))
                 : values + String.join(".", gen.credentialsPath());
+        String superuser = gen.userIsSuperuser() ? " The image makes that user the superuser." : "";
         parts.add(new Part(credentials, helm
-                ? "The user and database the chart creates. No password is written: the chart generates one and keeps it in"
+                ? "The user and database the chart creates." + superuser
+                        + " No password is written: the chart generates one and keeps it in"
                         + " its Secret. Inside the container the hooks read it from " + passwordSource(in) + "."
-                : "The user and database the chart creates. The password is only a KOTS template, repl{{ ConfigOption \""
+                : "The user and database the chart creates." + superuser
+                        + " The password is only a KOTS template, repl{{ ConfigOption \""
                         + in.passwordOption() + "\" }}, filled in at install time; it never appears in the manifest or the"
                         + " hook scripts. Inside the container the hooks read it from " + passwordSource(in) + "."));
         if (!helm) {
@@ -86,7 +92,8 @@ public final class Explanation {
                 + (in.chart().passwordFilesByDefault()
                         ? " (charts " + in.family().versionsWhere(ChartFacts::passwordFilesByDefault)
                                 + " mount password files by default and set no $" + var + ")"
-                        : " (when password files are turned on)");
+                        : in.chart().passwordFilesFlag().isEmpty() ? " (the image's own variant, if your values set it)"
+                                : " (when password files are turned on)");
     }
 
     /** What this annotation does with the value the generator wrote; every key has a case (a new one fails to compile). */

@@ -11,7 +11,7 @@ public final class HelmCliReadme {
     }
 
     public static String text(WizardInput in, String scheduleFile) {
-        String selector = PostgresPodLabels.selector(in.chart());
+        String selector = PostgresPodLabels.selector(in.chart(), HelmCliValues.DEPENDENCY, null);
         return """
                 # Backing up the PostgreSQL database with Velero
 
@@ -52,7 +52,7 @@ public final class HelmCliReadme {
                 dump holds, with the dumped rows, and leaves other objects alone. If any statement fails, nothing
                 changes and the dump stays at `%6$s` for another try.
                 """
-                .formatted(in.mountPath(), String.join(", ", HelmCliValues.CHART_VOLUMES), in.name(), scheduleFile,
+                .formatted(in.mountPath(), String.join(", ", in.family().anyVersionVolumes()), in.name(), scheduleFile,
                         selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description());
     }
 }

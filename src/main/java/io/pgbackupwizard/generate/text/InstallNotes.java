@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.kots.ImageValues;
 import io.pgbackupwizard.generate.kots.SnapshotLabels;
 import io.pgbackupwizard.model.ApiVersion;
@@ -18,7 +19,6 @@ public final class InstallNotes {
     private InstallNotes() {
     }
 
-    static final String OCI_CHARTS = "oci://registry-1.docker.io/bitnamicharts/postgresql";
     static final String ARCHIVE_INDEX = "https://raw.githubusercontent.com/bitnami/charts/archive-full-index/bitnami/index.yaml";
 
     public static List<String> warnings(WizardInput in) {
@@ -38,7 +38,7 @@ public final class InstallNotes {
                     + " imageRepository to it, or use chart " + ChartFamily.BITNAMI.versionsWhere(ChartFacts::freeImageExists)
                     + " (" + ChartFamily.BITNAMI.knownVersions().get(0) + " is the newest).");
         }
-        if (image.freeImageExists() && !image.relocated()) {
+        if (image.chartsOwnTagMoved() && !image.relocated()) {
             w.add("docker.io/bitnami/postgresql no longer serves the versioned tag chart " + in.chartVersion() + " names"
                     + " (Bitnami moved them to docker.io/bitnamilegacy on 2025-08-28): the pod would not pull its image."
                     + " Leave imageRepository empty for bitnamilegacy/postgresql, or use your own mirror.");
@@ -86,18 +86,31 @@ public final class InstallNotes {
                     + " embedded-cluster-config.yaml and the storage options of the Backups group in config.yaml.");
         }
         if (in.serves(InstallPath.HELM) && InstallPath.anyReplicated(in.installPaths())) {
-            w.add("Two charts get the hooks: the HelmChart installs the postgresql chart itself, while backup-values.yaml"
-                    + " goes into your own chart's values.yaml (PostgreSQL as its dependency named postgresql), the chart"
-                    + " Helm CLI customers install.");
+            w.add("Two charts get the hooks: the HelmChart installs the " + in.family().chartName() + " chart itself,"
+                    + " while backup-values.yaml goes into your own chart's values.yaml (PostgreSQL as its dependency "
+                    + dependencyNamed(in) + "), the chart Helm CLI customers install.");
         }
         return w;
     }
 
     public static String chartSource(WizardInput in) {
         String v = in.chartVersion().text();
-        return "Put the chart archive postgresql-" + v + ".tgz in the KOTS release, next to the HelmChart: helm pull "
-                + OCI_CHARTS + " --version " + v + ". Versions the OCI registry does not serve (old ones such as 8.7.4) are"
-                + " listed, with their download URL, in the archive-full-index branch of bitnami/charts: " + ARCHIVE_INDEX
-                + " (look for postgresql-" + v + ".tgz).";
+        String archive = in.family().chartName() + "-" + v + ".tgz";
+        return "Put the chart archive " + archive + " in the KOTS release, next to the HelmChart: helm pull "
+                + in.family().chartRepository() + " --version " + v + "."
+                + (in.family() == ChartFamily.BITNAMI
+                        ? " Versions the OCI registry does not serve (old ones such as 8.7.4) are listed, with their"
+                                + " download URL, in the archive-full-index branch of bitnami/charts: " + ARCHIVE_INDEX
+                                + " (look for " + archive + ")."
+                        : "");
+    }
+
+    /**
+     * How the vendor's chart must name its PostgreSQL dependency for the Helm CLI values: Bitnami's chart is called
+     * postgresql; any other needs the alias, which also renames its container.
+     */
+    public static String dependencyNamed(WizardInput in) {
+        return in.family().chartName().equals(HelmCliValues.DEPENDENCY) ? "named " + HelmCliValues.DEPENDENCY
+                : in.family().chartName() + " with alias: " + HelmCliValues.DEPENDENCY;
     }
 }

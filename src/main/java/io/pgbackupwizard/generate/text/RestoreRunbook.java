@@ -31,7 +31,7 @@ public final class RestoreRunbook {
     }
 
     public static String text(WizardInput in) {
-        String selector = ShellQuote.quote(PostgresPodLabels.selector(in.chart(), in.name()));
+        String selector = ShellQuote.quote(PostgresPodLabels.selector(in.chart(), in.family().chartName(), in.name()));
         return """
                 # Restoring PostgreSQL from a Velero backup (Embedded Cluster v3)
 

@@ -21,9 +21,10 @@ public final class VeleroScheduleManifest {
         return in.name() + "-daily";
     }
 
-    public static Map<String, Object> build(WizardInput in) {
+    /** @param installedAs the PostgreSQL chart's name in the vendor's chart (the dependency's name or alias) */
+    public static Map<String, Object> build(WizardInput in, String installedAs) {
         Map<String, Object> template = map("includedNamespaces", List.of("*"),
-                "labelSelector", map("matchLabels", PostgresPodLabels.of(in.chart())),
+                "labelSelector", map("matchLabels", PostgresPodLabels.of(in.chart(), installedAs)),
                 "ttl", VeleroExtensionManifest.TTL);
         return map("apiVersion", "velero.io/v1", "kind", "Schedule",
                 "metadata", map("name", name(in), "namespace", "velero"),

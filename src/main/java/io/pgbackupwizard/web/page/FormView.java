@@ -87,7 +87,7 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     private static Map<String, List<Field>> layout() {
         Map<String, List<Field>> g = new java.util.LinkedHashMap<>();
         g.put("Install path", List.of(Field.INSTALL_PATH));
-        g.put("Chart", List.of(Field.NAME, Field.CHART_VERSION, Field.API_VERSION));
+        g.put("Chart", List.of(Field.NAME, Field.CHART_FAMILY, Field.CHART_VERSION, Field.API_VERSION));
         g.put("PostgreSQL image", List.of(Field.IMAGE_REGISTRY, Field.IMAGE_REPOSITORY, Field.IMAGE_TAG));
         g.put("Embedded or external PostgreSQL", List.of(Field.ALLOW_EXTERNAL, Field.TYPE_OPTION, Field.EMBEDDED_VALUE,
                 Field.EXTERNAL_VALUE));
