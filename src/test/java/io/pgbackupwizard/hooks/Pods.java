@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.RenderedPod;
 
@@ -25,6 +26,14 @@ final class Pods {
     static synchronized RenderedPod render(String version, Map<String, String> params, Map<String, Object> extraValues) {
         return RenderedPod.of(ChartRenderer.render(version, WizardRelease.RELEASE,
                 WizardRelease.values(version, params, extraValues)).requireOk());
+    }
+
+    /** The same for any chart family: the wizard is told the family, and the family's chart renders the values. */
+    static synchronized RenderedPod render(ChartFamily family, String version, Map<String, String> params) {
+        Map<String, String> withFamily = new java.util.LinkedHashMap<>(params);
+        withFamily.put("chartFamily", family.param());
+        return RenderedPod.of(ChartRenderer.render(family, version, WizardRelease.RELEASE,
+                WizardRelease.values(version, withFamily, Map.of())).requireOk());
     }
 
     static void sleep(long millis) {

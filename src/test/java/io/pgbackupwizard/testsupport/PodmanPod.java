@@ -16,8 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One incarnation of the rendered PostgreSQL pod in a real container (podman + runc) of a Bitnami-like image
- * ({@link BitnamiImages}), started as the kubelet starts it: the container's env (Secret keys resolved), runAsUser and
+ * One incarnation of the rendered PostgreSQL pod in a real container (podman + runc) of a stand-in image (a Bitnami-like
+ * one, {@link BitnamiImages}, or the official image's, {@link OfficialImages}), started as the kubelet starts it: the
+ * chart's command and args, the container's env (Secret keys resolved), runAsUser and
  * runAsGroup, fsGroup as a supplementary group owning every volume, no passwd entry for the uid, a read-only root
  * when the security context says so (and then no tmpfs anywhere the chart did not mount one), every emptyDir and the
  * data claim a fresh host folder (a Memory emptyDir a tmpfs), the Secret volumes' files, the rendered CPU and memory
@@ -102,11 +103,16 @@ public final class PodmanPod implements AutoCloseable {
                 host = subPath(host, m.subPath());
             args.addAll(List.of("-v", host + ":" + m.mountPath()));
         }
-        secretVolumes(args);
+        fileVolumes(args, "secret", pod.secretFiles(container));
+        fileVolumes(args, "configmap", pod.configMapFiles(container));
         restoreInto.forEach((mountPath, from) -> copyKeepingOwner(from, mountDir(mountPath)));
         if (o.noServer())
             args.addAll(List.of("--entrypoint", "[\"sleep\", \"600\"]"));
+        else if (!pod.command(container).isEmpty())
+            args.addAll(List.of("--entrypoint", json(pod.command(container))));
         args.add(image);
+        if (!o.noServer())
+            args.addAll(pod.args(container)); // the chart's args replace the image's CMD, as the kubelet's do
         BashRunner.Result run = pm(Duration.ofMinutes(2), null, args);
         if (run.exitCode() != 0)
             fail("podman run " + image + " failed: " + run.stderr());
@@ -272,14 +278,14 @@ public final class PodmanPod implements AutoCloseable {
         return d;
     }
 
-    private void secretVolumes(List<String> args) {
-        Map<String, String> files = pod.secretFiles(container);
+    /** Secret and ConfigMap volumes: their files, read-only, group-owned by fsGroup. */
+    private void fileVolumes(List<String> args, String kind, Map<String, String> files) {
         Map<Path, Path> dirs = new LinkedHashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path inContainer = Path.of(f.getKey());
             Path host = dirs.computeIfAbsent(inContainer.getParent(), p -> {
                 try {
-                    return Files.createDirectories(dir.resolve("secret" + p.toString().replace('/', '_')));
+                    return Files.createDirectories(dir.resolve(kind + p.toString().replace('/', '_')));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -320,6 +326,11 @@ public final class PodmanPod implements AutoCloseable {
                 ". " + Podman.SCRIPTS.resolve("podman.sh") + " && pm \"$@\"", "pm"));
         command.addAll(args);
         return BashRunner.runAsJvmUser(command, timeout, stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(List<String> argv) {
+        return argv.stream().map(a -> "\"" + a.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static double cores(String cpu) {

@@ -28,10 +28,13 @@ public final class RenderedPod {
 
     private final Map<String, Object> statefulSet;
     private final Map<String, Map<String, String>> secrets;
+    private final Map<String, Map<String, String>> configMaps;
 
-    private RenderedPod(Map<String, Object> statefulSet, Map<String, Map<String, String>> secrets) {
+    private RenderedPod(Map<String, Object> statefulSet, Map<String, Map<String, String>> secrets,
+            Map<String, Map<String, String>> configMaps) {
         this.statefulSet = statefulSet;
         this.secrets = secrets;
+        this.configMaps = configMaps;
     }
 
     /** The pod of the (only) primary StatefulSet in a successful render. */
@@ -48,7 +51,13 @@ public final class RenderedPod {
             map(s, "stringData").forEach((k, v) -> data.put(k, String.valueOf(v)));
             secrets.put((String) map(s, "metadata").get("name"), data);
         }
-        return new RenderedPod(sets.get(0), secrets);
+        Map<String, Map<String, String>> configMaps = new LinkedHashMap<>();
+        for (Map<String, Object> c : rendered.ofKind("ConfigMap")) {
+            Map<String, String> data = new LinkedHashMap<>();
+            map(c, "data").forEach((k, v) -> data.put(k, String.valueOf(v)));
+            configMaps.put((String) map(c, "metadata").get("name"), data);
+        }
+        return new RenderedPod(sets.get(0), secrets, configMaps);
     }
 
     /** Container names in pod order (Velero's default hook container is the first). */
@@ -84,12 +93,40 @@ public final class RenderedPod {
 
     /** Files the Secret volumes put into the container: absolute path -> content. */
     public Map<String, String> secretFiles(String containerName) {
+        return volumeFiles(containerName, "secret", "secretName", this::secret);
+    }
+
+    /** Files the ConfigMap volumes put into the container (a chart's postgresql.conf): absolute path -> content. */
+    public Map<String, String> configMapFiles(String containerName) {
+        return volumeFiles(containerName, "configMap", "name", name -> {
+            Map<String, String> c = configMaps.get(name);
+            if (c == null)
+                fail("ConfigMap " + name + " is not rendered (rendered: " + configMaps.keySet() + ")");
+            return c;
+        });
+    }
+
+    /** The container's command and args as the chart renders them (empty: the image's own). */
+    public List<String> command(String containerName) {
+        return strings(container(containerName).get("command"));
+    }
+
+    public List<String> args(String containerName) {
+        return strings(container(containerName).get("args"));
+    }
+
+    private static List<String> strings(Object list) {
+        return list instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    private Map<String, String> volumeFiles(String containerName, String kind, String nameKey,
+            java.util.function.Function<String, Map<String, String>> source) {
         Map<String, String> files = new LinkedHashMap<>();
         for (Map<String, Object> m : list(container(containerName), "volumeMounts")) {
-            Map<String, Object> secretVolume = map(volume((String) m.get("name")).orElse(Map.of()), "secret");
+            Map<String, Object> secretVolume = map(volume((String) m.get("name")).orElse(Map.of()), kind);
             if (secretVolume.isEmpty())
                 continue;
-            Map<String, String> data = secret((String) secretVolume.get("secretName"));
+            Map<String, String> data = source.apply((String) secretVolume.get(nameKey));
             String dir = ((String) m.get("mountPath")).replaceAll("/+$", "");
             List<Map<String, Object>> items = list(secretVolume, "items");
             if (items.isEmpty()) {
