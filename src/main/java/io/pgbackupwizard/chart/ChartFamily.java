@@ -97,7 +97,21 @@ public enum ChartFamily {
             throw new IllegalArgumentException(title + " chart versions before " + table.oldest()
                     + " are not supported (the oldest the wizard's facts describe)");
         }
+        // One major past the newest known is a release the facts may still fit; further is another family's number.
+        if (v.major() > newestKnown().major() + 1) {
+            throw new IllegalArgumentException(title + " has no chart " + v + " that the wizard knows of (newest known: "
+                    + newestKnown() + ")" + otherFamilyWith(v));
+        }
         return v;
+    }
+
+    /** "; is it a Bitnami postgresql version (chartFamily bitnami)?" when another family knows that major. */
+    private String otherFamilyWith(ChartVersion v) {
+        for (ChartFamily f : values()) {
+            if (f != this && f.table.at(v) != null && v.major() <= f.newestKnown().major() + 1)
+                return "; is it a " + f.title + " version (chartFamily " + f.param + ")?";
+        }
+        return "";
     }
 
     /** What the chart of that version does; v comes from {@link #version}. */

@@ -17,17 +17,31 @@ public final class Manifest {
 
     private final Located root;
     private final Located config;
+    private final ChartFamily family;
     private final Optional<ChartVersion> chartVersion;
 
     Manifest(Located root, Located config) {
         this.root = root;
         this.config = config;
-        this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(Manifest::version);
+        this.family = familyOf(root.at("spec", "chart", "name").text().orElse(""));
+        this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(this::version);
     }
 
-    private static Optional<ChartVersion> version(String text) {
+    /**
+     * The family by the chart's name: Bitnami's postgresql, or CloudPirates' postgres; anything else is read as
+     * Bitnami's (the wizard's first family), whose rules then say what they find.
+     */
+    private static ChartFamily familyOf(String chartName) {
+        for (ChartFamily f : ChartFamily.values()) {
+            if (f.chartName().equals(chartName.trim()))
+                return f;
+        }
+        return ChartFamily.BITNAMI;
+    }
+
+    private Optional<ChartVersion> version(String text) {
         try {
-            return Optional.of(family().version(text.trim()));
+            return Optional.of(family.version(text.trim()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -62,27 +76,32 @@ public final class Manifest {
         return spec().get("values");
     }
 
-    /** The chart version, when it is a version the wizard knows how to read (8.0.0 or later). */
+    /** The chart version, when it is a version of the family the wizard knows how to read. */
     public Optional<ChartVersion> chartVersion() {
         return chartVersion;
     }
 
     /** What that chart version does, when the version is known. */
     public Optional<ChartFacts> facts() {
-        return chartVersion.map(family()::facts);
+        return chartVersion.map(family::facts);
     }
 
-    /** The chart family the file installs; the doctor knows one today. */
-    public static ChartFamily family() {
-        return ChartFamily.BITNAMI;
+    /** The chart family the file installs, by its spec.chart.name. */
+    public ChartFamily family() {
+        return family;
     }
 
     /**
-     * The PostgreSQL pod's values: the key the chart version reads (master.* for 8.x-9.x, primary.* later), or, when
-     * the version is unknown or the file uses the other key, whichever of the two the file has.
+     * The PostgreSQL pod's values: the key the chart version reads (Bitnami: master.* for 8.x-9.x, primary.* later;
+     * CloudPirates: the top of the values), or, when the version is unknown or the file uses the other key, whichever
+     * of the two the file has.
      */
     public Located pod() {
         Optional<ChartFacts> gen = facts();
+        if (gen.isPresent() && gen.get().podKey().isEmpty()
+                && (values().get("podAnnotations").exists()
+                        || !(values().get("primary").exists() || values().get("master").exists())))
+            return values();
         if (gen.isPresent() && values().get(gen.get().podKey()).exists())
             return values().get(gen.get().podKey());
         // The wrong key is its own finding (ValuesLayoutRule); the other rules still read the hooks written there.

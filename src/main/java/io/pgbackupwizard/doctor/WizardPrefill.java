@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pgbackupwizard.chart.ChartFacts;
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.chart.Quantity;
 import io.pgbackupwizard.doctor.rules.DumpFormatRule;
 import io.pgbackupwizard.model.Field;
@@ -148,6 +150,8 @@ public final class WizardPrefill {
         Map<String, String> p = new LinkedHashMap<>();
         put(p, "name", m.root().at("metadata", "name").text());
         put(p, "apiVersion", m.root().get("apiVersion").text());
+        if (m.family() != ChartFamily.BITNAMI)
+            p.put("chartFamily", m.family().param());
         put(p, "chartVersion", m.spec().at("chart", "chartVersion").text());
         Matcher exclude = CONFIG_OPTION_EQUALS.matcher(m.spec().get("exclude").text().orElse(""));
         if (exclude.find()) {
@@ -186,8 +190,10 @@ public final class WizardPrefill {
                 .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));
         boolean superuser = backup.contains("POSTGRES_POSTGRES_PASSWORD")
                 || (dumpsAsPostgres(m) && !"postgres".equals(p.get("username")));
+        // The official image has no postgres role beside the chart's user: the wizard's hooks log in as that user.
+        boolean onlyOneSuperuser = m.facts().map(ChartFacts::userIsSuperuser).orElse(false);
         if (backup.contains("pg_dump"))
-            p.put("hookUser", superuser ? "postgres" : "app");
+            p.put("hookUser", superuser && !onlyOneSuperuser ? "postgres" : "app");
         Located image = m.values().get("image");
         put(p, "imageRegistry", image.get("registry").text());
         put(p, "imageRepository", image.get("repository").text());

@@ -29,12 +29,24 @@ class DoctorCorpusTest {
     static final String BACKUP = "spec.values.primary.podAnnotations[\"pre.hook.backup.velero.io/command\"]";
     static final String RESTORE = "spec.values.primary.podAnnotations[\"post.hook.restore.velero.io/command\"]";
     static final String ANNOTATIONS = "spec.values.primary.podAnnotations";
+    static final String TOP = "spec.values.podAnnotations";
     static final String MASTER_ANNOTATIONS = "spec.values.master.podAnnotations";
     static final String MASTER_BACKUP = "spec.values.master.podAnnotations[\"pre.hook.backup.velero.io/command\"]";
 
     /** file -> every finding above warning, as "RULE SEVERITY path Lline". */
     static final Map<String, List<String>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("clean-17.1.0-v1beta2.yaml", List.of()),
+            // The CloudPirates chart (the wizard's own file, and Bitnami habits carried over to it)
+            Map.entry("cloudpirates-clean-0.20.1.yaml", List.of()),
+            Map.entry("cloudpirates-container-postgresql.yaml", List.of(
+                    "WRONG_HOOK_CONTAINER BREAKS_BACKUP " + TOP + "[\"pre.hook.backup.velero.io/container\"] L15",
+                    "WRONG_HOOK_CONTAINER BREAKS_RESTORE " + TOP + "[\"post.hook.restore.velero.io/container\"] L19")),
+            Map.entry("cloudpirates-pod-key-primary.yaml", List.of("WRONG_POD_KEY BREAKS_BACKUP spec.values.primary L12")),
+            Map.entry("cloudpirates-global-auth.yaml",
+                    List.of("WRONG_CREDENTIAL_KEYS BREAKS_BACKUP spec.values.global.postgresql.auth L34")),
+            Map.entry("cloudpirates-bitnami-superuser.yaml", List.of(
+                    "PGPASSWORD_UNSET_VARIABLE BREAKS_BACKUP " + TOP + "[\"pre.hook.backup.velero.io/command\"] L16",
+                    "PGPASSWORD_UNSET_VARIABLE BREAKS_RESTORE " + TOP + "[\"post.hook.restore.velero.io/command\"] L20")),
             Map.entry("clean-17.1.0-v1beta1.yaml", List.of()),
             Map.entry("seed-2020-as-scraped.yaml", List.of(
                     "V1BETA1_NO_HELM_INSTALL BREAKS_INSTALL spec L6",

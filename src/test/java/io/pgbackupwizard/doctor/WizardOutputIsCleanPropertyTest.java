@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.generate.Release;
@@ -46,7 +47,8 @@ class WizardOutputIsCleanPropertyTest {
      * those set the finding must go away, so the exception holds only without an image override on those charts.
      */
     static boolean unfixable(Finding f, Map<String, List<String>> params) {
-        boolean oldChart = ChartVersion.parse(params.get("chartVersion").get(0)).major() < 11;
+        boolean oldChart = !params.containsKey("chartFamily")
+                && ChartVersion.parse(params.get("chartVersion").get(0)).major() < 11;
         boolean noOverride = params.getOrDefault("imageRepository", List.of("")).get(0).isEmpty();
         return f.rule().equals("IMAGE_NOT_PULLABLE") && oldChart && noOverride;
     }
@@ -59,7 +61,7 @@ class WizardOutputIsCleanPropertyTest {
     @Provide
     Arbitrary<Map<String, List<String>>> choices() {
         Arbitrary<Map<String, List<String>>> release = Combinators.combine(
-                Arbitraries.of(ChartFamily.BITNAMI.knownVersions()),
+                Arbitraries.of(ChartFamily.values()).flatMap(f -> Arbitraries.of(f.knownVersions()).map(v -> f + " " + v)),
                 Arbitraries.of("kots.io/v1beta1", "kots.io/v1beta2"),
                 Arbitraries.of("Memory", "Disk"),
                 Arbitraries.of("1Gi", "3Gi"),
@@ -69,7 +71,10 @@ class WizardOutputIsCleanPropertyTest {
                 Arbitraries.of("", "mirror")).as((chart, api, medium, size, external, name, user, image) -> {
                     Map<String, List<String>> p = new LinkedHashMap<>();
                     p.put("installPath", List.of("kots"));
-                    p.put("chartVersion", List.of(chart));
+                    ChartFamily family = ChartFamily.valueOf(chart.split(" ")[0]);
+                    if (family != ChartFamily.BITNAMI)
+                        p.put("chartFamily", List.of(family.param()));
+                    p.put("chartVersion", List.of(chart.split(" ")[1]));
                     p.put("apiVersion", List.of(api));
                     p.put("scratchMedium", List.of(medium));
                     p.put("scratchSize", List.of(size));
@@ -78,8 +83,9 @@ class WizardOutputIsCleanPropertyTest {
                     p.put("username", List.of(user));
                     if (!image.isEmpty()) {
                         p.put("imageRegistry", List.of("registry.example.com:5000"));
-                        p.put("imageRepository", List.of("vendor/postgresql"));
-                        p.put("imageTag", List.of("17.6.0-debian-12-r4"));
+                        p.put("imageRepository",
+                                List.of(family == ChartFamily.BITNAMI ? "vendor/postgresql" : "vendor/postgres"));
+                        p.put("imageTag", List.of(family == ChartFamily.BITNAMI ? "17.6.0-debian-12-r4" : "18.6"));
                     }
                     return p;
                 });
@@ -108,9 +114,11 @@ class WizardOutputIsCleanPropertyTest {
         return Combinators.combine(release, hooks).as((a, b) -> {
             Map<String, List<String>> p = new LinkedHashMap<>(a);
             p.putAll(b);
-            if (ChartVersion.parse(p.get("chartVersion").get(0)).major() < 11)
-                p.put("hookUser", List.of("app")); // postgres needs chart 11+
-            if (ChartVersion.parse(p.get("chartVersion").get(0)).major() < 15) { // limits are for the resources preset
+            ChartFamily family = ChartFamily.parse(p.getOrDefault("chartFamily", List.of("bitnami")).get(0));
+            ChartFacts facts = family.facts(family.version(p.get("chartVersion").get(0)));
+            if (!facts.superuserPassword())
+                p.put("hookUser", List.of("app")); // postgres needs Bitnami 11+; the official image has only one superuser
+            if (!facts.limitsByDefault()) { // limits are for the resources preset
                 p.remove("cpuLimit");
                 p.remove("memoryLimit");
                 p.remove("ephemeralStorageLimit");

@@ -250,6 +250,13 @@ class WizardInputParserTest {
             onlyError(parse("chartVersion", "0.20.1"), "chartVersion",
                     "Bitnami postgresql chart versions before 8.0.0 are not supported");
             assertEquals("0.16.2", valid("chartFamily", "cloudpirates", "chartVersion", "0.16.2").chartVersion().text());
+            // A Bitnami number with the family switched to CloudPirates is caught, not made into a CloudPirates 17.1.0.
+            onlyError(parse("chartFamily", "cloudpirates", "chartVersion", "17.1.0"), "chartVersion",
+                    "CloudPirates postgres has no chart 17.1.0 that the wizard knows of (newest known: 0.20.1); is it a"
+                            + " Bitnami postgresql version (chartFamily bitnami)?");
+            assertEquals("1.0.0", valid("chartFamily", "cloudpirates", "chartVersion", "1.0.0").chartVersion().text(),
+                    "the next major may still fit the facts (a note says so)");
+            assertEquals("18.11.3", valid("chartVersion", "18.11.3").chartVersion().text(), "Bitnami's OCI 18.x");
         }
 
         /** The official image makes the chart's user the superuser: there is no postgres role to log in as. */

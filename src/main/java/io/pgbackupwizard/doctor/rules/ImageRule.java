@@ -27,7 +27,7 @@ public final class ImageRule implements Rule {
     }
 
     /** Where the 2025 move put the chart's Debian 11/12 tags. */
-    private static final String LEGACY = Manifest.family().table().rows().values().stream()
+    private static final String LEGACY = io.pgbackupwizard.chart.ChartFamily.BITNAMI.table().rows().values().stream()
             .map(ChartFacts::freeRepository).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
 
     @Override
@@ -48,10 +48,11 @@ public final class ImageRule implements Rule {
                     "Chart " + m.chartVersion().get() + " runs a Debian-10 PostgreSQL 11 image (" + registry + "/" + repository
                             + "): Bitnami removed versioned tags from docker.io/bitnami in 2025 and did not copy Debian-10 "
                             + "tags to bitnamilegacy, so the pod never pulls its image (ImagePullBackOff).",
-                    "Move to chart " + Manifest.family().versionsWhere(ChartFacts::freeImageExists)
+                    "Move to chart " + m.family().versionsWhere(ChartFacts::freeImageExists)
                             + " with image.repository: " + LEGACY + ", or point image.registry/"
                             + "repository/tag at your own mirror of the image.");
-        } else if (chart.freeImageExists() && !relocated) {
+        } else if (chart.freeImageExists() && !relocated && !chart.freeRepository().equals(chart.imageRepository())) {
+            // the chart's own tag moved (Bitnami's to bitnamilegacy); the official image's stayed where it was
             out.add("IMAGE_NOT_PULLABLE", Severity.BREAKS_INSTALL, at,
                     "Chart " + m.chartVersion().get() + " defaults to a versioned docker.io/bitnami/postgresql tag; since "
                             + "2025-08-28 those tags live only under docker.io/bitnamilegacy, so the pod never pulls its image.",

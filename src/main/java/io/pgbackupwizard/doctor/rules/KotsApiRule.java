@@ -66,7 +66,7 @@ public final class KotsApiRule implements Rule {
             out.add("V1BETA2_POD_UNLABELLED", Severity.WARNING, m.pod(),
                     "Chart " + m.chartVersion().get() + " cannot carry pod labels, so with kots.io/v1beta2 the PostgreSQL pod "
                             + "lacks kots.io/backup and kots.io/app-slug and KOTS snapshots leave it and its hooks out.",
-                    "Use chart " + Manifest.family().versionsWhere(ChartFacts::podLabelsRender) + " (" + podKey(m)
+                    "Use chart " + m.family().versionsWhere(ChartFacts::podLabelsRender) + " (" + podKey(m)
                             + ".podLabels), or kots.io/v1beta1, for which KOTS labels the pod itself.");
         } else if (!hasSnapshotLabels(m)) {
             out.add("V1BETA2_NO_SNAPSHOT_LABELS", Severity.BREAKS_BACKUP, m.pod(),
@@ -130,7 +130,7 @@ public final class KotsApiRule implements Rule {
                         "Chart " + m.chartVersion().get() + " indents master.podLabels wrongly in its StatefulSet template: "
                                 + "helm fails with \"mapping values are not allowed\".",
                         "Remove master.podLabels (label the StatefulSet with master.labels), or use chart "
-                                + Manifest.family().versionsWhere(ChartFacts::podLabelsRender) + ".");
+                                + m.family().versionsWhere(ChartFacts::podLabelsRender) + ".");
             }
         }
     }

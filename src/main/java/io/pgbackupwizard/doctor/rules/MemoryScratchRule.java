@@ -80,6 +80,6 @@ public final class MemoryScratchRule implements Rule {
         if (resources.exists())
             return resources.at("limits", "memory").text();
         String preset = m.pod().get("resourcesPreset").text().orElse(m.facts().map(ChartFacts::resourcesPreset).orElse("nano"));
-        return Manifest.family().presetMemoryLimit(preset);
+        return m.family().presetMemoryLimit(preset);
     }
 }

@@ -31,6 +31,7 @@ public final class PasswordSourceRule implements Rule {
     private static final Pattern FILE_VAR = Pattern.compile("\\$\\{?POSTGRES_PASSWORD_FILE\\b");
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{?POSTGRES_PASSWORD(?![A-Za-z0-9_])");
     private static final Pattern ANY_VAR = Pattern.compile("\\$");
+    private static final Pattern SUPERUSER_VAR = Pattern.compile("\\$\\{?POSTGRES_POSTGRES_PASSWORD\\b");
     static final String FIX = "Read the password inside the container from whichever the chart sets: "
             + "PGPASSWORD=\"${POSTGRES_PASSWORD:-$(cat \"$POSTGRES_PASSWORD_FILE\")}\"; export PGPASSWORD";
 
@@ -52,6 +53,16 @@ public final class PasswordSourceRule implements Rule {
                 continue;
             }
             String v = value.get();
+            if (SUPERUSER_VAR.matcher(v).find() && m.facts().map(f -> f.userIsSuperuser()).orElse(false)) {
+                out.add("PGPASSWORD_UNSET_VARIABLE", hook.breaks(), hook.at(),
+                        "PGPASSWORD comes from $POSTGRES_POSTGRES_PASSWORD, Bitnami's variable for its postgres superuser, but "
+                                + m.family().title() + " runs the official image, which has one superuser, the chart's user"
+                                + " ($POSTGRES_USER), and sets no $POSTGRES_POSTGRES_PASSWORD: with set -u the hook stops"
+                                + " there, without it the password is empty.",
+                        "Log in as the chart's user with its password: PGPASSWORD=\"$POSTGRES_PASSWORD\"; export PGPASSWORD,"
+                                + " and -U <auth.username>.");
+                continue;
+            }
             boolean file = FILE_VAR.matcher(v).find();
             boolean env = ENV_VAR.matcher(v).find();
             if (!file && !env) {
