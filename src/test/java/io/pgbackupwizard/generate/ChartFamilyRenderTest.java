@@ -148,6 +148,32 @@ class ChartFamilyRenderTest {
                 () -> "Schedule selector vs pod labels " + map(template, "metadata", "labels"));
     }
 
+    /**
+     * A release for every install path: Embedded Cluster v2's Backup takes the pod (so its hooks run) in the admin
+     * console's namespace, and the v3 runbook's kubectl selector names that pod's labels.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("charts")
+    void everyInstallPathsFilesReachThePod(ChartFamily family, String version) {
+        Generated g = Generated.with("chartFamily", family.param(), "chartVersion", version, "installPath",
+                InstallPathChartRenderTest.EVERY_PATH, "apiVersion", "kots.io/v1beta2");
+        KotsRenderer.Result kots = InstallPathChartRenderTest.KOTS.render(g.release().text(ReleaseFile.HELMCHART));
+        RenderedPod pod = RenderedPod.of(ChartRenderer.renderDir(ChartRenderer.chartDir(family, version),
+                kots.releaseName(), "kotsadm", ManifestYaml.dump(kots.values()), Map.of()));
+        hooksReachPostgres(pod, g);
+        Map<String, Object> backupSpec = map(ManifestView.load(
+                KotsRenderer.renderString(g.release().text(ReleaseFile.BACKUP), InstallPathChartRenderTest.KOTS)), "spec");
+        assertTrue(LabelSelectors.takes(backupSpec, "kotsadm", pod.labels()), () -> "pod labels " + pod.labels());
+
+        String runbook = g.release().text(ReleaseFile.RESTORE_RUNBOOK);
+        java.util.regex.Matcher selector = java.util.regex.Pattern.compile("-l '?([^' ]+)'?").matcher(runbook);
+        assertTrue(selector.find(), runbook);
+        for (String pair : selector.group(1).split(",")) {
+            String[] kv = pair.split("=", 2);
+            assertEquals(kv[1], pod.labels().get(kv[0]), () -> "runbook selector " + selector.group(1) + " vs " + pod.labels());
+        }
+    }
+
     /** The hooks' container runs PostgreSQL (the image's entrypoint, the password variable) and mounts the scratch. */
     private static String hooksReachPostgres(RenderedPod pod, Generated g) {
         Map<String, Object> annotations = pod.annotations();

@@ -100,21 +100,24 @@ class KotsSchemaTest {
     }
 
     static Stream<Generated> everyCombination() {
-        return Matrix.chartVersionPerFactsRow().stream()
-                .flatMap(v -> Stream.of("kots.io/v1beta1", "kots.io/v1beta2")
+        return Matrix.chartPerFactsRowOfEveryFamily().stream()
+                .flatMap(chart -> Stream.of("kots.io/v1beta1", "kots.io/v1beta2")
                         .flatMap(api -> Stream.of("true", "false")
                                 // The default name emits no releaseName; another name does, in the API's own place.
                                 .flatMap(external -> Stream.of("postgresql", "orders-db")
-                                        .map(name -> Generated.with("chartVersion", v, "apiVersion", api,
-                                                "allowExternal", external, "name", name, "installPath", "kots")))));
+                                        .map(name -> Generated.with("chartFamily", chart.family().param(), "chartVersion",
+                                                chart.version(), "apiVersion", api, "allowExternal", external, "name", name,
+                                                "installPath", "kots")))));
     }
 
-    /** Two API versions x external or not x two names, for a chart of every facts row; none of them the same. */
+    /** Two API versions x external or not x two names, for a chart of every facts row of every family; none the same. */
     @Test
     void everyCombinationIsDistinctAndEveryFactsRowIsThere() {
-        assertEquals(io.pgbackupwizard.chart.ChartFamily.BITNAMI.table().rows().size(),
-                Matrix.chartVersionPerFactsRow().size());
-        assertEquals(8L * Matrix.chartVersionPerFactsRow().size(),
+        assertEquals(
+                java.util.Arrays.stream(io.pgbackupwizard.chart.ChartFamily.values()).mapToInt(f -> f.table().rows().size())
+                        .sum(),
+                Matrix.chartPerFactsRowOfEveryFamily().size());
+        assertEquals(8L * Matrix.chartPerFactsRowOfEveryFamily().size(),
                 everyCombination().map(g -> g.input().toString()).distinct().count());
     }
 

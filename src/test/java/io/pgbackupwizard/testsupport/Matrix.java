@@ -36,6 +36,32 @@ public final class Matrix {
         return onePerRow(candidates);
     }
 
+    /** A family and one of its versions. */
+    public record Chart(ChartFamily family, String version) {
+        /** The request parameters that choose it. */
+        public List<String> params() {
+            return List.of("chartFamily", family.param(), "chartVersion", version);
+        }
+
+        @Override
+        public String toString() {
+            return family.param() + " " + version;
+        }
+    }
+
+    /** One chart version per facts row of every family (Bitnami's as {@link #chartVersionPerFactsRow}). */
+    public static List<Chart> chartPerFactsRowOfEveryFamily() {
+        List<Chart> out = new ArrayList<>();
+        for (ChartFamily f : ChartFamily.values()) {
+            List<String> candidates = new ArrayList<>(f.knownVersions());
+            List<String> starts = new ArrayList<>(f.table().rows().keySet().stream().map(Object::toString).toList());
+            Collections.reverse(starts);
+            candidates.addAll(starts);
+            onePerRow(f, candidates).forEach(v -> out.add(new Chart(f, v)));
+        }
+        return out;
+    }
+
     /**
      * One chart version per row of the facts table among the charts in the test inputs (what Helm can render here),
      * the newest of each row.
@@ -48,7 +74,10 @@ public final class Matrix {
 
     /** The first version of {@code newestFirst} in each row, in that order. */
     private static List<String> onePerRow(List<String> newestFirst) {
-        ChartFamily family = ChartFamily.BITNAMI;
+        return onePerRow(ChartFamily.BITNAMI, newestFirst);
+    }
+
+    private static List<String> onePerRow(ChartFamily family, List<String> newestFirst) {
         Map<ChartFacts, String> seen = new IdentityHashMap<>();
         List<String> picked = new ArrayList<>();
         for (String v : newestFirst) {
