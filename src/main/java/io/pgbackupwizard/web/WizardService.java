@@ -35,7 +35,9 @@ public class WizardService {
                     + overrides.get(Field.CHART_VERSION));
         }
         this.parser = withOverrides;
-        for (String layout : ChartFamily.BITNAMI.table().rows().values().stream().map(ChartFacts::layout).distinct().toList()) {
+        // Every layout of every family is registered up front (a known, bounded set of series).
+        for (String layout : java.util.Arrays.stream(ChartFamily.values())
+                .flatMap(f -> f.table().rows().values().stream().map(ChartFacts::layout)).distinct().toList()) {
             Map<ApiVersion, Counter> byApi = new EnumMap<>(ApiVersion.class);
             for (ApiVersion api : ApiVersion.values()) {
                 byApi.put(api, Counter.builder("wizard.manifests.generated")

@@ -458,6 +458,21 @@ class WebTest {
         return counters;
     }
 
+    /** Another chart family over HTTP: the download, its counter, and a version of the wrong family refused by field. */
+    @Test
+    void aCloudPiratesReleaseDownloadsAndIsCounted() {
+        Map<String, Double> before = generatedCounters();
+        assertTrue(before.containsKey("top_level kots.io/v1beta1"), () -> "counters " + before.keySet());
+        String yaml = given().queryParam("chartFamily", "cloudpirates").queryParam("apiVersion", "kots.io/v1beta1")
+                .get("/helmchart.yaml").then().statusCode(200).extract().asString();
+        assertTrue(yaml.contains("    name: postgres\n") && yaml.contains("chartVersion: 0.20.1"), yaml);
+        assertEquals(before.get("top_level kots.io/v1beta1") + 1, generatedCounters().get("top_level kots.io/v1beta1"));
+        given().contentType(ContentType.JSON).body(Map.of("chartFamily", "cloudpirates", "chartVersion", "17.1.0"))
+                .post("/api/manifests").then().statusCode(400)
+                .body("[0].field", equalTo("chartVersion"))
+                .body("[0].message", containsString("(chartFamily bitnami)"));
+    }
+
     @Test
     void generationsAreCountedByChartGenerationAndApiVersion() {
         Map<String, Double> before = generatedCounters();

@@ -37,10 +37,14 @@ public class PlainTextHelp {
     public record PresetLink(String title, String command, String description, String warning) {
     }
 
+    /** A chart family as the help names it: its chartFamily value, title and where its archive is pulled from. */
+    public record Chart(String param, String title, String repository) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance help(List<ReleaseFile> outputs, List<Param> params, List<PresetLink> presets,
-                String base);
+                List<Chart> charts, String base);
     }
 
     public String render(String base) {
@@ -50,7 +54,9 @@ public class PlainTextHelp {
         List<PresetLink> presets = Preset.ALL.stream().map(p -> new PresetLink(p.title(), command(base, p),
                 wrap(p.description(), "      "), p.warning() == null ? null : wrap("Warning: " + p.warning(), "      ")))
                 .toList();
-        return Templates.help(List.of(ReleaseFile.values()), params, presets, base).render();
+        List<Chart> charts = Arrays.stream(io.pgbackupwizard.chart.ChartFamily.values())
+                .map(f -> new Chart(f.param(), f.title(), f.chartRepository())).toList();
+        return Templates.help(List.of(ReleaseFile.values()), params, presets, charts, base).render();
     }
 
     /** curl --fail-with-body -sSL -OJ -G <base>/bundle.zip -d k=v ...: one parameter per -d, lines continued with \. */
