@@ -188,6 +188,31 @@ class WizardPageBrowserTest {
         screenshot(driver, "wizard-filled.png");
     }
 
+    /**
+     * Another chart family from the form: the preview follows (its chart, its keys at the top of the values, its
+     * container), the version field offers each family's versions by name, and a choice the family cannot take is
+     * an inline error on its field.
+     */
+    @Test
+    void choosingTheChartFamilyRewritesTheRelease() {
+        open("");
+        new Select(driver.findElement(By.id("chartFamily"))).selectByValue("cloudpirates");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "name: postgres\n"));
+        String helmChart = text("helmchart-yaml");
+        assertTrue(helmChart.contains("chartVersion: 0.20.1"), helmChart);
+        assertTrue(helmChart.contains("pre.hook.backup.velero.io/container: postgres\n"), helmChart);
+        assertFalse(helmChart.contains("primary:"), "CloudPirates reads the pod's keys at the top of its values");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "${PGPORT:-5432}"));
+        await.until(ExpectedConditions.urlContains("chartFamily=cloudpirates"));
+        assertEquals("CloudPirates postgres", driver.findElement(By.cssSelector("#chartVersion-known option[value='0.20.1']"))
+                .getAttribute("label"));
+
+        driver.findElement(By.id("advanced-toggle")).click();
+        new Select(driver.findElement(By.id("hookUser"))).selectByValue("postgres");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hookUser-error"), "must be app on CloudPirates"));
+        assertEquals("true", driver.findElement(By.id("hookUser")).getAttribute("aria-invalid"));
+    }
+
     @Test
     void badValueShowsAnInlineErrorTiedToItsInputUntilFixed() throws IOException {
         open("?chartVersion=16.7.27");
@@ -390,7 +415,7 @@ class WizardPageBrowserTest {
         // One checkbox per install path (a release may serve several), then the field's reset.
         for (int i = 0; i < io.pgbackupwizard.model.InstallPath.values().length; i++)
             expected.add("installPath");
-        expected.addAll(List.of("installPath-reset", "name", "chartVersion", "apiVersion", "allowExternal",
+        expected.addAll(List.of("installPath-reset", "name", "chartFamily", "chartVersion", "apiVersion", "allowExternal",
                 "username", "database", "scratchSize", "scratchMedium", "hookTimeout", "dumpFormat", "restoreHook",
                 "advanced-toggle", "generate"));
         io.pgbackupwizard.model.Preset.ALL.forEach(p -> {
