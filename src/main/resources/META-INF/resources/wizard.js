@@ -285,22 +285,28 @@
 
   // A field that does nothing for the ticked install paths is switched off (so not sent) and says why; the server
   // renders the same state for a browser without JavaScript. No box ticked is an error: nothing is switched off then.
+  // A field is switched off where it does nothing: on the ticked install paths, or with the chosen chart family
+  // (data-no-effect-<family> holds that family's reason).
   function followInstallPaths() {
     const ticked = Array.prototype.map.call(form.querySelectorAll('input[type=checkbox][name=installPath]:checked'),
       function (b) { return b.value; });
+    const familySelect = form.querySelector('select[name=chartFamily]');
+    const family = familySelect ? familySelect.value : '';
     form.querySelectorAll('.field[data-paths]').forEach(function (field) {
       const on = field.dataset.paths.split(',');
-      const inert = ticked.length > 0 && ticked.every(function (p) { return on.indexOf(p) < 0; });
+      const pathInert = ticked.length > 0 && ticked.every(function (p) { return on.indexOf(p) < 0; });
+      const familyReason = family ? field.dataset['noEffect' + family.charAt(0).toUpperCase() + family.slice(1)] : '';
+      const inert = pathInert || Boolean(familyReason);
       field.classList.toggle('inert', inert);
       field.querySelectorAll('input:not([type=hidden]), select').forEach(function (c) { c.disabled = inert; });
       const reason = document.getElementById(field.dataset.field + '-inert');
       // Empty when hidden: aria-describedby reads a hidden element's text too.
-      reason.textContent = inert ? field.dataset.noEffect : '';
+      reason.textContent = inert ? (pathInert ? field.dataset.noEffect : familyReason) : '';
       reason.hidden = !inert;
     });
   }
   form.addEventListener('change', function (event) {
-    if (event.target.name === 'installPath') followInstallPaths();
+    if (event.target.name === 'installPath' || event.target.name === 'chartFamily') followInstallPaths();
   });
 
   // Each field's "default" mark and reset button follow what the field holds.

@@ -47,7 +47,8 @@ final class BitnamiPostgresql {
                     .imageCheck(ImageCheck.NONE)
                     .resourcesPreset(null)
                     .port("POSTGRESQL_PORT_NUMBER")
-                    .userIsSuperuser(false))
+                    .userIsSuperuser(false)
+                    .passwordVariables("POSTGRES_PASSWORD", "POSTGRES_POSTGRES_PASSWORD"))
             .since("9.0.0", f -> f
                     .podLabels("app.kubernetes.io/instance", "app.kubernetes.io/name", "postgresql", "role", "master")
                     .podLabelsRender(true))

@@ -34,13 +34,27 @@ import java.util.Map;
  *        to 5432, the port every family's image listens on by default)
  * @param userIsSuperuser the image makes the chart's user THE superuser ($POSTGRES_USER of the official image, with
  *        $POSTGRES_PASSWORD as its password): no separate postgres role exists to connect as
+ * @param credentialValueKey null, or the key each credential's value sits under ("value": user: {value: x})
+ * @param superuserPasswordPath null where the chart makes the superuser's password itself (or has none apart), else
+ *        the values path the release must set it at (the official image refuses to start without one)
+ * @param appPasswordVariable the container's variable holding the chart's user's password
+ * @param superuserPasswordVariable the variable holding the postgres superuser's password when the chart's user is
+ *        another role, or null where there is no such role
+ * @param workloadLabelsKey where the StatefulSet's own labels go in a chart without commonLabels (beside the pod's
+ *        podLabels): labels (Bitnami 8.x/9.x, under the pod key) or customLabels (groundhog2k)
+ * @param pullSecretsAsRefs the image pull secrets are the pod's imagePullSecrets list of {name: x} at the top of the
+ *        values (groundhog2k), not image.pullSecrets, a list of names
+ * @param scratchVolume null: the values add their own emptyDir for the dump; else the chart's own emptyDir the dump
+ *        must use (a chart without extra volumes), mounted at {@code scratchMount}, with no sizeLimit
  */
 public record ChartFacts(String versions, String layout, String podKey, List<String> credentialsPath,
         String usernameKey, String passwordKey, String databaseKey, boolean passwordFilesByDefault,
         List<String> passwordFilesFlag, boolean superuserPassword, ContainerNaming container, List<String> volumes,
         Map<String, String> podLabels, String instanceLabel, boolean commonLabels, boolean podLabelsRender,
         String imageRegistry, String imageRepository, String freeRepository, ImageCheck imageCheck,
-        String resourcesPreset, String portVariable, boolean userIsSuperuser) {
+        String resourcesPreset, String portVariable, boolean userIsSuperuser, String credentialValueKey,
+        List<String> superuserPasswordPath, String appPasswordVariable, String superuserPasswordVariable,
+        String workloadLabelsKey, boolean pullSecretsAsRefs, String scratchVolume, String scratchMount) {
 
     /** How the chart names the PostgreSQL container. */
     public enum ContainerNaming {
@@ -99,6 +113,11 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
         return podKey.isEmpty() ? List.of(key) : List.of(podKey, key);
     }
 
+    /** Whether the dump must go to one of the chart's own volumes (it takes no extra ones). */
+    public boolean usesChartScratch() {
+        return scratchVolume != null;
+    }
+
     /** Whether docker.io still serves the image tag this chart names, for free. */
     public boolean freeImageExists() {
         return freeRepository != null;
@@ -113,6 +132,8 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
     public List<String> credential(String key) {
         List<String> path = new ArrayList<>(credentialsPath);
         path.add(key);
+        if (credentialValueKey != null)
+            path.add(credentialValueKey);
         return List.copyOf(path);
     }
 
@@ -146,6 +167,14 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
         private String resourcesPreset;
         private String portVariable;
         private boolean userIsSuperuser;
+        private String credentialValueKey;
+        private List<String> superuserPasswordPath;
+        private String appPasswordVariable = "POSTGRES_PASSWORD";
+        private String superuserPasswordVariable;
+        private String workloadLabelsKey = "labels";
+        private boolean pullSecretsAsRefs;
+        private String scratchVolume;
+        private String scratchMount;
 
         Builder() {
         }
@@ -173,6 +202,14 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
             resourcesPreset = f.resourcesPreset;
             portVariable = f.portVariable;
             userIsSuperuser = f.userIsSuperuser;
+            credentialValueKey = f.credentialValueKey;
+            superuserPasswordPath = f.superuserPasswordPath;
+            appPasswordVariable = f.appPasswordVariable;
+            superuserPasswordVariable = f.superuserPasswordVariable;
+            workloadLabelsKey = f.workloadLabelsKey;
+            pullSecretsAsRefs = f.pullSecretsAsRefs;
+            scratchVolume = f.scratchVolume;
+            scratchMount = f.scratchMount;
         }
 
         public Builder layout(String name, String podKey) {
@@ -260,11 +297,48 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
             return this;
         }
 
+        /** Credentials written as key: {value: x}. */
+        public Builder credentialValues(String key) {
+            credentialValueKey = key;
+            return this;
+        }
+
+        /** The release must set the superuser's password at this values path. */
+        public Builder superuserPasswordAt(String... path) {
+            superuserPasswordPath = List.of(path);
+            return this;
+        }
+
+        public Builder passwordVariables(String app, String superuser) {
+            appPasswordVariable = app;
+            superuserPasswordVariable = superuser;
+            return this;
+        }
+
+        public Builder workloadLabels(String key) {
+            workloadLabelsKey = key;
+            return this;
+        }
+
+        public Builder pullSecretsAsRefs(boolean refs) {
+            pullSecretsAsRefs = refs;
+            return this;
+        }
+
+        /** The dump goes to the chart's own emptyDir {@code volume} at {@code mountPath}: no extra volumes possible. */
+        public Builder chartScratch(String volume, String mountPath) {
+            scratchVolume = volume;
+            scratchMount = mountPath;
+            return this;
+        }
+
         ChartFacts build(String versions) {
             return new ChartFacts(versions, layout, podKey, credentialsPath, usernameKey, passwordKey, databaseKey,
                     passwordFilesByDefault, passwordFilesFlag, superuserPassword, container, volumes, podLabels,
                     instanceLabel, commonLabels, podLabelsRender, imageRegistry, imageRepository, freeRepository,
-                    imageCheck, resourcesPreset, portVariable, userIsSuperuser);
+                    imageCheck, resourcesPreset, portVariable, userIsSuperuser, credentialValueKey, superuserPasswordPath,
+                    appPasswordVariable, superuserPasswordVariable, workloadLabelsKey, pullSecretsAsRefs, scratchVolume,
+                    scratchMount);
         }
     }
 }

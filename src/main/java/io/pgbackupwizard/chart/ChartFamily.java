@@ -12,7 +12,10 @@ public enum ChartFamily {
             BitnamiPostgresql.ANY_VERSION_VOLUMES),
     CLOUDPIRATES("cloudpirates", "CloudPirates postgres", "postgres", "oci://registry-1.docker.io/cloudpirates/postgres",
             CloudPiratesPostgres.TABLE, CloudPiratesPostgres.KNOWN, CloudPiratesPostgres.PRESET_MEMORY_LIMITS,
-            CloudPiratesPostgres.ANY_VERSION_VOLUMES);
+            CloudPiratesPostgres.ANY_VERSION_VOLUMES),
+    GROUNDHOG2K("groundhog2k", "groundhog2k postgres", "postgres",
+            "postgres --repo https://groundhog2k.github.io/helm-charts", Groundhog2kPostgres.TABLE,
+            Groundhog2kPostgres.KNOWN, Groundhog2kPostgres.PRESET_MEMORY_LIMITS, Groundhog2kPostgres.ANY_VERSION_VOLUMES);
 
     private final String param;
     private final String title;
@@ -45,7 +48,10 @@ public enum ChartFamily {
         return chartName;
     }
 
-    /** Where the vendor pulls the chart's .tgz from: helm pull &lt;this&gt; --version &lt;version&gt;. */
+    /**
+     * Where the vendor pulls the chart's .tgz from: helm pull &lt;this&gt; --version &lt;version&gt; (an OCI reference,
+     * or the chart's name with --repo for a classic repository).
+     */
     public String chartRepository() {
         return chartRepository;
     }

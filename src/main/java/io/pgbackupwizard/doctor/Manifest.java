@@ -1,5 +1,7 @@
 package io.pgbackupwizard.doctor;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import io.pgbackupwizard.chart.ChartFacts;
@@ -23,20 +25,24 @@ public final class Manifest {
     Manifest(Located root, Located config) {
         this.root = root;
         this.config = config;
-        this.family = familyOf(root.at("spec", "chart", "name").text().orElse(""));
+        this.family = familyOf(root.at("spec", "chart", "name").text().orElse(""), root.at("spec", "values"));
         this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(this::version);
     }
 
     /**
-     * The family by the chart's name: Bitnami's postgresql, or CloudPirates' postgres; anything else is read as
-     * Bitnami's (the wizard's first family), whose rules then say what they find.
+     * The family by the chart's name (Bitnami's postgresql; postgres for CloudPirates and groundhog2k, told apart by
+     * where the values keep the credentials); anything else is read as Bitnami's (the wizard's first family), whose
+     * rules then say what they find.
      */
-    private static ChartFamily familyOf(String chartName) {
-        for (ChartFamily f : ChartFamily.values()) {
-            if (f.chartName().equals(chartName.trim()))
+    private static ChartFamily familyOf(String chartName, Located values) {
+        List<ChartFamily> named = Arrays.stream(ChartFamily.values()).filter(f -> f.chartName().equals(chartName.trim()))
+                .toList();
+        for (ChartFamily f : named) {
+            String credentialsRoot = f.table().rows().values().iterator().next().credentialsPath().get(0);
+            if (named.size() == 1 || values.get(credentialsRoot).exists())
                 return f;
         }
-        return ChartFamily.BITNAMI;
+        return named.isEmpty() ? ChartFamily.BITNAMI : named.get(0);
     }
 
     private Optional<ChartVersion> version(String text) {

@@ -163,7 +163,17 @@ public final class WizardPrefill {
         }
         m.config().ifPresent(config -> embeddedChoice(config, p));
         Located credentials = credentials(m);
-        if (credentials.exists()) {
+        Optional<ChartFacts> facts = m.facts();
+        if (m.family() != ChartFamily.BITNAMI && facts.isPresent()) {
+            // the family's own places, as its facts name them ({value: x} included)
+            ChartFacts f = facts.get();
+            put(p, "username", m.values().at(f.credential(f.usernameKey()).toArray(String[]::new)).text());
+            put(p, "database", m.values().at(f.credential(f.databaseKey()).toArray(String[]::new)).text());
+            Matcher option = CONFIG_OPTION
+                    .matcher(m.values().at(f.credential(f.passwordKey()).toArray(String[]::new)).text().orElse(""));
+            if (option.find())
+                p.put("passwordOption", option.group(1));
+        } else if (credentials.exists()) {
             boolean auth = credentials.path().endsWith("auth");
             put(p, "username", credentials.get(auth ? "username" : "postgresqlUsername").text());
             put(p, "database", credentials.get(auth ? "database" : "postgresqlDatabase").text());

@@ -257,6 +257,27 @@ public enum Field {
                 : Optional.empty();
     }
 
+    /**
+     * Why the field does nothing with this chart family (the page switches it off and says so), or empty: the scratch
+     * fields on a chart that takes no extra volumes, the hook user where the image has one superuser (the parser
+     * refuses postgres there rather than ignore it).
+     */
+    public Optional<String> noEffectOn(ChartFamily family) {
+        ChartFacts f = family.facts(family.newestKnown());
+        return switch (this) {
+            case SCRATCH_SIZE, SCRATCH_MEDIUM, MOUNT_PATH -> f.usesChartScratch()
+                    ? Optional.of("No effect with " + family.title() + ": it takes no extra volumes, so the dump goes to"
+                            + " its own emptyDir " + f.scratchVolume() + " at " + f.scratchMount()
+                            + ", which has no sizeLimit.")
+                    : Optional.empty();
+            case HOOK_USER -> f.userIsSuperuser()
+                    ? Optional.of("No effect with " + family.title() + ": its image has one superuser, the Database user,"
+                            + " whom the hooks log in as.")
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
     /** The install paths on which the field has an effect (the page switches it off on the others). */
     public Set<InstallPath> effectivePaths() {
         Set<InstallPath> on = EnumSet.noneOf(InstallPath.class);

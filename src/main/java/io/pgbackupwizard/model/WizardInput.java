@@ -80,8 +80,17 @@ public final class WizardInput {
         return get(Field.SCRATCH_MEDIUM, ScratchMedium.class);
     }
 
+    /** Where the dump goes: the mount path given, or the chart's own scratch mount where it takes no extra volume. */
     public String mountPath() {
-        return get(Field.MOUNT_PATH, String.class);
+        return chart().usesChartScratch() ? chart().scratchMount() : get(Field.MOUNT_PATH, String.class);
+    }
+
+    /**
+     * The Config item holding the postgres superuser's password, for a chart that needs the release to set one
+     * (chart facts: superuserPasswordPath); generated like the user's.
+     */
+    public String superuserPasswordOption() {
+        return passwordOption() + "_superuser";
     }
 
     public String hookTimeout() {

@@ -114,6 +114,10 @@ public final class WizardInputParser {
         checkConfigItemsDistinct(input, errors);
         checkInstallPath(input, errors);
         checkLimitsHoldScratch(input, errors);
+        if (input.username().equals("postgres") && input.chart().superuserPasswordPath() != null) {
+            errors.add(new FieldError(Field.USERNAME.param(), "must not be postgres on " + input.family().title()
+                    + ": the chart creates the Database user as a second role beside its superuser postgres"));
+        }
         if (input.hookUser() == HookUser.postgres && input.chart().userIsSuperuser()) {
             errors.add(new FieldError(Field.HOOK_USER.param(), "must be app on " + input.family().title() + ": its image makes"
                     + " the Database user the superuser ($POSTGRES_USER), and no postgres role exists unless that user is"
@@ -147,6 +151,10 @@ public final class WizardInputParser {
         items.add(in.typeOption());
         if (!items.add(in.passwordOption())) {
             errors.add(new FieldError(Field.PASSWORD_OPTION.param(), "must differ from typeOption: both are config items"));
+        }
+        if (in.chart().superuserPasswordPath() != null && !items.add(in.superuserPasswordOption())) {
+            errors.add(new FieldError(Field.PASSWORD_OPTION.param(), "makes the config item " + in.superuserPasswordOption()
+                    + " (the superuser's password), which typeOption already names"));
         }
         if (in.allowExternal()) {
             for (String suffix : WizardInput.EXTERNAL_ITEM_SUFFIXES) {

@@ -190,8 +190,8 @@ class WizardPageBrowserTest {
 
     /**
      * Another chart family from the form: the preview follows (its chart, its keys at the top of the values, its
-     * container), the version field offers each family's versions by name, and a choice the family cannot take is
-     * an inline error on its field.
+     * container), the version field offers each family's versions by name, and the fields the family makes pointless
+     * are switched off with the reason.
      */
     @Test
     void choosingTheChartFamilyRewritesTheRelease() {
@@ -207,10 +207,20 @@ class WizardPageBrowserTest {
         assertEquals("CloudPirates postgres", driver.findElement(By.cssSelector("#chartVersion-known option[value='0.20.1']"))
                 .getAttribute("label"));
 
+        // Fields the family makes pointless are switched off with the reason, and back on with another family.
         driver.findElement(By.id("advanced-toggle")).click();
-        new Select(driver.findElement(By.id("hookUser"))).selectByValue("postgres");
-        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hookUser-error"), "must be app on CloudPirates"));
-        assertEquals("true", driver.findElement(By.id("hookUser")).getAttribute("aria-invalid"));
+        assertFalse(driver.findElement(By.id("hookUser")).isEnabled(), "one superuser: nothing to choose");
+        assertTrue(accessibleDescription("hookUser").contains("its image has one superuser"),
+                accessibleDescription("hookUser"));
+        assertTrue(driver.findElement(By.id("mountPath")).isEnabled());
+        new Select(driver.findElement(By.id("chartFamily"))).selectByValue("groundhog2k");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "userDatabase:"));
+        assertTrue(driver.findElement(By.id("hookUser")).isEnabled(), "groundhog2k has a superuser beside the user");
+        for (String id : List.of("mountPath", "scratchSize", "scratchMedium")) {
+            assertFalse(driver.findElement(By.id(id)).isEnabled(), id);
+            assertTrue(accessibleDescription(id).contains("takes no extra volumes"), accessibleDescription(id));
+        }
+        assertTrue(text("helmchart-yaml").contains("backup.velero.io/backup-volumes: tmp"), text("helmchart-yaml"));
     }
 
     @Test

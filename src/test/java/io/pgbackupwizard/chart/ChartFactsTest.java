@@ -54,8 +54,11 @@ class ChartFactsTest {
         List<String> wrong = new ArrayList<>();
 
         Map<?, ?> pod = f.podKey().isEmpty() ? defaults : (Map<?, ?>) defaults.get(f.podKey());
-        check(wrong, "podKey", pod != null && pod.get("podAnnotations") instanceof Map && pod.get("extraVolumes") != null,
+        check(wrong, "podKey", pod != null && pod.get("podAnnotations") instanceof Map
+                && (f.usesChartScratch() || pod.get("extraVolumes") != null),
                 "values.yaml has no " + String.join(".", f.podPath("podAnnotations")) + " map or extraVolumes");
+        check(wrong, "scratchVolume", !f.usesChartScratch() || pod.get("extraVolumes") == null,
+                "values.yaml has extraVolumes: the values could add the scratch volume");
         Map<?, ?> image = (Map<?, ?>) defaults.get("image");
         check(wrong, "image",
                 f.imageRegistry().equals(image.get("registry")) && f.imageRepository().equals(image.get("repository")),
@@ -68,9 +71,14 @@ class ChartFactsTest {
             check(wrong, "resourcesPreset", !(r.get("limits") instanceof Map<?, ?> l) || l.isEmpty(),
                     "values.yaml sets limits " + r);
 
-        // The wizard always names the user; the chart's superuser password depends on it.
+        // The wizard always names the user (and where the chart asks, the database, password and superuser password).
         Map<String, Object> values = new LinkedHashMap<>();
         put(values, f.credential(f.usernameKey()), "app_user");
+        if (f.superuserPasswordPath() != null) {
+            put(values, f.credential(f.databaseKey()), "app_db");
+            put(values, f.credential(f.passwordKey()), "app-pw");
+            put(values, f.superuserPasswordPath(), "root-pw");
+        }
         for (String release : List.of(family.chartName(), "app")) {
             RenderedPod rendered = RenderedPod.of(ChartRenderer.render(family, version, release, values));
             String container = f.containerName(release, family.chartName());
@@ -92,8 +100,19 @@ class ChartFactsTest {
                             && f.passwordFilesByDefault() != env.containsKey("POSTGRES_PASSWORD"),
                     release + ": env " + env.keySet());
             // One way only: 10.16.2 sets it too, but the earlier 10.x are not among the inputs, so the row relies on it from 11.
-            check(wrong, "superuserPassword", !f.superuserPassword() || env.containsKey("POSTGRES_POSTGRES_PASSWORD")
-                    || env.containsKey("POSTGRES_POSTGRES_PASSWORD_FILE"), release + ": env " + env.keySet());
+            check(wrong, "superuserPassword", !f.superuserPassword() || env.containsKey(f.superuserPasswordVariable())
+                    || env.containsKey(f.superuserPasswordVariable() + "_FILE"), release + ": env " + env.keySet());
+            check(wrong, "appPasswordVariable", env.containsKey(f.appPasswordVariable())
+                    || env.containsKey(f.appPasswordVariable() + "_FILE"), release + ": env " + env.keySet());
+            if (f.superuserPasswordPath() != null)
+                check(wrong, "superuserPasswordPath", "root-pw".equals(env.get(f.superuserPasswordVariable())),
+                        release + ": env " + env);
+            if (f.usesChartScratch()) {
+                check(wrong, "scratchVolume", rendered.writableMounts(container).stream().anyMatch(
+                        m -> m.volume().equals(f.scratchVolume()) && m.mountPath().equals(f.scratchMount()))
+                        && !rendered.emptyDirMedium(f.scratchVolume()).equals("Memory"),
+                        release + ": mounts " + rendered.writableMounts(container));
+            }
             // The official image's POSTGRES_USER is the superuser it creates: the chart's user must land there.
             check(wrong, "userIsSuperuser", !f.userIsSuperuser() || "app_user".equals(env.get("POSTGRES_USER")),
                     release + ": env " + env);

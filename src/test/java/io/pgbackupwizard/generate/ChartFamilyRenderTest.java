@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import io.pgbackupwizard.generate.yaml.ManifestYaml;
@@ -60,6 +61,14 @@ class ChartFamilyRenderTest {
         return cases.stream();
     }
 
+    /** The Config's values at install: the user's password and, where the chart needs one, the superuser's. */
+    static final Map<String, String> CONFIG = Map.of("postgres_type", "embedded_postgres",
+            "embedded_postgres_password", "s3cret-pw", "embedded_postgres_password_superuser", "root-pw");
+
+    /** The same on Embedded Cluster (the admin console's namespace is kotsadm). */
+    static final KotsRenderer.Inputs EMBEDDED = new KotsRenderer.Inputs(CONFIG, ChartInstallMatrixTest.LICENSE, null,
+            "kotsadm");
+
     static List<ChartFamily> beyondBitnami() {
         return Stream.of(ChartFamily.values()).filter(f -> f != ChartFamily.BITNAMI).toList();
     }
@@ -72,7 +81,7 @@ class ChartFamilyRenderTest {
         if (source == Source.MIRROR)
             params.addAll(List.of("imageRegistry", "mirror.example.com", "imageRepository", "acme/pg/postgres"));
         Generated g = Generated.with(params.toArray(String[]::new));
-        KotsRenderer.Result kots = new KotsRenderer.Inputs(ChartInstallMatrixTest.CONFIG, ChartInstallMatrixTest.LICENSE,
+        KotsRenderer.Result kots = new KotsRenderer.Inputs(CONFIG, ChartInstallMatrixTest.LICENSE,
                 source == Source.LOCAL_REGISTRY ? ChartInstallMatrixTest.LOCAL : null)
                 .render(g.release().text(ReleaseFile.HELMCHART));
         assertFalse(kots.excluded(), "embedded keeps the chart");
@@ -84,12 +93,20 @@ class ChartFamilyRenderTest {
 
         String container = hooksReachPostgres(pod, g);
         Map<String, String> env = pod.env(container);
-        assertEquals("app_user", env.get("POSTGRES_USER"), "the chart's user, whom the hooks connect as");
-        assertEquals("s3cret-pw", env.get("POSTGRES_PASSWORD"), "the Config's password reaches the variable the hooks read");
+        ChartFacts facts = g.input().chart();
+        assertEquals("app_user", env.get(facts.userIsSuperuser() ? "POSTGRES_USER" : "USERDB_USER"),
+                "the chart's user, whom the hooks connect as");
+        assertEquals("s3cret-pw", env.get(facts.appPasswordVariable()),
+                "the Config's password reaches the variable the hooks read");
+        if (facts.superuserPasswordPath() != null)
+            assertEquals("root-pw", env.get(facts.superuserPasswordVariable()), "the superuser's own generated password");
         onlyTheScratchIsCopied(pod, map(sts, "spec", "template", "metadata", "annotations"));
 
         // The image: the chart's own tag (with its digest) wherever it is pulled from.
         String tag = ManifestView.string(ChartRenderer.defaultValues(family, version), "image", "tag");
+        if (tag == null || tag.isEmpty()) // the chart's appVersion
+            tag = String.valueOf(ManifestView.load(io.pgbackupwizard.testsupport.TestInputs.read(
+                    ChartRenderer.sources(family) + version + "/Chart.yaml")).get("appVersion"));
         boolean local = source == Source.LOCAL_REGISTRY && api.equals("kots.io/v1beta2");
         String expected = (local ? "registry.local:5000/myapp/postgres"
                 : source == Source.MIRROR ? "mirror.example.com/acme/pg/postgres" : "docker.io/postgres") + ":" + tag;
@@ -135,13 +152,22 @@ class ChartFamilyRenderTest {
         Files.writeString(parent.resolve("Chart.yaml"), ManifestYaml.dump(Maps.map("apiVersion", "v2", "name", "vendor-app",
                 "version", "1.0.0", "dependencies",
                 List.of(Maps.map("name", family.chartName(), "version", version, "alias", "postgresql")))));
+        // What the customer supplies where the chart makes no password itself (backup-readme.md says so).
+        Map<String, String> sets = new java.util.LinkedHashMap<>();
+        ChartFacts facts = g.input().chart();
+        if (facts.superuserPasswordPath() != null) {
+            sets.put("postgresql." + String.join(".", facts.credential(facts.passwordKey())), "app-pw");
+            sets.put("postgresql." + String.join(".", facts.superuserPasswordPath()), "root-pw");
+            String readme = g.release().files().get("backup-readme.md");
+            sets.keySet().forEach(k -> assertTrue(readme.contains(k), () -> "the README names " + k + ":\n" + readme));
+        }
         ChartRenderer.Rendered rendered = ChartRenderer.renderDir(parent, "customer-release", "customer-ns",
-                g.release().files().get("backup-values.yaml"), Map.of()).requireOk();
+                g.release().files().get("backup-values.yaml"), sets).requireOk();
         RenderedPod pod = RenderedPod.of(rendered);
         Map<String, Object> template = map(rendered.ofKind("StatefulSet").get(0), "spec", "template");
 
         assertEquals("postgresql", hooksReachPostgres(pod, g), "the alias names the container");
-        assertEquals("app_user", pod.env("postgresql").get("POSTGRES_USER"));
+        assertEquals("app_user", pod.env("postgresql").get(facts.userIsSuperuser() ? "POSTGRES_USER" : "USERDB_USER"));
         onlyTheScratchIsCopied(pod, map(template, "metadata", "annotations"));
         Map<String, Object> schedule = ManifestView.load(g.release().files().get("velero-schedule.yaml"));
         assertTrue(LabelSelectors.takes(map(schedule, "spec", "template"), "customer-ns", map(template, "metadata", "labels")),
@@ -157,12 +183,12 @@ class ChartFamilyRenderTest {
     void everyInstallPathsFilesReachThePod(ChartFamily family, String version) {
         Generated g = Generated.with("chartFamily", family.param(), "chartVersion", version, "installPath",
                 InstallPathChartRenderTest.EVERY_PATH, "apiVersion", "kots.io/v1beta2");
-        KotsRenderer.Result kots = InstallPathChartRenderTest.KOTS.render(g.release().text(ReleaseFile.HELMCHART));
+        KotsRenderer.Result kots = EMBEDDED.render(g.release().text(ReleaseFile.HELMCHART));
         RenderedPod pod = RenderedPod.of(ChartRenderer.renderDir(ChartRenderer.chartDir(family, version),
                 kots.releaseName(), "kotsadm", ManifestYaml.dump(kots.values()), Map.of()));
         hooksReachPostgres(pod, g);
         Map<String, Object> backupSpec = map(ManifestView.load(
-                KotsRenderer.renderString(g.release().text(ReleaseFile.BACKUP), InstallPathChartRenderTest.KOTS)), "spec");
+                KotsRenderer.renderString(g.release().text(ReleaseFile.BACKUP), EMBEDDED)), "spec");
         assertTrue(LabelSelectors.takes(backupSpec, "kotsadm", pod.labels()), () -> "pod labels " + pod.labels());
 
         String runbook = g.release().text(ReleaseFile.RESTORE_RUNBOOK);
@@ -180,21 +206,25 @@ class ChartFamilyRenderTest {
         String container = (String) annotations.get("pre.hook.backup.velero.io/container");
         assertEquals(container, annotations.get("post.hook.restore.velero.io/container"));
         assertTrue(pod.containerNames().contains(container), () -> container + " not in " + pod.containerNames());
-        assertTrue(pod.env(container).containsKey("POSTGRES_PASSWORD"), () -> container + " is not PostgreSQL's");
+        assertTrue(pod.env(container).containsKey(g.input().chart().appPasswordVariable()),
+                () -> container + " is not PostgreSQL's");
+        String scratch = (String) annotations.get("backup.velero.io/backup-volumes");
+        assertEquals(io.pgbackupwizard.generate.hooks.PodValues.volume(g.input()), scratch);
         assertTrue(pod.writableMounts(container).stream()
-                .anyMatch(m -> m.volume().equals("backup") && m.mountPath().equals(g.input().mountPath())),
+                .anyMatch(m -> m.volume().equals(scratch) && m.mountPath().equals(g.input().mountPath())),
                 () -> "scratch not mounted in " + container + ": " + pod.writableMounts(container));
-        Map<String, Object> emptyDir = map(pod.volume("backup").orElseThrow(), "emptyDir");
-        assertEquals(g.input().scratchSize(), emptyDir.get("sizeLimit"));
+        Map<String, Object> emptyDir = map(pod.volume(scratch).orElseThrow(), "emptyDir");
+        if (!g.input().chart().usesChartScratch())
+            assertEquals(g.input().scratchSize(), emptyDir.get("sizeLimit"));
         return container;
     }
 
     /** Velero opt-in copies only backup; opt-out copies every copyable volume not excluded: again only backup. */
     private static void onlyTheScratchIsCopied(RenderedPod pod, Map<String, Object> annotations) {
-        assertEquals("backup", annotations.get("backup.velero.io/backup-volumes"));
+        String scratch = (String) annotations.get("backup.velero.io/backup-volumes");
         List<String> excludes = List.of(((String) annotations.get("backup.velero.io/backup-volumes-excludes")).split(","));
         List<String> optOut = pod.volumeNames().stream().filter(pod::copyableVolume).filter(v -> !excludes.contains(v))
                 .toList();
-        assertEquals(List.of("backup"), optOut, () -> "opt-out copies " + optOut + " of " + pod.volumeNames());
+        assertEquals(List.of(scratch), optOut, () -> "opt-out copies " + optOut + " of " + pod.volumeNames());
     }
 }

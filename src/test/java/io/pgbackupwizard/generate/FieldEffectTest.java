@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.InstallPath;
+import io.pgbackupwizard.model.WizardInputParser;
 
 /**
  * The page switches a field off on the install paths where it does nothing, and says why: that claim
@@ -37,6 +40,31 @@ class FieldEffectTest {
             } else {
                 assertEquals(before, after, c + " is said to do nothing on " + path + " but a file changed");
                 assertTrue(c.field().noEffect(Set.of(path)).orElseThrow().startsWith("No effect on a Helm CLI release"));
+            }
+        }
+    }
+
+    /**
+     * The same claim for chart families (Field.noEffectOn): a field said to do nothing with a family changes no file
+     * of its release on either install path, or is refused there rather than ignored; every other field changes a file.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void aFieldSaidToDoNothingWithAFamilyChangesNoFile(HelmChartManifestTest.Change c) {
+        for (ChartFamily family : ChartFamily.values()) {
+            if (c.field() == Field.CHART_FAMILY || c.field() == Field.CHART_VERSION)
+                continue;
+            String kots = InstallPath.KOTS.value();
+            var parsed = new WizardInputParser().parse(Map.of("chartFamily", List.of(family.param()), "installPath",
+                    List.of(kots), c.field().param(), List.of(c.value())));
+            Map<String, String> before = Generated.with("chartFamily", family.param(), "installPath", kots).release()
+                    .files();
+            if (c.field().noEffectOn(family).isPresent()) {
+                assertTrue(!parsed.ok() || before.equals(io.pgbackupwizard.generate.Release.of(parsed.input()).files()),
+                        c + " is said to do nothing with " + family + " but a file changed");
+            } else if (parsed.ok()) {
+                assertNotEquals(before, io.pgbackupwizard.generate.Release.of(parsed.input()).files(),
+                        c + " is said to matter with " + family + " but no file changed");
             }
         }
     }

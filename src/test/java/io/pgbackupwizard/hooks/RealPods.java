@@ -37,8 +37,10 @@ final class RealPods {
     /** The app's user, database and password as the container has them (the image's own variables). */
     record Db(PodmanPod pod, String user, String name, String password) {
         static Db of(PodmanPod pod) {
-            String user = pod.env("POSTGRES_USER", pod.env("POSTGRESQL_USERNAME", "postgres"));
             String db = pod.env("POSTGRES_DATABASE", pod.env("POSTGRES_DB", "postgres"));
+            if (pod.env("USERDB_USER", null) != null) // groundhog2k: the user of userDatabase, beside the superuser
+                return new Db(pod, pod.env("USERDB_USER", null), db, pod.secret("USERDB_PASSWORD"));
+            String user = pod.env("POSTGRES_USER", pod.env("POSTGRESQL_USERNAME", "postgres"));
             return new Db(pod, user, db, pod.secret("POSTGRES_PASSWORD"));
         }
 
@@ -48,7 +50,9 @@ final class RealPods {
 
         /** As the postgres superuser, whose password the chart gives the container when it names another user. */
         String superuserSql(String database, String sql) {
-            String password = user.equals("postgres") ? this.password : pod.secret("POSTGRES_POSTGRES_PASSWORD");
+            String password = user.equals("postgres") ? this.password
+                    : pod.env("USERDB_USER", null) != null ? pod.secret("POSTGRES_PASSWORD") // groundhog2k's superuser
+                            : pod.secret("POSTGRES_POSTGRES_PASSWORD");
             if (password == null)
                 throw new AssertionError("the container has no postgres password");
             return pod.psql("postgres", password, database, sql);
@@ -68,7 +72,8 @@ final class RealPods {
 
     /** Whether the hooks log in as postgres: then the seed includes an extension postgres owns. */
     static boolean superuserHooks(RenderedPod pod) {
-        return VeleroExec.of(pod, VeleroExec.BACKUP).argv().get(2).contains("POSTGRES_POSTGRES_PASSWORD");
+        String script = VeleroExec.of(pod, VeleroExec.BACKUP).argv().get(2);
+        return script.contains("POSTGRES_POSTGRES_PASSWORD") || script.contains(" -U postgres ");
     }
 
     /** The sample data as the chart's user creates it; a large object for custom dumps; an extension for superuser hooks. */
@@ -89,6 +94,7 @@ final class RealPods {
         VeleroExec backup = VeleroExec.of(pod, VeleroExec.BACKUP);
         String container = backup.container();
         boolean custom = customFormat(pod);
+        String mount = scratchMount(pod, container);
         String before;
         Path saved;
         long backupMillis;
@@ -102,11 +108,11 @@ final class RealPods {
             BashRunner.Result b = a.exec(backup.argv(), Pods.HOOK_TIMEOUT);
             backupMillis = (System.nanoTime() - t) / 1_000_000;
             assertEquals(0, b.exitCode(), () -> "backup hook failed: " + b.stderr() + "\n" + a.logTail());
-            assertEquals(List.of(custom ? "backup.dump" : "backup.sql"), HookFixture.filesIn(a.mountDir(WizardRelease.MOUNT)),
+            assertEquals(List.of(custom ? "backup.dump" : "backup.sql"), HookFixture.filesIn(a.mountDir(mount)),
                     "only the dump is backed up");
-            saved = PodmanPod.copyOut(a.mountDir(WizardRelease.MOUNT));
+            saved = PodmanPod.copyOut(a.mountDir(mount));
         }
-        try (PodmanPod c = PodmanPod.start(pod, container, image, options.restore(WizardRelease.MOUNT, saved))) {
+        try (PodmanPod c = PodmanPod.start(pod, container, image, options.restore(mount, saved))) {
             Db db = Db.of(c);
             if (timing == Timing.READY)
                 c.waitReady(true, BOOT);
@@ -120,9 +126,17 @@ final class RealPods {
             } catch (AssertionError unreadable) { // the restored tables are not there
                 after = "not readable: " + unreadable.getMessage();
             }
-            return new Outcome(before, after, r, HookFixture.filesIn(c.mountDir(WizardRelease.MOUNT)), sizeOf(saved),
+            return new Outcome(before, after, r, HookFixture.filesIn(c.mountDir(mount)), sizeOf(saved),
                     backupMillis, restoreMillis, c.logTail());
         }
+    }
+
+    /** Where the volume Velero copies (backup.velero.io/backup-volumes) is mounted in the hook's container. */
+    static String scratchMount(RenderedPod pod, String container) {
+        String volume = String.valueOf(pod.annotations().get("backup.velero.io/backup-volumes"));
+        return pod.writableMounts(container).stream().filter(m -> m.volume().equals(volume)).findFirst()
+                .map(RenderedPod.Mount::mountPath)
+                .orElseThrow(() -> new AssertionError("volume " + volume + " is not mounted in " + container));
     }
 
     /** The round trip with the pod's own restore hook, which must succeed and bring back equal data. */

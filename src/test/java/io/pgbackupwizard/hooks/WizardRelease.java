@@ -21,6 +21,8 @@ final class WizardRelease {
     static final String RELEASE = "myapp";
     static final String MOUNT = "/scratch";
     static final String PASSWORD = "pa'ss \"wo$rd\\ `touch canary` $(touch canary) ü🐘";
+    /** The superuser's, where the release sets one (groundhog2k): as hostile, and not the user's. */
+    static final String SUPERUSER_PASSWORD = "$(touch canary2) 'root' \\ü";
 
     static Release release(String version, Map<String, String> params) {
         Map<String, List<String>> raw = new LinkedHashMap<>();
@@ -37,6 +39,7 @@ final class WizardRelease {
     static Map<String, Object> values(String version, Map<String, String> params, Map<String, Object> extra) {
         Release release = release(version, params);
         KotsRenderer.Result k = new KotsRenderer.Inputs(Map.of(release.input().passwordOption(), PASSWORD,
+                release.input().superuserPasswordOption(), SUPERUSER_PASSWORD,
                 release.input().typeOption(), release.input().embeddedValue()),
                 Map.of("isSnapshotSupported", "true", "appSlug", "my-app"), null)
                 .render(release.text(ReleaseFile.HELMCHART));

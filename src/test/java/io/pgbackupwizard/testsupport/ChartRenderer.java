@@ -61,6 +61,7 @@ public final class ChartRenderer {
         return switch (family) {
             case BITNAMI -> CHARTS + "/postgresql-";
             case CLOUDPIRATES -> "charts-2026/cloudpirates/postgres-";
+            case GROUNDHOG2K -> "charts-2026/groundhog2k/postgres-";
         };
     }
 

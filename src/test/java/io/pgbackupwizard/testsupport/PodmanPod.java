@@ -72,22 +72,42 @@ public final class PodmanPod implements AutoCloseable {
         this.container = container;
         this.name = "pgbw-pod-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
         this.dir = BashRunner.newScratchDir();
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--network", "none",
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));
+        args.addAll(containerArgs(container, o, cpus));
+        restoreInto.forEach((mountPath, from) -> copyKeepingOwner(from, mountDir(mountPath)));
+        if (!o.noServer())
+            runInitContainers(image, o);
+        if (o.noServer())
+            args.addAll(List.of("--entrypoint", "[\"sleep\", \"600\"]"));
+        else if (!pod.command(container).isEmpty())
+            args.addAll(List.of("--entrypoint", json(pod.command(container))));
+        args.add(image);
+        if (!o.noServer())
+            args.addAll(pod.args(container)); // the chart's args replace the image's CMD, as the kubelet's do
+        BashRunner.Result run = pm(Duration.ofMinutes(2), null, args);
+        if (run.exitCode() != 0)
+            fail("podman run " + image + " failed: " + run.stderr());
+        this.started = System.nanoTime();
+    }
+
+    /** How podman starts one of the pod's containers: user, groups, root, limits, env and volumes as rendered. */
+    private List<String> containerArgs(String c, Options o, Double cpus) {
+        List<String> args = new ArrayList<>(List.of("--network", "none",
                 "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024", "--passwd=false",
                 "--unsetenv", "TERM", "--unsetenv", "container", "--hostname", "postgresql-0",
                 "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-                "--user", pod.runAsUser(container) + ":" + pod.runAsGroup(container).orElse(0L)));
+                "--user", pod.runAsUser(c) + ":" + pod.runAsGroup(c).orElse(0L)));
         pod.fsGroup().ifPresent(g -> args.addAll(List.of("--group-add", String.valueOf(g))));
-        if (pod.readOnlyRootFilesystem(container))
+        if (pod.readOnlyRootFilesystem(c))
             args.addAll(List.of("--read-only", "--read-only-tmpfs=false"));
-        Map<String, Object> limits = pod.limits(container);
+        Map<String, Object> limits = pod.limits(c);
         Double cpu = cpus != null ? cpus : limits.containsKey("cpu") ? cores(String.valueOf(limits.get("cpu"))) : null;
         if (cpu != null)
             args.addAll(List.of("--cpus", String.valueOf(cpu)));
         if (limits.containsKey("memory"))
             args.addAll(List.of("--memory", bytes(String.valueOf(limits.get("memory")))));
-        pod.env(container).forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
-        for (RenderedPod.Mount m : pod.writableMounts(container)) {
+        pod.env(c).forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
+        for (RenderedPod.Mount m : pod.writableMounts(c)) {
             Long size = o.tmpfsBytes().get(m.mountPath());
             if (size != null) {
                 args.addAll(List.of("--mount",
@@ -103,20 +123,30 @@ public final class PodmanPod implements AutoCloseable {
                 host = subPath(host, m.subPath());
             args.addAll(List.of("-v", host + ":" + m.mountPath()));
         }
-        fileVolumes(args, "secret", pod.secretFiles(container));
-        fileVolumes(args, "configmap", pod.configMapFiles(container));
-        restoreInto.forEach((mountPath, from) -> copyKeepingOwner(from, mountDir(mountPath)));
-        if (o.noServer())
-            args.addAll(List.of("--entrypoint", "[\"sleep\", \"600\"]"));
-        else if (!pod.command(container).isEmpty())
-            args.addAll(List.of("--entrypoint", json(pod.command(container))));
-        args.add(image);
-        if (!o.noServer())
-            args.addAll(pod.args(container)); // the chart's args replace the image's CMD, as the kubelet's do
-        BashRunner.Result run = pm(Duration.ofMinutes(2), null, args);
-        if (run.exitCode() != 0)
-            fail("podman run " + image + " failed: " + run.stderr());
-        this.started = System.nanoTime();
+        fileVolumes(args, c + "-secret", pod.secretFiles(c));
+        fileVolumes(args, c + "-configmap", pod.configMapFiles(c));
+        return args;
+    }
+
+    /**
+     * The pod's init containers, in order, each to completion before the main one starts (a chart copies its init
+     * scripts into an emptyDir this way). Only those of the main container's image: the stand-in is that image.
+     */
+    private void runInitContainers(String image, Options o) {
+        for (String init : pod.initContainerNames()) {
+            if (!pod.container(init).get("image").equals(pod.container(container).get("image")))
+                fail("init container " + init + " runs another image (" + pod.container(init).get("image")
+                        + "), which the harness has no stand-in for");
+            List<String> args = new ArrayList<>(List.of("run", "--rm", "--name", name + "-" + init));
+            args.addAll(containerArgs(init, o, null));
+            if (!pod.command(init).isEmpty())
+                args.addAll(List.of("--entrypoint", json(pod.command(init))));
+            args.add(image);
+            args.addAll(pod.args(init));
+            BashRunner.Result r = pm(Duration.ofMinutes(2), null, args);
+            if (r.exitCode() != 0)
+                fail("init container " + init + " failed (" + r.exitCode() + "): " + r.stderr() + r.stdout());
+        }
     }
 
     /** Starts a fresh pod: every volume new and empty. */
@@ -292,7 +322,8 @@ public final class PodmanPod implements AutoCloseable {
             });
             Path file = TextFiles.write(host.resolve(inContainer.getFileName().toString()), f.getValue());
             chown(file, "0:" + pod.fsGroup().map(String::valueOf).orElse("0"));
-            chmod(file, 0644);
+            // defaultMode is not modelled: a ConfigMap may hold the scripts an init container runs (0555 in the chart)
+            chmod(file, kind.endsWith("configmap") ? 0755 : 0644);
         }
         dirs.forEach((inContainer, host) -> args.addAll(List.of("-v", host + ":" + inContainer + ":ro")));
     }

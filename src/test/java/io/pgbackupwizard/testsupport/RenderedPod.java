@@ -67,8 +67,14 @@ public final class RenderedPod {
 
     /** The container spec of that name; fails listing the names when absent. */
     public Map<String, Object> container(String name) {
-        return containers().stream().filter(c -> name.equals(c.get("name"))).findFirst()
+        return java.util.stream.Stream.concat(containers().stream(), list(podSpec(), "initContainers").stream())
+                .filter(c -> name.equals(c.get("name"))).findFirst()
                 .orElseGet(() -> fail("no container " + name + " in the pod; containers: " + containerNames()));
+    }
+
+    /** The init containers' names, in the order the kubelet runs them. */
+    public List<String> initContainerNames() {
+        return list(podSpec(), "initContainers").stream().map(c -> (String) c.get("name")).toList();
     }
 
     /** The container's env as the kubelet sets it: values, and Secret keys resolved from the rendered Secrets. */

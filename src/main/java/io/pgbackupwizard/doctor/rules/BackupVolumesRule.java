@@ -3,6 +3,7 @@ package io.pgbackupwizard.doctor.rules;
 import java.util.List;
 import java.util.Optional;
 
+import io.pgbackupwizard.chart.ChartFacts;
 import io.pgbackupwizard.doctor.ClientCall;
 import io.pgbackupwizard.doctor.Findings;
 import io.pgbackupwizard.doctor.HookCommand;
@@ -52,6 +53,11 @@ public final class BackupVolumesRule implements Rule {
                         ANNOTATION + " is '" + value + "': Velero splits it on ',' without trimming, so '" + name
                                 + "' names no volume and that volume is not backed up.",
                         ANNOTATION + ": " + String.join(",", List.of(value.replace(" ", "").split(","))) + ".");
+                continue;
+            }
+            Optional<ChartFacts> chart = m.facts().filter(ChartFacts::usesChartScratch);
+            if (chart.isPresent() && name.equals(chart.get().scratchVolume())) {
+                mountPath = chart.get().scratchMount(); // the chart's own emptyDir: it takes no extra volumes
                 continue;
             }
             Located volume = m.volume(name);

@@ -110,7 +110,7 @@ public final class KotsApiRule implements Rule {
 
     /** Where the labels reach the pod: commonLabels from chart 10, <pod key>.podLabels before. */
     private static String labelsKey(Manifest m) {
-        return commonLabels(m) ? "commonLabels" : podKey(m) + ".podLabels";
+        return commonLabels(m) ? "commonLabels" : podKey(m).isEmpty() ? "podLabels" : podKey(m) + ".podLabels";
     }
 
     /**
@@ -135,16 +135,21 @@ public final class KotsApiRule implements Rule {
         }
     }
 
+    /** values.&lt;pod key&gt;.key, or values.key where the chart reads the pod's keys at the top. */
+    private static Located at(Located values, String podKey, String key) {
+        return podKey.isEmpty() ? values.get(key) : values.at(podKey, key);
+    }
+
     /** Both labels on the pod, in values or in any optionalValues entry: commonLabels (chart 10+) or podLabels. */
     private static boolean hasSnapshotLabels(Manifest m) {
         List<Located> places = new ArrayList<>();
         String pod = podKey(m);
         boolean common = commonLabels(m);
-        places.add(m.values().at(pod, "podLabels"));
+        places.add(at(m.values(), pod, "podLabels"));
         if (common)
             places.add(m.values().get("commonLabels"));
         for (Located o : m.spec().get("optionalValues").items()) {
-            places.add(o.get("values").at(pod, "podLabels"));
+            places.add(at(o.get("values"), pod, "podLabels"));
             if (common)
                 places.add(o.get("values").get("commonLabels"));
         }

@@ -31,8 +31,8 @@ public final class HelmCliValues {
         Map<String, Object> postgresql = gen.podKey().isEmpty() ? pod : map(gen.podKey(), pod);
         // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret.
         List<String> credentials = ownCredentialsPath(gen);
-        Maps.putPath(postgresql, append(credentials, gen.usernameKey()), in.username());
-        Maps.putPath(postgresql, append(credentials, gen.databaseKey()), in.database());
+        Maps.putPath(postgresql, credential(gen, credentials, gen.usernameKey()), in.username());
+        Maps.putPath(postgresql, credential(gen, credentials, gen.databaseKey()), in.database());
         return map(DEPENDENCY, postgresql);
     }
 
@@ -43,7 +43,7 @@ public final class HelmCliValues {
     public static Map<String, Object> podAnnotations(WizardInput in, Hooks hooks) {
         Map<String, Object> annotations = PodValues.annotations(in, hooks, DEPENDENCY);
         annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(),
-                String.join(",", in.family().anyVersionVolumes()));
+                String.join(",", PodValues.excluded(in, in.family().anyVersionVolumes())));
         return annotations;
     }
 
@@ -55,7 +55,12 @@ public final class HelmCliValues {
                 : path;
     }
 
-    private static List<String> append(List<String> path, String key) {
-        return java.util.stream.Stream.concat(path.stream(), java.util.stream.Stream.of(key)).toList();
+    /** The values path of one credential: under the chart's key, and its value key where it has one ({value: x}). */
+    private static List<String> credential(ChartFacts gen, List<String> path, String key) {
+        List<String> out = new java.util.ArrayList<>(path);
+        out.add(key);
+        if (gen.credentialValueKey() != null)
+            out.add(gen.credentialValueKey());
+        return out;
     }
 }

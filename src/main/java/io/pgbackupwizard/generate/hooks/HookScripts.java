@@ -123,8 +123,8 @@ public final class HookScripts {
     /** The container's variable holding the hook role's password (its _FILE variant names a file instead). */
     public static String passwordVariable(WizardInput in) {
         return in.hookUser() == HookUser.postgres && !in.username().equals("postgres")
-                ? "POSTGRES_POSTGRES_PASSWORD"
-                : "POSTGRES_PASSWORD";
+                ? in.chart().superuserPasswordVariable()
+                : in.chart().appPasswordVariable();
     }
 
     /** With set -u, a container that has neither variable stops here with "unbound variable". */

@@ -26,6 +26,8 @@ public final class PodValues {
      * (or at the top of the values, where the chart has no pod key).
      */
     public static Map<String, Object> of(WizardInput in, Map<String, Object> podAnnotations) {
+        if (in.chart().usesChartScratch())
+            return map("podAnnotations", podAnnotations); // the chart's own emptyDir holds the dump
         Map<String, Object> emptyDir = new LinkedHashMap<>();
         if (in.scratchMedium() == ScratchMedium.Memory)
             emptyDir.put("medium", "Memory");
@@ -34,6 +36,16 @@ public final class PodValues {
                 "podAnnotations", podAnnotations,
                 "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
                 "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+    }
+
+    /** The volume the dump goes to: the values' own emptyDir, or the chart's where it takes no extra volume. */
+    public static String volume(WizardInput in) {
+        return in.chart().usesChartScratch() ? in.chart().scratchVolume() : VOLUME;
+    }
+
+    /** The pod's volumes but the one holding the dump: what a Velero in opt-out mode must leave alone. */
+    public static List<String> excluded(WizardInput in, List<String> volumes) {
+        return volumes.stream().filter(v -> !v.equals(volume(in))).toList();
     }
 
     /** Velero's annotations on the PostgreSQL pod, as the KOTS HelmChart writes them (the chart under its own name). */
@@ -45,9 +57,9 @@ public final class PodValues {
     public static Map<String, Object> annotations(WizardInput in, Hooks hooks, String installedAs) {
         String container = in.chart().containerName(in.name(), installedAs);
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), VOLUME);
+        a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), volume(in));
         // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
-        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", in.chart().volumes()));
+        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", excluded(in, in.chart().volumes())));
         a.put(VeleroAnnotation.PRE_BACKUP_CONTAINER.key(), container);
         a.put(VeleroAnnotation.PRE_BACKUP_COMMAND.key(), hooks.backupAnnotation());
         a.put(VeleroAnnotation.PRE_BACKUP_TIMEOUT.key(), in.hookTimeout());

@@ -30,6 +30,10 @@ public final class ConfigManifest {
         // Generated once at install and kept; never shown, so it never leaves the cluster in clear.
         items.add(map("name", in.passwordOption(), "title", "Embedded PostgreSQL password", "type", "password",
                 "hidden", true, "value", "repl{{ RandomString 32 }}"));
+        if (in.chart().superuserPasswordPath() != null) {
+            items.add(map("name", in.superuserPasswordOption(), "title", "Embedded PostgreSQL superuser password",
+                    "type", "password", "hidden", true, "value", "repl{{ RandomString 32 }}"));
+        }
         if (in.allowExternal()) {
             String when = KotsTemplates.configOptionEquals(in.typeOption(), in.externalValue());
             items.add(external(in, "host", "Host", "text", when));

@@ -34,8 +34,8 @@ public final class SnapshotLabels {
 
     static Map<String, Object> optionalValues(ChartFacts chart) {
         Map<String, Object> values = chart.commonLabels() ? map("commonLabels", labels())
-                : chart.podLabelsRender() ? pod(chart, map("labels", labels(), "podLabels", labels()))
-                        : pod(chart, map("labels", labels()));
+                : chart.podLabelsRender() ? pod(chart, map(chart.workloadLabelsKey(), labels(), "podLabels", labels()))
+                        : pod(chart, map(chart.workloadLabelsKey(), labels()));
         return map("when", KotsTemplates.licenseFieldValue("isSnapshotSupported"), "recursiveMerge", true,
                 "values", values);
     }

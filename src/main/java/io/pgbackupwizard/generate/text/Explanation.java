@@ -60,13 +60,20 @@ public final class Explanation {
                         : "charts " + in.family().versionsWhere(f -> f.podKey().equals(gen.podKey())) + " call the pod "
                                 + gen.podKey())
                 + "), which Velero reads:", annotations));
-        parts.add(new Part(pod + "extraVolumes and extraVolumeMounts", "An emptyDir named "
-                + PodValues.VOLUME + ", mounted at " + in.mountPath() + ": no PVC, no storage class. "
-                + (in.scratchMedium() == ScratchMedium.Memory
-                        ? "It lives in memory (tmpfs), so the dump counts against the container's memory limit: keep sizeLimit: "
-                                + in.scratchSize() + " below it."
-                        : "It lives on the node's ephemeral disk (no medium), up to sizeLimit: " + in.scratchSize()
-                                + "; past that the kubelet evicts the pod.")));
+        if (gen.usesChartScratch()) {
+            parts.add(new Part(pod + "podAnnotations: " + gen.scratchVolume(), "No extra volume: " + in.family().title()
+                    + " takes none, so the dump goes to the chart's own emptyDir " + gen.scratchVolume() + ", mounted at "
+                    + in.mountPath() + " (its root filesystem is read-only). The chart sets no sizeLimit on it: the dump"
+                    + " counts against the node's ephemeral storage, and a limit on the container's ephemeral-storage"
+                    + " (resources) is the only bound."));
+        } else
+            parts.add(new Part(pod + "extraVolumes and extraVolumeMounts", "An emptyDir named "
+                    + PodValues.VOLUME + ", mounted at " + in.mountPath() + ": no PVC, no storage class. "
+                    + (in.scratchMedium() == ScratchMedium.Memory
+                            ? "It lives in memory (tmpfs), so the dump counts against the container's memory limit: keep sizeLimit: "
+                                    + in.scratchSize() + " below it."
+                            : "It lives on the node's ephemeral disk (no medium), up to sizeLimit: " + in.scratchSize()
+                                    + "; past that the kubelet evicts the pod.")));
         String credentials = helm
                 ? values + String.join(".", HelmCliValues.ownCredentialsPath(gen))
                 : values + String.join(".", gen.credentialsPath());

@@ -53,6 +53,32 @@ public final class HelmCliReadme {
                 changes and the dump stays at `%6$s` for another try.
                 """
                 .formatted(in.mountPath(), String.join(", ", in.family().anyVersionVolumes()), in.name(), scheduleFile,
-                        selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description());
+                        selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description())
+                + passwords(in);
+    }
+
+    /**
+     * A chart that makes no password itself refuses to install without them: the values cannot hold a secret, so
+     * the customer (or the vendor's chart) supplies them.
+     */
+    private static String passwords(WizardInput in) {
+        if (in.chart().superuserPasswordPath() == null)
+            return "";
+        String prefix = HelmCliValues.DEPENDENCY + ".";
+        return """
+
+                ## Passwords
+
+                The PostgreSQL chart (%1$s) makes no passwords itself and does not install without them. Install with
+                both set (or point the chart's existingSecret settings at a Secret you made):
+
+                ```
+                helm install <release> <chart> \\
+                  --set-string %2$s=<password of the application's user> \\
+                  --set-string %3$s=<password of the postgres superuser>
+                ```
+
+                """.formatted(in.family().title(), prefix + String.join(".", in.chart().credential(in.chart().passwordKey())),
+                prefix + String.join(".", in.chart().superuserPasswordPath()));
     }
 }

@@ -56,7 +56,12 @@ public final class InstallNotes {
             if (unlabelled != null)
                 w.add(unlabelled);
         }
-        if (in.scratchMedium() == ScratchMedium.Memory) {
+        if (in.chart().usesChartScratch()) {
+            w.add(in.family().title() + " takes no extra volumes: the dump goes to its own emptyDir "
+                    + in.chart().scratchVolume() + " at " + in.mountPath() + ", which has no sizeLimit (scratchSize,"
+                    + " scratchMedium and mountPath do nothing here). Set resources.limits.ephemeral-storage in your"
+                    + " values to bound it; past that limit the kubelet evicts the pod.");
+        } else if (in.scratchMedium() == ScratchMedium.Memory) {
             w.add("A Memory scratch volume keeps the last dump in RAM until the next backup, and counts against the"
                     + " container's memory limit"
                     + (in.resources() != null ? " (" + in.resources().memory().text() + " here)" : "")

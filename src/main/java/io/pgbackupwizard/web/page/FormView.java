@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.model.Field;
 import io.pgbackupwizard.model.FieldError;
 import io.pgbackupwizard.model.InstallPath;
@@ -32,6 +33,11 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
             String noEffect) {
         public String effectivePaths() {
             return EFFECTIVE_PATHS.get(field);
+        }
+
+        /** Where a chart family switches the field off: data-no-effect-&lt;family&gt; attributes for wizard.js. */
+        public List<FamilyReason> familyReasons() {
+            return FAMILY_REASONS.get(field);
         }
 
         public boolean inert() {
@@ -72,6 +78,15 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     public record Group(String title, List<Input> inputs) {
     }
 
+    /** family: a chartFamily value; reason: why the field does nothing with it. */
+    public record FamilyReason(String family, String reason) {
+    }
+
+    private static final Map<Field, List<FamilyReason>> FAMILY_REASONS = Arrays.stream(Field.values()).collect(
+            Collectors.toMap(f -> f, f -> Arrays.stream(ChartFamily.values())
+                    .flatMap(c -> f.noEffectOn(c).map(r -> new FamilyReason(c.param(), r)).stream()).toList(),
+                    (a, b) -> a, () -> new java.util.EnumMap<>(Field.class)));
+
     /** One line of the error summary. onForm: the page has an input with id {@code param} to link to. */
     public record Problem(String param, String label, String message, boolean onForm) {
     }
@@ -109,13 +124,14 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
     /** @param defaults each field's default (the service may override one, so it is asked, not read from Field) */
     public static FormView of(Map<String, String> values, List<FieldError> errors, Function<Field, String> defaults) {
         Set<InstallPath> paths = chosenPaths(values.get(Field.INSTALL_PATH.param()));
+        ChartFamily family = chosenFamily(values.get(Field.CHART_FAMILY.param()));
         List<Group> basic = new ArrayList<>();
         List<Group> advanced = new ArrayList<>();
         GROUPS.forEach((title, fields) -> {
             List<Input> b = new ArrayList<>();
             List<Input> a = new ArrayList<>();
             for (Field f : fields)
-                (f.advanced() ? a : b).add(input(f, values.get(f.param()), defaults.apply(f), errors, paths));
+                (f.advanced() ? a : b).add(input(f, values.get(f.param()), defaults.apply(f), errors, paths, family));
             if (!b.isEmpty())
                 basic.add(new Group(title, b));
             if (!a.isEmpty())
@@ -144,7 +160,17 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
         }
     }
 
-    private static Input input(Field f, String value, String defaultValue, List<FieldError> errors, Set<InstallPath> paths) {
+    /** The chart family the form holds; Bitnami's while that value is wrong. */
+    private static ChartFamily chosenFamily(String value) {
+        try {
+            return ChartFamily.parse(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            return ChartFamily.BITNAMI;
+        }
+    }
+
+    private static Input input(Field f, String value, String defaultValue, List<FieldError> errors, Set<InstallPath> paths,
+            ChartFamily family) {
         String error = errors.stream().filter(e -> e.field().equals(f.param())).map(FieldError::message)
                 .reduce((a, b) -> a + "; " + b).orElse(null);
         String kind = f.control().kind().name().toLowerCase(Locale.ROOT);
@@ -163,6 +189,7 @@ public record FormView(List<Group> groups, List<Group> advancedGroups, List<Prob
             // Keep what a hand-made link asked for in view beside its error, instead of silently showing the first choice.
             options.add(0, new Option(value, value + " (not a valid choice)", true));
         }
-        return new Input(f, kind, value, defaultValue, error, List.copyOf(options), f.noEffect(paths).orElse(null));
+        return new Input(f, kind, value, defaultValue, error, List.copyOf(options),
+                f.noEffect(paths).or(() -> f.noEffectOn(family)).orElse(null));
     }
 }
