@@ -36,6 +36,25 @@ final class Pods {
                 WizardRelease.values(version, withFamily, Map.of())).requireOk());
     }
 
+    /** "bitnami 17.1.0", "groundhog2k 1.6.7": a chart of any family, as the parameterized tests name them. */
+    static ChartFamily family(String chart) {
+        return ChartFamily.parse(chart.split(" ")[0]);
+    }
+
+    static String version(String chart) {
+        return chart.split(" ")[1];
+    }
+
+    /** That chart's rendered pod with the wizard's values for {@code params}. */
+    static RenderedPod render(String chart, Map<String, String> params) {
+        return render(family(chart), version(chart), params);
+    }
+
+    /** The stand-in image that chart's pod runs. */
+    static String image(String chart) {
+        return io.pgbackupwizard.testsupport.OfficialImages.forChart(family(chart), version(chart));
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
