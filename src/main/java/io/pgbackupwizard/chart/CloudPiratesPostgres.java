@@ -8,7 +8,7 @@ import io.pgbackupwizard.chart.ChartFacts.ImageCheck;
 
 /**
  * The CloudPirates postgres chart on the official postgres image, 0.16.2 to 0.20.1, read from its templates
- * (charts/postgres at CloudPirates-io/helm-charts; docs/facts/cloudpirates-chart.md). ChartFactsTest renders the
+ * (charts/postgres at CloudPirates-io/helm-charts; docs/facts/official-image-charts.md). ChartFactsTest renders the
  * real charts and checks the row.
  */
 final class CloudPiratesPostgres {
