@@ -13,6 +13,7 @@ import io.pgbackupwizard.doctor.rules.HookSettingsRule;
 import io.pgbackupwizard.doctor.rules.ImageRule;
 import io.pgbackupwizard.doctor.rules.KotsApiRule;
 import io.pgbackupwizard.doctor.rules.MemoryScratchRule;
+import io.pgbackupwizard.doctor.rules.OperatorClusterRule;
 import io.pgbackupwizard.doctor.rules.PasswordSourceRule;
 import io.pgbackupwizard.doctor.rules.TemplateQuotesRule;
 import io.pgbackupwizard.doctor.rules.ValuesLayoutRule;
@@ -31,7 +32,12 @@ public final class Doctor {
     public static final List<Rule> RULES = List.of(new ValuesLayoutRule(), new KotsApiRule(), new ImageRule(),
             new TemplateQuotesRule(), new ConfigReferencesRule(), new ClearPasswordRule(), new AnnotationValuesRule(),
             new VeleroKeysRule(), new HookFormatRule(), new ClientOptionsRule(), new PasswordSourceRule(),
-            new HookSettingsRule(), new BackupVolumesRule(), new MemoryScratchRule(), new DumpFormatRule());
+            new HookSettingsRule(), new BackupVolumesRule(), new MemoryScratchRule(), new DumpFormatRule(),
+            new OperatorClusterRule());
+
+    /** What still applies to a CloudNativePG cluster chart: its own rule and the ones about KOTS templates. */
+    static final List<Class<? extends Rule>> OPERATOR_CLUSTER_RULES = List.of(OperatorClusterRule.class,
+            TemplateQuotesRule.class, ConfigReferencesRule.class);
 
     /**
      * @param manifest the HelmChart (may also hold the Config as a second document)
@@ -42,8 +48,15 @@ public final class Doctor {
         ManifestReader.Documents docs = ManifestReader.read(manifest, config);
         Manifest m = new Manifest(docs.helmChart(), docs.config());
         Findings findings = new Findings();
-        for (Rule rule : RULES)
-            rule.check(m, findings);
+        for (Rule rule : RULES) {
+            if (!m.operatorCluster() || OPERATOR_CLUSTER_RULES.contains(rule.getClass()))
+                rule.check(m, findings);
+        }
+        if (m.operatorCluster()) { // the wizard writes no such file: nothing to open it in or diff against
+            return new DoctorReport(m.root().at("metadata", "name").text().orElse(""), m.apiVersion(), "",
+                    m.config().isPresent(), findings.sorted(), findings.dropped(), java.util.Map.of(), "", null, "",
+                    List.of(), "");
+        }
         WizardPrefill.Prefill prefill = WizardPrefill.of(m);
         String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).text(ReleaseFile.HELMCHART) : null;
         String diff = wizardFile == null ? "" : UnifiedDiff.of("your HelmChart", manifest, "wizard", wizardFile);

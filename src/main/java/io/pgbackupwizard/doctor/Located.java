@@ -133,6 +133,22 @@ public final class Located {
             entries().values().forEach(v -> v.forEachScalar(action));
     }
 
+    /** Every map key below this place whose key matches, as the place of its value, depth first. */
+    public void forEachKey(java.util.function.Predicate<Located> keyMatches, java.util.function.Consumer<Located> action) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k))
+                    continue;
+                Located value = get(k.getValue());
+                if (keyMatches.test(new Located(k, path + "." + k.getValue(), lineOf(k))))
+                    action.accept(value);
+                value.forEachKey(keyMatches, action);
+            }
+        } else if (isList()) {
+            items().forEach(i -> i.forEachKey(keyMatches, action));
+        }
+    }
+
     /** True for a scalar written without quotes. */
     public boolean isPlain() {
         return node instanceof ScalarNode s && s.isPlain();

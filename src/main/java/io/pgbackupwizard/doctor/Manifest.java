@@ -92,6 +92,16 @@ public final class Manifest {
         return chartVersion.map(family::facts);
     }
 
+    /**
+     * Whether the file installs a CloudNativePG Cluster: the cloudnative-pg cluster chart (spec.chart.name cluster, its
+     * values' cluster: or backups: keys). Not a chart the hooks are for (OperatorClusterRule).
+     */
+    public boolean operatorCluster() {
+        return root.at("spec", "chart", "name").text().map(String::trim).filter("cluster"::equals).isPresent()
+                && (values().get("cluster").exists() || values().get("backups").exists()
+                        || values().get("type").text().filter("postgresql"::equals).isPresent());
+    }
+
     /** The chart family the file installs, by its spec.chart.name. */
     public ChartFamily family() {
         return family;

@@ -38,6 +38,10 @@ class DoctorCorpusTest {
             Map.entry("clean-17.1.0-v1beta2.yaml", List.of()),
             // The CloudPirates chart (the wizard's own file, and Bitnami habits carried over to it)
             Map.entry("cloudpirates-clean-0.20.1.yaml", List.of()),
+            // A CloudNativePG cluster chart: only its own rule applies; hooks there break restores
+            Map.entry("cnpg-cluster-barman.yaml", List.of()),
+            Map.entry("cnpg-cluster-with-hooks.yaml", List.of("HOOKS_ON_OPERATOR_CLUSTER BREAKS_RESTORE "
+                    + "spec.values.cluster.annotations[\"pre.hook.backup.velero.io/container\"] L15")),
             Map.entry("cloudpirates-container-postgresql.yaml", List.of(
                     "WRONG_HOOK_CONTAINER BREAKS_BACKUP " + TOP + "[\"pre.hook.backup.velero.io/container\"] L15",
                     "WRONG_HOOK_CONTAINER BREAKS_RESTORE " + TOP + "[\"post.hook.restore.velero.io/container\"] L19")),
@@ -117,6 +121,7 @@ class DoctorCorpusTest {
 
     /** Warnings that must be there too (warnings not listed are allowed). */
     static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
+            "cnpg-cluster-barman.yaml", List.of("OPERATOR_CLUSTER WARNING spec.chart.name L7"),
             "one-clear-password.yaml", List.of("CLEAR_PASSWORD WARNING spec.values.global.postgresql.auth.password L20"),
             "seed-2020-as-scraped.yaml",
             List.of("MEMORY_SCRATCH WARNING spec.values.master.extraVolumes[0].emptyDir.medium L20",

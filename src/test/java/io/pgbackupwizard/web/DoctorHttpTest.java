@@ -43,6 +43,19 @@ class DoctorHttpTest {
                 .body(containsString("--- your HelmChart\n+++ wizard\n"));
     }
 
+    /** A CloudNativePG cluster chart: its own finding on every format, and no wizard file to open it in. */
+    @Test
+    void anOperatorClusterIsNamedForWhatItIs() {
+        String cnpg = TextFiles.read(CORPUS.resolve("cnpg-cluster-with-hooks.yaml"));
+        given().contentType("text/plain").accept(ContentType.JSON).body(cnpg).when().post("/doctor").then().statusCode(200)
+                .body("findings.rule", equalTo(java.util.List.of("HOOKS_ON_OPERATOR_CLUSTER")))
+                .body("wizardFile", equalTo(null));
+        given().contentType("application/yaml").accept("text/html").body(cnpg.getBytes(StandardCharsets.UTF_8))
+                .when().post("/doctor").then().statusCode(200).body(containsString("HOOKS_ON_OPERATOR_CLUSTER"));
+        given().contentType("application/yaml").body(cnpg.getBytes(StandardCharsets.UTF_8)).when().post("/doctor")
+                .then().statusCode(200).body(containsString("BREAKS RESTORE  HOOKS_ON_OPERATOR_CLUSTER"));
+    }
+
     @Test
     void yamlContentTypeWorksToo() {
         given().contentType("application/yaml").body(CLEAN.getBytes(StandardCharsets.UTF_8)).when().post("/doctor")
