@@ -76,11 +76,16 @@ final class ArbitraryInputs {
         return switch (f) {
             case NAME -> word(LETTERS.substring(0, 26), "abcdefghijklmnopqrstuvwxyz0123456789-", 50);
             case API_VERSION -> Arbitraries.of("kots.io/v1beta1", "kots.io/v1beta2");
-            case CHART_FAMILY -> Arbitraries.of(io.pgbackupwizard.chart.ChartFamily.params());
-            case CHART_VERSION -> Combinators.combine(Arbitraries.integers().between(0, 20),
-                    Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 40),
-                    Arbitraries.of("", "", "-rc.1", "+build.7", "-debian-12-r3"))
-                    .as((major, minor, patch, suffix) -> major + "." + minor + "." + patch + suffix);
+            // Mostly Bitnami, whose numbers the version generator mostly makes; each other family's known versions too.
+            case CHART_FAMILY -> Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("bitnami")),
+                    Tuple.of(2, Arbitraries.of(io.pgbackupwizard.chart.ChartFamily.params())));
+            case CHART_VERSION -> Arbitraries.frequencyOf(
+                    Tuple.of(4, Combinators.combine(Arbitraries.integers().between(7, 19),
+                            Arbitraries.integers().between(0, 20), Arbitraries.integers().between(0, 40),
+                            Arbitraries.of("", "", "-rc.1", "+build.7", "-debian-12-r3"))
+                            .as((major, minor, patch, suffix) -> major + "." + minor + "." + patch + suffix)),
+                    Tuple.of(1, Arbitraries.of(java.util.Arrays.stream(io.pgbackupwizard.chart.ChartFamily.values())
+                            .flatMap(family -> family.knownVersions().stream()).toList())));
             case ALLOW_EXTERNAL, RESTORE_HOOK -> Arbitraries.of("true", "false");
             case TYPE_OPTION, EMBEDDED_VALUE, EXTERNAL_VALUE, PASSWORD_OPTION ->
                 word(LETTERS, LETTERS + "0123456789_-", 64);

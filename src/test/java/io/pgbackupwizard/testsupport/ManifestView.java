@@ -177,24 +177,33 @@ public final class ManifestView {
         return find(path).orElseThrow(() -> new AssertionError("manifest has no " + Arrays.toString(path)));
     }
 
-    /** Key of the PostgreSQL pod's values: exactly one of spec.values.master / spec.values.primary exists. */
+    /**
+     * Key of the PostgreSQL pod's values: exactly one of spec.values.master / spec.values.primary exists, or neither
+     * and spec.values.podAnnotations does ("": charts that read the pod's keys at the top of their values).
+     */
     public String podKey() {
         boolean master = find("spec", "values", "master").isPresent();
         boolean primary = find("spec", "values", "primary").isPresent();
+        if (!master && !primary && find("spec", "values", "podAnnotations").isPresent())
+            return "";
         if (master == primary)
-            throw new AssertionError("want exactly one of master/primary in spec.values");
+            throw new AssertionError("want exactly one of master/primary in spec.values, or podAnnotations at its top");
         return master ? "master" : "primary";
     }
 
-    /** The value at a path below the pod's values (spec.values.master|primary). */
+    /** The value at a path below the pod's values (spec.values.master|primary, or spec.values itself). */
     public Object pod(Object... path) {
-        List<Object> full = new ArrayList<>(List.of("spec", "values", podKey()));
+        List<Object> full = new ArrayList<>(List.of("spec", "values"));
+        if (!podKey().isEmpty())
+            full.add(podKey());
         full.addAll(Arrays.asList(path));
         return at(full.toArray());
     }
 
     public Optional<Object> findPod(Object... path) {
-        List<Object> full = new ArrayList<>(List.of("spec", "values", podKey()));
+        List<Object> full = new ArrayList<>(List.of("spec", "values"));
+        if (!podKey().isEmpty())
+            full.add(podKey());
         full.addAll(Arrays.asList(path));
         return find(full.toArray());
     }
