@@ -18,6 +18,20 @@ class InstallNotesTest {
     }
 
     /** A chart newer than any the facts were checked against is generated from the newest row, and says so. */
+    /** Where the chart has no commonLabels, KOTS snapshots leave its other objects out: v1beta2 releases say so. */
+    @Test
+    void aChartWithoutCommonLabelsWarnsThatSnapshotsLeaveItsOtherObjectsOut() {
+        String start = "With kots.io/v1beta2, groundhog2k postgres 1.6.7 has no commonLabels";
+        assertTrue(warns(Generated.with("chartFamily", "groundhog2k", "installPath", "kots"), start));
+        assertFalse(warns(Generated.with("chartFamily", "groundhog2k", "installPath", "kots", "apiVersion", "kots.io/v1beta1"),
+                start), "v1beta1: KOTS labels every object itself");
+        assertTrue(warns(Generated.with("chartVersion", "9.8.13", "installPath", "kots"),
+                "With kots.io/v1beta2, Bitnami postgresql 9.8.13 has no commonLabels"));
+        assertFalse(warns(Generated.with("chartFamily", "cloudpirates", "installPath", "kots"), "With kots.io/v1beta2"));
+        assertFalse(warns(Generated.with("chartVersion", "8.7.4", "installPath", "kots"), "With kots.io/v1beta2, Bitnami"),
+                "8.x gets the stronger warning: its pod takes no labels at all");
+    }
+
     @Test
     void aChartNewerThanTheNewestKnownGetsANote() {
         assertTrue(warns(Generated.with("chartVersion", "18.0.0"), "Chart 18.0.0 is newer than the newest Bitnami postgresql"
@@ -54,7 +68,8 @@ class InstallNotesTest {
     @Test
     void v1beta2On8xSaysThePodCannotBeLabelledAndV1beta1SaysItIsDeprecated() {
         assertTrue(warns(Generated.with("chartVersion", "8.7.4"), "With kots.io/v1beta2, chart 8.7.4 cannot carry"));
-        assertFalse(warns(Generated.with("chartVersion", "9.8.12"), "With kots.io/v1beta2"));
+        assertFalse(warns(Generated.with("chartVersion", "9.8.12"), "With kots.io/v1beta2, chart 9.8.12 cannot carry"));
+        assertFalse(warns(Generated.with("chartVersion", "10.16.2"), "With kots.io/v1beta2"), "commonLabels from 10.x");
         assertTrue(warns(Generated.with("apiVersion", "kots.io/v1beta1"), "kots.io/v1beta1 is deprecated"));
     }
 

@@ -44,6 +44,19 @@ public final class SnapshotLabels {
         return chart.podKey().isEmpty() ? values : map(chart.podKey(), values);
     }
 
+    /**
+     * For v1beta2 on a chart without commonLabels: the labels reach the StatefulSet and its pod only, so a KOTS
+     * snapshot, which selects the application's resources by them, leaves the chart's other objects out.
+     */
+    public static String othersUnlabelledWarning(WizardInput in) {
+        if (in.chart().commonLabels())
+            return null;
+        return "With kots.io/v1beta2, " + in.family().title() + " " + in.chartVersion() + " has no commonLabels: KOTS's"
+                + " snapshot labels reach only its StatefulSet and pod (" + in.chart().workloadLabelsKey() + ", podLabels),"
+                + " so KOTS snapshots, which select the application's objects by them, leave the chart's Service, Secret"
+                + " and ConfigMaps out; after a restore they come back only when the release is deployed again.";
+    }
+
     /** For v1beta2 on a chart that cannot label its pod: KOTS snapshots would leave the pod (and its hooks) out. */
     public static String podUnlabelledWarning(WizardInput in) {
         if (in.chart().podLabelsRender())

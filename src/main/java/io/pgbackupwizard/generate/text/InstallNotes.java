@@ -55,6 +55,9 @@ public final class InstallNotes {
             String unlabelled = SnapshotLabels.podUnlabelledWarning(in);
             if (unlabelled != null)
                 w.add(unlabelled);
+            String others = SnapshotLabels.othersUnlabelledWarning(in);
+            if (others != null && unlabelled == null)
+                w.add(others);
         }
         if (in.chart().usesChartScratch()) {
             w.add(in.family().title() + " takes no extra volumes: the dump goes to its own emptyDir "
