@@ -39,33 +39,44 @@ public final class PodmanPod implements AutoCloseable {
     private final Path dir;
     private final Map<String, Path> volumes = new LinkedHashMap<>();
     private final long started;
+    private final Options options;
 
     /**
      * How this incarnation differs from the rendered pod: files a mount's volume gets before the start (what Velero's
      * file-system restore leaves), a CPU limit replacing the rendered one (a starved node), a mount replaced by a
      * tmpfs of a few bytes (a full volume), or no server at all (the entrypoint replaced by sleep).
      */
-    public record Options(Map<String, Path> restoreInto, Double cpus, Map<String, Long> tmpfsBytes, boolean noServer) {
-        public static final Options NONE = new Options(Map.of(), null, Map.of(), false);
+    public record Options(Map<String, Path> restoreInto, Double cpus, Map<String, Long> tmpfsBytes, boolean noServer,
+            String networkOf, Map<String, String> env) {
+        public static final Options NONE = new Options(Map.of(), null, Map.of(), false, null, Map.of());
 
         public Options restore(String mountPath, Path from) {
-            return new Options(Map.of(mountPath, from), cpus, tmpfsBytes, noServer);
+            return new Options(Map.of(mountPath, from), cpus, tmpfsBytes, noServer, networkOf, env);
         }
 
         public Options cpus(double c) {
-            return new Options(restoreInto, c, tmpfsBytes, noServer);
+            return new Options(restoreInto, c, tmpfsBytes, noServer, networkOf, env);
         }
 
         public Options full(String mountPath, long bytes) {
-            return new Options(restoreInto, cpus, Map.of(mountPath, bytes), noServer);
+            return new Options(restoreInto, cpus, Map.of(mountPath, bytes), noServer, networkOf, env);
         }
 
         public Options withoutServer() {
-            return new Options(restoreInto, cpus, tmpfsBytes, true);
+            return new Options(restoreInto, cpus, tmpfsBytes, true, networkOf, env);
+        }
+
+        /**
+         * Shares another pod's loopback (two charts' pods side by side for a migration; give this one another PGPORT)
+         * and adds {@code extra} to the rendered env.
+         */
+        public Options besides(PodmanPod other, Map<String, String> extra) {
+            return new Options(restoreInto, cpus, tmpfsBytes, noServer, other.name, Map.copyOf(extra));
         }
     }
 
     private PodmanPod(RenderedPod pod, String container, String image, Options o) {
+        this.options = o;
         Map<String, Path> restoreInto = o.restoreInto();
         Double cpus = o.cpus();
         this.pod = pod;
@@ -92,9 +103,9 @@ public final class PodmanPod implements AutoCloseable {
 
     /** How podman starts one of the pod's containers: user, groups, root, limits, env and volumes as rendered. */
     private List<String> containerArgs(String c, Options o, Double cpus) {
-        List<String> args = new ArrayList<>(List.of("--network", "none",
+        List<String> args = new ArrayList<>(List.of(
                 "--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024", "--passwd=false",
-                "--unsetenv", "TERM", "--unsetenv", "container", "--hostname", "postgresql-0",
+                "--unsetenv", "TERM", "--unsetenv", "container",
                 "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                 "--user", pod.runAsUser(c) + ":" + pod.runAsGroup(c).orElse(0L)));
         pod.fsGroup().ifPresent(g -> args.addAll(List.of("--group-add", String.valueOf(g))));
@@ -106,7 +117,12 @@ public final class PodmanPod implements AutoCloseable {
             args.addAll(List.of("--cpus", String.valueOf(cpu)));
         if (limits.containsKey("memory"))
             args.addAll(List.of("--memory", bytes(String.valueOf(limits.get("memory")))));
+        if (o.networkOf() == null)
+            args.addAll(List.of("--network", "none", "--hostname", "postgresql-0"));
+        else
+            args.addAll(List.of("--network", "container:" + o.networkOf()));
         pod.env(c).forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
+        o.env().forEach((k, v) -> args.addAll(List.of("--env", k + "=" + v)));
         for (RenderedPod.Mount m : pod.writableMounts(c)) {
             Long size = o.tmpfsBytes().get(m.mountPath());
             if (size != null) {
@@ -271,7 +287,7 @@ public final class PodmanPod implements AutoCloseable {
     }
 
     private String port() {
-        return pod.env(container).getOrDefault("POSTGRESQL_PORT_NUMBER", "5432");
+        return options.env().getOrDefault("PGPORT", pod.env(container).getOrDefault("POSTGRESQL_PORT_NUMBER", "5432"));
     }
 
     private void requireRunning() {

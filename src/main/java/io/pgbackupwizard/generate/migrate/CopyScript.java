@@ -80,7 +80,7 @@ public final class CopyScript {
               exit 1
             fi
             done_marker "$SOURCE_HOST/$SOURCE_DB"
-            echo "copied and checked: $(printf '%s\\n' "$source_print" | wc -l) tables, large objects and sequences"
+            echo "copied and checked: $(printf '%s\\n' "$source_print" | grep -vc '^large objects \\|^sequence ') tables, their sequences and large objects"
             """;
 
     /** The script, for {@code bash -c}. */
