@@ -146,8 +146,18 @@ public enum Field {
             Control.select(DumpFormat.values()),
             DumpFormat::parse),
     HOOK_USER("hookUser", "app", "Hooks connect as",
-            "app: the chart's user (Database user). On charts of the official image (cloudpirates) that user is the superuser and no postgres role exists: leave app. postgres: the Bitnami superuser, with its password from $POSTGRES_POSTGRES_PASSWORD or the _FILE variant; needed when objects such as extensions belong to postgres (only their owner may drop and recreate them). Chart "
-                    + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword) + ".",
+            "app: the chart's user (Database user). postgres: the superuser, needed when objects such as extensions belong"
+                    + " to it (only their owner may drop and recreate them), with its password from the chart's own variable: "
+                    + java.util.Arrays.stream(ChartFamily.values())
+                            .filter(f -> f.facts(f.newestKnown()).superuserPasswordVariable() != null)
+                            .map(f -> f.title() + " " + f.versionsWhere(ChartFacts::superuserPassword) + ": $"
+                                    + f.facts(f.newestKnown()).superuserPasswordVariable())
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ". On "
+                    + java.util.Arrays.stream(ChartFamily.values())
+                            .filter(f -> f.facts(f.newestKnown()).userIsSuperuser()).map(ChartFamily::title)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + " the Database user is the one superuser: no postgres role to choose.",
             "app or postgres",
             Control.select(HookUser.values()),
             HookUser::parse, Shown.ADVANCED),

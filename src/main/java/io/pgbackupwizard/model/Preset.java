@@ -38,7 +38,14 @@ public record Preset(String name, String title, String description, Map<Field, S
             Map.of(Field.CHART_FAMILY, "cloudpirates"),
             null);
 
-    public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE, CLOUDPIRATES);
+    public static final Preset GROUNDHOG2K = new Preset("groundhog2k", "Off Bitnami: groundhog2k postgres",
+            "The groundhog2k postgres chart on the official postgres image: a read-only root and no extra volumes, so"
+                    + " the dump goes to its own /tmp emptyDir; its superuser's password is generated beside the user's.",
+            Map.of(Field.CHART_FAMILY, "groundhog2k"),
+            null);
+
+    public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE, CLOUDPIRATES,
+            GROUNDHOG2K);
 
     public static Optional<Preset> byName(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst();

@@ -38,6 +38,10 @@ class DoctorCorpusTest {
             Map.entry("clean-17.1.0-v1beta2.yaml", List.of()),
             // The CloudPirates chart (the wizard's own file, and Bitnami habits carried over to it)
             Map.entry("cloudpirates-clean-0.20.1.yaml", List.of()),
+            // groundhog2k: no extra volumes, so a scratch of its own is a habit that breaks the backup
+            Map.entry("groundhog2k-clean-1.6.7.yaml", List.of()),
+            Map.entry("groundhog2k-extra-volumes.yaml", List.of(
+                    "BACKUP_VOLUME_NOT_FOUND BREAKS_BACKUP " + TOP + "[\"backup.velero.io/backup-volumes\"] L13")),
             // A CloudNativePG cluster chart: only its own rule applies; hooks there break restores
             Map.entry("cnpg-cluster-barman.yaml", List.of()),
             Map.entry("cnpg-cluster-with-hooks.yaml", List.of("HOOKS_ON_OPERATOR_CLUSTER BREAKS_RESTORE "

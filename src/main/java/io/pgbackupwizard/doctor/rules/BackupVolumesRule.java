@@ -61,6 +61,17 @@ public final class BackupVolumesRule implements Rule {
                 continue;
             }
             Located volume = m.volume(name);
+            Optional<ChartFacts> noExtras = m.facts().filter(ChartFacts::usesChartScratch);
+            if (noExtras.isPresent()) {
+                out.add("BACKUP_VOLUME_NOT_FOUND", Severity.BREAKS_BACKUP, at,
+                        ANNOTATION + " names '" + name + "', but " + m.family().title() + " takes no extra volumes"
+                                + (volume.exists() ? " (its values have no extraVolumes: that list is ignored)" : "")
+                                + ", so the pod has no such volume and its root filesystem is read-only: the dump cannot"
+                                + " be written and nothing is backed up under that name.",
+                        "Dump to the chart's own emptyDir: " + ANNOTATION + ": " + noExtras.get().scratchVolume()
+                                + ", and pg_dump -f " + noExtras.get().scratchMount() + "/backup.dump.");
+                continue;
+            }
             if (!volume.exists()) {
                 out.add("BACKUP_VOLUME_NOT_FOUND", Severity.BREAKS_BACKUP, at,
                         ANNOTATION + " names '" + name + "', but " + m.pod().get("extraVolumes").path()
