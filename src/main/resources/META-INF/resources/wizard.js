@@ -307,7 +307,19 @@
   }
   form.addEventListener('change', function (event) {
     if (event.target.name === 'installPath' || event.target.name === 'chartFamily') followInstallPaths();
+    if (event.target.name === 'chartFamily') suggestFamilyVersions();
   });
+
+  // The version suggestions are the chosen family's (each option's label is its family's title, as the select shows it).
+  const knownVersions = document.getElementById('chartVersion-known');
+  const allVersions = knownVersions ? Array.prototype.slice.call(knownVersions.options) : [];
+  function suggestFamilyVersions() {
+    const familySelect = form.querySelector('select[name=chartFamily]');
+    if (!knownVersions || !familySelect) return;
+    const title = familySelect.options[familySelect.selectedIndex].text;
+    knownVersions.replaceChildren.apply(knownVersions, allVersions.filter(function (o) { return o.label === title; }));
+  }
+  suggestFamilyVersions();
 
   // Each field's "default" mark and reset button follow what the field holds.
   function fieldValue(field) {
@@ -349,7 +361,9 @@
     const control = boxes.length ? field.querySelector('input[type=checkbox]:checked') || boxes[0]
       : radio || field.querySelector('input[type=text], select');
     if (radio) radio.checked = true; else if (!boxes.length) control.value = value;
-    if (boxes.length) followInstallPaths();
+    // The install paths and the chart family switch other fields off; reset may change either.
+    followInstallPaths();
+    suggestFamilyVersions();
     markDefault(field);
     control.focus();
     schedule();

@@ -36,6 +36,11 @@ public record Control(Kind kind, List<Choice> choices) {
         return new Control(Kind.SUGGEST, values.stream().map(v -> new Choice(v, v)).toList());
     }
 
+    /** One of these choices, each shown by its own label (a chart family by its title). */
+    public static Control selectLabelled(List<Choice> choices) {
+        return new Control(Kind.SELECT, List.copyOf(choices));
+    }
+
     /** Free text with these suggestions, each with its own label (the chart family a version belongs to). */
     public static Control suggestLabelled(List<Choice> choices) {
         return new Control(Kind.SUGGEST, List.copyOf(choices));

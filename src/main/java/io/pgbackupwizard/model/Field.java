@@ -35,7 +35,8 @@ public enum Field {
                     + ". It decides the values keys, the container, user and port the hooks use, the default image and the"
                     + " volumes left out of the backup.",
             "one of " + String.join(", ", ChartFamily.params()),
-            Control.select(ChartFamily.params()),
+            Control.selectLabelled(java.util.Arrays.stream(ChartFamily.values())
+                    .map(f -> new Control.Choice(f.param(), f.title())).toList()),
             ChartFamily::parse),
     CHART_VERSION("chartVersion", "", "Chart version",
             "spec.chart.chartVersion of the chosen chart; it also decides the values layout (Bitnami: master.* or primary.*,"

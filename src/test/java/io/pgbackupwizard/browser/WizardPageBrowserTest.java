@@ -204,8 +204,8 @@ class WizardPageBrowserTest {
         assertFalse(helmChart.contains("primary:"), "CloudPirates reads the pod's keys at the top of its values");
         await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("backup-script"), "${PGPORT:-5432}"));
         await.until(ExpectedConditions.urlContains("chartFamily=cloudpirates"));
-        assertEquals("CloudPirates postgres", driver.findElement(By.cssSelector("#chartVersion-known option[value='0.20.1']"))
-                .getAttribute("label"));
+        assertEquals(List.of("0.20.1", "0.16.2"), driver.findElements(By.cssSelector("#chartVersion-known option")).stream()
+                .map(o -> o.getAttribute("value")).toList(), "the suggestions are the chosen family's versions");
 
         // Fields the family makes pointless are switched off with the reason, and back on with another family.
         driver.findElement(By.id("advanced-toggle")).click();
@@ -221,6 +221,13 @@ class WizardPageBrowserTest {
             assertTrue(accessibleDescription(id).contains("takes no extra volumes"), accessibleDescription(id));
         }
         assertTrue(text("helmchart-yaml").contains("backup.velero.io/backup-volumes: tmp"), text("helmchart-yaml"));
+
+        // Reset to Bitnami: the fields come back on, the suggestions are Bitnami's again.
+        driver.findElement(By.id("chartFamily-reset")).click();
+        await.until(ExpectedConditions.elementToBeClickable(By.id("mountPath")));
+        assertTrue(driver.findElement(By.id("hookUser")).isEnabled());
+        assertTrue(driver.findElements(By.cssSelector("#chartVersion-known option")).stream()
+                .anyMatch(o -> "17.1.0".equals(o.getAttribute("value"))));
     }
 
     @Test
