@@ -54,8 +54,9 @@ public enum InstallPath {
             List.of("Replicated installers offer no backup to Helm CLI installs; the customer's own Velero applies.",
                     "The values work whether the customer's Velero copies only annotated volumes (opt-in) or every "
                             + "volume (opt-out, defaultVolumesToFsBackup)."),
-            "Merge the values into your chart's values.yaml (PostgreSQL as the dependency named postgresql), ship "
-                    + "the README text with the chart, and test a backup and a restore with a Velero that has the node agent.");
+            "Merge the values into your chart's values.yaml (they sit under postgresql:, your PostgreSQL dependency's "
+                    + "name or alias), ship the README text with the chart, and test a backup and a restore with a Velero "
+                    + "that has the node agent.");
 
     /**
      * A release serves every install method its customers use, and the wizard is named for the HelmChart: the default

@@ -7,6 +7,20 @@ import org.junit.jupiter.api.Test;
 /** README.txt tells the vendor's engineer what to do with the files, for their chart version and names. */
 class NextStepsTest {
 
+    /** The Helm CLI values sit under postgresql: the README says how each family's chart gets that name. */
+    @Test
+    void helmCliReadmeSaysHowTheDependencyIsNamed() {
+        String bitnami = Generated.with("installPath", "helm").release().text(ReleaseFile.README);
+        assertTrue(bitnami.replaceAll("\\s+", " ").contains("PostgreSQL is the dependency named postgresql"), bitnami);
+        for (String family : java.util.List.of("cloudpirates", "groundhog2k")) {
+            String readme = Generated.with("chartFamily", family, "installPath", "helm").release().text(ReleaseFile.README);
+            assertTrue(
+                    readme.replaceAll("\\s+", " ").contains(
+                            "PostgreSQL is the dependency postgres under the alias postgresql: the values sit under that name"),
+                    readme);
+        }
+    }
+
     @Test
     void readmeNamesTheChartToPullAndTheStepsAfter() {
         Generated g = Generated.with("name", "orders-db", "chartVersion", "16.7.27", "installPath", "kots");

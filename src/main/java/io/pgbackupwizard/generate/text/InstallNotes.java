@@ -119,6 +119,6 @@ public final class InstallNotes {
      */
     public static String dependencyNamed(WizardInput in) {
         return in.family().chartName().equals(HelmCliValues.DEPENDENCY) ? "named " + HelmCliValues.DEPENDENCY
-                : in.family().chartName() + " with alias: " + HelmCliValues.DEPENDENCY;
+                : in.family().chartName() + " under the alias " + HelmCliValues.DEPENDENCY;
     }
 }

@@ -54,6 +54,10 @@ public final class NextSteps {
                     List.of()));
         }
         if (parts.contains(Part.HELM_CLI)) {
+            steps.add(new Step("Name the PostgreSQL dependency postgresql",
+                    "In your chart's Chart.yaml, PostgreSQL is the dependency " + InstallNotes.dependencyNamed(in)
+                            + ": the values sit under that name, and the hooks exec in the container it names.",
+                    List.of()));
             steps.add(new Step("Test a backup, then a restore",
                     "Install your chart with the values on a test cluster whose Velero has the node agent, write some"
                             + " data, back up the namespace and read the details: the pre-backup hook must have run and"
