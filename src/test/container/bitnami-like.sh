@@ -17,9 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 gen=${1:?gen}; scripts=${2:?scripts dir}
 [[ -d $scripts/prebuildfs && -d $scripts/rootfs ]] || { echo "not an image scripts folder: $scripts" >&2; exit 1; }
 
-hash_of() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-12; }
-recipe=$( { cat "$0"; hash_of "$scripts"; } | sha256sum | cut -c1-12)
-base_recipe=$(sed -n '/^# --- base/,/^# --- end base/p' "$0" | sha256sum | cut -c1-12)
+recipe_hashes "$0" "$scripts"
 base=localhost/pgbw-minideb:bookworm-$base_recipe
 tag=localhost/pgbw-bitnami-postgresql:$gen-$recipe
 if pm image exists "$tag"; then echo "$tag"; exit 0; fi

@@ -19,9 +19,7 @@ major=${1:?major}; scripts=${2:?scripts dir}
 [[ -f $scripts/Dockerfile && -f $scripts/docker-entrypoint.sh ]] || { echo "not an official-image folder: $scripts" >&2; exit 1; }
 debian_pg=17 # the PostgreSQL Debian trixie ships
 
-hash_of() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-12; }
-recipe=$( { cat "$0"; hash_of "$scripts"; } | sha256sum | cut -c1-12)
-base_recipe=$(sed -n '/^# --- base/,/^# --- end base/p' "$0" | sha256sum | cut -c1-12)
+recipe_hashes "$0" "$scripts"
 base=localhost/pgbw-debian:trixie-$base_recipe
 tag=localhost/pgbw-postgres-official:$major-$recipe
 if pm image exists "$tag"; then echo "$tag"; exit 0; fi

@@ -23,3 +23,11 @@ PGBW_STORE_FLAGS=(--root "$PGBW_CONTAINER_STORE/storage" --runroot "$PGBW_RUNROO
                   --storage-driver "$PGBW_STORAGE_DRIVER")
 pm() { podman "${PGBW_STORE_FLAGS[@]}" --runtime runc --cgroup-manager cgroupfs "$@"; }
 bh() { buildah "${PGBW_STORE_FLAGS[@]}" "$@"; }
+
+# Image recipes (bitnami-like.sh, official-like.sh) key their cached tags on what goes in: recipe_hashes SCRIPT INPUTS
+# sets recipe (the script and every file of its inputs folder) and base_recipe (the script's "# --- base" block only).
+hash_of() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum) | sha256sum | cut -c1-12; }
+recipe_hashes() {
+  recipe=$( { cat "$1"; hash_of "$2"; } | sha256sum | cut -c1-12)
+  base_recipe=$(sed -n '/^# --- base/,/^# --- end base/p' "$1" | sha256sum | cut -c1-12)
+}

@@ -21,12 +21,17 @@ public final class Manifest {
     private final Located config;
     private final ChartFamily family;
     private final Optional<ChartVersion> chartVersion;
+    private final boolean operatorCluster;
 
     Manifest(Located root, Located config) {
         this.root = root;
         this.config = config;
         this.family = familyOf(root.at("spec", "chart", "name").text().orElse(""), root.at("spec", "values"));
         this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(this::version);
+        Located values = root.at("spec", "values");
+        this.operatorCluster = root.at("spec", "chart", "name").text().map(String::trim).filter("cluster"::equals).isPresent()
+                && (values.get("cluster").exists() || values.get("backups").exists()
+                        || values.get("type").text().filter("postgresql"::equals).isPresent());
     }
 
     /**
@@ -97,9 +102,7 @@ public final class Manifest {
      * values' cluster: or backups: keys). Not a chart the hooks are for (OperatorClusterRule).
      */
     public boolean operatorCluster() {
-        return root.at("spec", "chart", "name").text().map(String::trim).filter("cluster"::equals).isPresent()
-                && (values().get("cluster").exists() || values().get("backups").exists()
-                        || values().get("type").text().filter("postgresql"::equals).isPresent());
+        return operatorCluster;
     }
 
     /** The chart family the file installs, by its spec.chart.name. */

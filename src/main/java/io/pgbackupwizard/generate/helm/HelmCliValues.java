@@ -29,10 +29,10 @@ public final class HelmCliValues {
         Map<String, Object> annotations = podAnnotations(in, hooks);
         Map<String, Object> pod = PodValues.of(in, annotations);
         Map<String, Object> postgresql = gen.podKey().isEmpty() ? pod : map(gen.podKey(), pod);
-        // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret.
-        List<String> credentials = ownCredentialsPath(gen);
-        Maps.putPath(postgresql, credential(gen, credentials, gen.usernameKey()), in.username());
-        Maps.putPath(postgresql, credential(gen, credentials, gen.databaseKey()), in.database());
+        // The chart's own (non-global) credential keys; no password: the chart generates one and keeps it in its Secret
+        // (or, where it does not, the README says which to set).
+        Maps.putPath(postgresql, ownPath(gen.credential(gen.usernameKey())), in.username());
+        Maps.putPath(postgresql, ownPath(gen.credential(gen.databaseKey())), in.database());
         return map(DEPENDENCY, postgresql);
     }
 
@@ -49,18 +49,13 @@ public final class HelmCliValues {
 
     /** Where the chart's own credential keys sit: without Bitnami's leading global.postgresql, a global of the parent. */
     public static List<String> ownCredentialsPath(ChartFacts gen) {
-        List<String> path = gen.credentialsPath();
+        return ownPath(gen.credentialsPath());
+    }
+
+    private static List<String> ownPath(List<String> path) {
         return path.size() >= 2 && path.get(0).equals("global") && path.get(1).equals("postgresql")
                 ? path.subList(2, path.size())
                 : path;
     }
 
-    /** The values path of one credential: under the chart's key, and its value key where it has one ({value: x}). */
-    private static List<String> credential(ChartFacts gen, List<String> path, String key) {
-        List<String> out = new java.util.ArrayList<>(path);
-        out.add(key);
-        if (gen.credentialValueKey() != null)
-            out.add(gen.credentialValueKey());
-        return out;
-    }
 }

@@ -44,22 +44,15 @@ public final class HelmChartManifest {
         ChartFacts gen = in.chart();
         Map<String, Object> pod = PodValues.of(in, PodValues.annotations(in, hooks));
 
-        Map<String, Object> credentials = map(
-                gen.usernameKey(), credential(gen, in.username()),
-                gen.passwordKey(), credential(gen, KotsTemplates.configOption(in.passwordOption())),
-                gen.databaseKey(), credential(gen, in.database()));
         if (in.resources() != null)
             pod.put("resources", ResourceValues.of(in.resources()));
         Map<String, Object> values = gen.podKey().isEmpty() ? pod : map(gen.podKey(), pod);
-        Maps.putPath(values, gen.credentialsPath(), credentials);
+        Maps.putPath(values, gen.credential(gen.usernameKey()), in.username());
+        Maps.putPath(values, gen.credential(gen.passwordKey()), KotsTemplates.configOption(in.passwordOption()));
+        Maps.putPath(values, gen.credential(gen.databaseKey()), in.database());
         if (gen.superuserPasswordPath() != null) // its own generated password, never the user's
             Maps.putPath(values, gen.superuserPasswordPath(), KotsTemplates.configOption(in.superuserPasswordOption()));
         return Maps.deepMerge(values, ImageValues.of(in.image()));
-    }
-
-    /** A credential as the chart reads it: the value, or {value: x} where the chart nests it. */
-    private static Object credential(ChartFacts gen, Object value) {
-        return gen.credentialValueKey() == null ? value : map(gen.credentialValueKey(), value);
     }
 
     /** KOTS does not touch a v1beta2 chart: the values must label the pod for snapshots and follow a local registry. */
