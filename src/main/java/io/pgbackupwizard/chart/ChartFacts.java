@@ -63,7 +63,9 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
         /** Always "postgresql". */
         POSTGRESQL,
         /** The chart's name, or the alias a parent chart gives the dependency (Helm renames the chart to it). */
-        CHART_NAME
+        CHART_NAME,
+        /** Always "postgres" (CloudNativePG's instance pods, made by the operator). */
+        POSTGRES
     }
 
     /** What the chart does when the image is not the one it names. */
@@ -84,6 +86,7 @@ public record ChartFacts(String versions, String layout, String podKey, List<Str
     public String containerName(String release, String installedAs) {
         return switch (container) {
             case POSTGRESQL -> "postgresql";
+            case POSTGRES -> "postgres";
             case CHART_NAME -> installedAs;
             case FULLNAME -> {
                 String full = release.contains("postgresql") ? release : release + "-postgresql";

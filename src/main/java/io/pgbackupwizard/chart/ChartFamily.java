@@ -15,7 +15,12 @@ public enum ChartFamily {
             CloudPiratesPostgres.ANY_VERSION_VOLUMES),
     GROUNDHOG2K("groundhog2k", "groundhog2k postgres", "postgres",
             "postgres --repo https://groundhog2k.github.io/helm-charts", Groundhog2kPostgres.TABLE,
-            Groundhog2kPostgres.KNOWN, Groundhog2kPostgres.PRESET_MEMORY_LIMITS, Groundhog2kPostgres.ANY_VERSION_VOLUMES);
+            Groundhog2kPostgres.KNOWN, Groundhog2kPostgres.PRESET_MEMORY_LIMITS, Groundhog2kPostgres.ANY_VERSION_VOLUMES),
+    /** The operator's cluster chart: it backs itself up (Barman Cloud plugin); no Velero hooks. */
+    CLOUDNATIVEPG("cloudnativepg", "CloudNativePG cluster", "cluster",
+            "cluster --repo https://cloudnative-pg.github.io/charts", CloudNativePgCluster.TABLE,
+            CloudNativePgCluster.KNOWN, CloudNativePgCluster.PRESET_MEMORY_LIMITS,
+            CloudNativePgCluster.ANY_VERSION_VOLUMES);
 
     private final String param;
     private final String title;
@@ -62,6 +67,20 @@ public enum ChartFamily {
      */
     public List<String> anyVersionVolumes() {
         return anyVersionVolumes;
+    }
+
+    /**
+     * The database backs itself up: an operator's cluster (CloudNativePG) archives WAL and base backups to an object
+     * store, makes its own pods (no pod template to add hooks or a scratch volume to), and Velero must keep its
+     * volumes out. Nothing hook-related is generated for it.
+     */
+    public boolean backsItselfUp() {
+        return this == CLOUDNATIVEPG;
+    }
+
+    /** The image tag the chart runs when none is given, or null where the chart's own tag is left in place. */
+    public String defaultImageTag() {
+        return this == CLOUDNATIVEPG ? CloudNativePgCluster.DEFAULT_TAG : null;
     }
 
     /** The families' parameter values, in order. */

@@ -52,11 +52,6 @@ public final class Doctor {
             if (!m.operatorCluster() || OPERATOR_CLUSTER_RULES.contains(rule.getClass()))
                 rule.check(m, findings);
         }
-        if (m.operatorCluster()) { // the wizard writes no such file: nothing to open it in or diff against
-            return new DoctorReport(m.root().at("metadata", "name").text().orElse(""), m.apiVersion(), "",
-                    m.config().isPresent(), findings.sorted(), findings.dropped(), java.util.Map.of(), "", null, "",
-                    List.of(), "");
-        }
         WizardPrefill.Prefill prefill = WizardPrefill.of(m);
         String wizardFile = prefill.parsed().ok() ? Release.of(prefill.parsed().input()).text(ReleaseFile.HELMCHART) : null;
         String diff = wizardFile == null ? "" : UnifiedDiff.of("your HelmChart", manifest, "wizard", wizardFile);

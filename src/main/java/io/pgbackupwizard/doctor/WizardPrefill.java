@@ -89,6 +89,8 @@ public final class WizardPrefill {
     public static Prefill of(Manifest m) {
         Map<String, String> read = read(m);
         read.keySet().retainAll(Field.params()); // names the wizard knows today
+        // what the file cannot have said (hook settings of a cluster that backs itself up) is not read back
+        read.keySet().removeIf(p -> Field.byParam(p).flatMap(f -> f.noEffectOn(m.family())).isPresent());
         WizardInputParser parser = new WizardInputParser();
         WizardInputParser.Result parsed = parser.parse(multi(read));
         for (int round = 0; round < 3 && !parsed.ok(); round++) {
@@ -208,11 +210,23 @@ public final class WizardPrefill {
         put(p, "imageRegistry", image.get("registry").text());
         put(p, "imageRepository", image.get("repository").text());
         put(p, "imageTag", image.get("tag").text());
+        m.values().at("cluster", "imageName").text().ifPresent(name -> clusterImage(name, p));
         Located limits = m.pod().at("resources", "limits");
         put(p, "cpuLimit", limits.get("cpu").text());
         put(p, "memoryLimit", limits.get("memory").text());
         put(p, "ephemeralStorageLimit", limits.get("ephemeral-storage").text());
         return p;
+    }
+
+    /** A CloudNativePG Cluster's one image reference, registry/repository:tag, as the wizard's three values. */
+    private static void clusterImage(String reference, Map<String, String> p) {
+        int slash = reference.indexOf('/');
+        int colon = reference.lastIndexOf(':');
+        if (slash < 0 || colon < reference.lastIndexOf('/'))
+            return; // no registry or no tag: left to the wizard's default
+        p.put("imageRegistry", reference.substring(0, slash));
+        p.put("imageRepository", reference.substring(slash + 1, colon));
+        p.put("imageTag", reference.substring(colon + 1));
     }
 
     private static void put(Map<String, String> p, String name, Optional<String> value) {

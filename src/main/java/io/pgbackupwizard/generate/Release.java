@@ -59,7 +59,7 @@ public final class Release {
     /** File name -> content, in the order a release lists them: the files of the install path. */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
-        for (ReleaseFile f : ReleaseFile.releaseFiles(installPaths()))
+        for (ReleaseFile f : ReleaseFile.releaseFiles(input))
             files.put(f.fileName(input), text(f));
         return files;
     }

@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.cnpg.CnpgHelmChart;
+import io.pgbackupwizard.generate.cnpg.OperatorValues;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import io.pgbackupwizard.generate.kots.ConfigManifest;
 import io.pgbackupwizard.generate.kots.HelmChartManifest;
+import io.pgbackupwizard.generate.text.CloudNativePgTexts;
 import io.pgbackupwizard.generate.text.HelmCliReadme;
 import io.pgbackupwizard.generate.text.NextSteps;
 import io.pgbackupwizard.generate.text.RestoreRunbook;
@@ -32,11 +37,15 @@ import io.pgbackupwizard.model.WizardInput;
 public enum ReleaseFile {
     HELMCHART("helmchart.yaml", "<name>-helmchart.yaml", "application/yaml", "the HelmChart",
             "The KOTS HelmChart with the hooks, the scratch volume and the credentials.",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(HelmChartManifest.build(r.input(), r.hooks()))),
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
+                    ? CnpgHelmChart.build(r.input())
+                    : HelmChartManifest.build(r.input(), r.hooks()))),
     CONFIG("config.yaml", "config.yaml", "application/yaml", "the KOTS Config",
             "The KOTS Config that defines every option the HelmChart references (on Embedded Cluster v3 also the "
                     + "Backups group the Velero extension reads).",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(ConfigManifest.build(r.input()))),
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
+                    ? CnpgHelmChart.config(r.input())
+                    : ConfigManifest.build(r.input()))),
     BACKUP("backup.yaml", "backup.yaml", "application/yaml", "the Velero Backup",
             "The Velero Backup: KOTS includes the application in snapshots only when the release has one; on "
                     + "Embedded Cluster v2 it is the application's part of a disaster-recovery backup.",
@@ -56,22 +65,38 @@ public enum ReleaseFile {
             r -> ManifestYaml.dump(VeleroExtensionManifest.build(r.input(), chartNamespace()))),
     RESTORE_RUNBOOK("restore-runbook.md", "restore-runbook.md", "text/markdown", "the restore runbook",
             "How a customer restores the database from a backup, for your documentation.",
-            EnumSet.of(InstallPath.EMBEDDED_V3), r -> RestoreRunbook.text(r.input())),
+            EnumSet.of(InstallPath.EMBEDDED_V3),
+            r -> r.input().family().backsItselfUp() ? CloudNativePgTexts.restoreRunbook(r.input())
+                    : RestoreRunbook.text(r.input())),
     HELM_VALUES("backup-values.yaml", "backup-values.yaml", "application/yaml", "the Helm values",
             "Values to merge into your chart's values.yaml, where the PostgreSQL chart is the dependency named (or aliased) postgresql.",
-            EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(HelmCliValues.build(r.input(), r.hooks()))),
+            EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(r.input().family().backsItselfUp()
+                    ? CnpgHelmChart.helmValues(r.input())
+                    : HelmCliValues.build(r.input(), r.hooks()))),
     HELM_README("backup-readme.md", "backup-readme.md", "text/markdown", "the customer's backup README",
             "What the customer's Velero needs, and how to back up and restore: for your chart's README or NOTES.",
-            EnumSet.of(InstallPath.HELM), r -> HelmCliReadme.text(r.input(), scheduleFileName(r.input()))),
+            EnumSet.of(InstallPath.HELM),
+            r -> r.input().family().backsItselfUp() ? CloudNativePgTexts.helmReadme(r.input())
+                    : HelmCliReadme.text(r.input(), scheduleFileName(r.input()))),
     SCHEDULE("velero-schedule.yaml", "velero-schedule.yaml", "application/yaml", "the Velero Schedule",
             "Optional: a daily Velero Schedule the customer may apply in Velero's namespace.",
             EnumSet.of(InstallPath.HELM),
-            r -> ManifestYaml.dump(VeleroScheduleManifest.build(r.input(), HelmCliValues.DEPENDENCY))),
+            r -> ManifestYaml.dump(VeleroScheduleManifest.build(r.input(), HelmCliValues.DEPENDENCY)),
+            f -> !f.backsItselfUp()),
+    OPERATOR_VALUES("cnpg-operator-values.yaml", "cnpg-operator-values.yaml", "application/yaml",
+            "the CloudNativePG operator's values",
+            "Values for the CloudNativePG operator chart: the operator copies the cluster's "
+                    + "velero.io/exclude-from-backup label onto the pods and volumes it makes, so no Velero backup "
+                    + "copies the live database.",
+            EnumSet.allOf(InstallPath.class), r -> ManifestYaml.dump(OperatorValues.build()),
+            ChartFamily::backsItselfUp),
     APP_VALUES("app-database-values.yaml", "app-database-values.yaml", "application/yaml",
             "your application's database values",
             "Not a manifest: the optionalValues to merge into your own application's HelmChart, so it connects to"
                     + " the embedded or the external PostgreSQL the customer chose.",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(AppDatabaseValues.build(r.input()))),
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
+                    ? CnpgHelmChart.appValues(r.input())
+                    : AppDatabaseValues.build(r.input()))),
     README("readme.txt", "README.txt", "text/plain", "what to do next",
             "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
             EnumSet.allOf(InstallPath.class), r -> NextSteps.readme(r.input())),
@@ -88,8 +113,17 @@ public enum ReleaseFile {
     /** Makes the file's text from the release's input and hooks; null for the zip, which packs the others. */
     private final Function<Release, String> builder;
 
+    /** The chart families whose releases hold this file. */
+    private final Predicate<ChartFamily> families;
+
     ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
             Set<InstallPath> installPaths, Function<Release, String> builder) {
+        this(path, fileNamePattern, mediaType, title, description, installPaths, builder, f -> true);
+    }
+
+    ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
+            Set<InstallPath> installPaths, Function<Release, String> builder, Predicate<ChartFamily> families) {
+        this.families = families;
         this.path = path;
         this.fileNamePattern = fileNamePattern;
         this.mediaType = mediaType;
@@ -126,17 +160,26 @@ public enum ReleaseFile {
         return description;
     }
 
-    /** Whether a release for these install paths lists this file (in the zip, the page's tabs, the API's files). */
-    public boolean inReleaseOf(Set<InstallPath> paths) {
-        return isText() && paths.stream().anyMatch(installPaths::contains);
+    /**
+     * Whether the release of this input lists this file (in the zip, the page's tabs, the API's files): one of its
+     * install paths has it, and its chart family does.
+     */
+    public boolean inReleaseOf(WizardInput in) {
+        return isText() && forFamily(in.family()) && in.installPaths().stream().anyMatch(installPaths::contains);
+    }
+
+    /** Whether releases for this chart family ever hold this file. */
+    public boolean forFamily(ChartFamily family) {
+        return families.test(family);
     }
 
     /**
-     * Whether it downloads for this install path: the path's own files, and on every path the HelmChart and the
-     * Config (what the wizard is named for, and what scripts fetch) and the zip.
+     * Whether it downloads for this input: its release's files, and on every path the HelmChart and the Config (what
+     * the wizard is named for, and what scripts fetch) and the zip.
      */
-    public boolean servedFor(Set<InstallPath> paths) {
-        return paths.stream().anyMatch(installPaths::contains) || this == HELMCHART || this == CONFIG;
+    public boolean servedFor(WizardInput in) {
+        return forFamily(in.family()) && in.installPaths().stream().anyMatch(installPaths::contains)
+                || this == HELMCHART || this == CONFIG;
     }
 
     public String fileName(WizardInput in) {
@@ -186,8 +229,8 @@ public enum ReleaseFile {
         return Arrays.stream(values()).filter(o -> o.path.equals(path)).findFirst();
     }
 
-    /** The files of a release for these install paths, in the order a release lists them. */
-    public static List<ReleaseFile> releaseFiles(Set<InstallPath> paths) {
-        return Arrays.stream(values()).filter(o -> o.inReleaseOf(paths)).toList();
+    /** The files of this input's release, in the order a release lists them. */
+    public static List<ReleaseFile> releaseFiles(WizardInput in) {
+        return Arrays.stream(values()).filter(o -> o.inReleaseOf(in)).toList();
     }
 }

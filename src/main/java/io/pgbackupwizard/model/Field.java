@@ -275,6 +275,18 @@ public enum Field {
      */
     public Optional<String> noEffectOn(ChartFamily family) {
         ChartFacts f = family.facts(family.newestKnown());
+        if (family.backsItselfUp()) {
+            return switch (this) {
+                case PASSWORD_OPTION -> Optional.of("No effect with " + family.title() + ": the operator generates the"
+                        + " database owner's password and keeps it in its own Secret.");
+                case SCRATCH_SIZE, SCRATCH_MEDIUM, MOUNT_PATH, HOOK_TIMEOUT, ON_ERROR, RESTORE_HOOK, RESTORE_WAIT_TIMEOUT,
+                        RESTORE_EXEC_TIMEOUT, DUMP_FORMAT, HOOK_USER, RESTORE_ON_ERROR, CPU_LIMIT, MEMORY_LIMIT,
+                        EPHEMERAL_STORAGE_LIMIT ->
+                    Optional.of("No effect with " + family.title() + ": it backs itself up to an object store (Barman"
+                            + " Cloud plugin), so no Velero hook or scratch volume is written.");
+                default -> Optional.empty();
+            };
+        }
         return switch (this) {
             case SCRATCH_SIZE, SCRATCH_MEDIUM, MOUNT_PATH -> f.usesChartScratch()
                     ? Optional.of("No effect with " + family.title() + ": it takes no extra volumes, so the dump goes to"

@@ -118,7 +118,9 @@ public final class WizardInputParser {
             errors.add(new FieldError(Field.USERNAME.param(), "must not be postgres on " + input.family().title()
                     + ": the chart creates the Database user as a second role beside its superuser postgres"));
         }
-        if (input.hookUser() == HookUser.postgres && input.chart().userIsSuperuser()) {
+        if (input.family().backsItselfUp()) {
+            // no hooks: the hook user has no effect (Field.noEffectOn)
+        } else if (input.hookUser() == HookUser.postgres && input.chart().userIsSuperuser()) {
             errors.add(new FieldError(Field.HOOK_USER.param(), "must be app on " + input.family().title() + ": its image makes"
                     + " the Database user the superuser ($POSTGRES_USER), and no postgres role exists unless that user is"
                     + " named postgres"));
@@ -188,6 +190,12 @@ public final class WizardInputParser {
             given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
         if (given.isEmpty())
             return;
+        if (in.family().backsItselfUp()) {
+            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "has no effect with " + in.family().title()
+                    + ": no hook runs in its pods, so no limit must make room for one (set cluster.resources in your"
+                    + " values if you want limits); leave it empty")));
+            return;
+        }
         if (!in.chart().limitsByDefault()) {
             given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies only to charts that limit the"
                     + " container by default (" + limitingCharts() + "): " + in.family().title() + " " + in.chartVersion()

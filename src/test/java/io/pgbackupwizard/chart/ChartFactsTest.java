@@ -39,6 +39,8 @@ class ChartFactsTest {
     static List<Arguments> charts() {
         List<Arguments> out = new ArrayList<>();
         for (ChartFamily family : ChartFamily.values()) {
+            if (family.backsItselfUp())
+                continue; // no pod of its own: theClusterRowSaysWhatTheClusterChartDoes
             List<String> versions = ChartRenderer.versions(family);
             assertTrue(versions.size() >= 2, () -> family + ": charts among the test inputs: " + versions);
             versions.forEach(v -> out.add(Arguments.of(family, v)));
@@ -134,6 +136,37 @@ class ChartFactsTest {
     /** The pod's volumes a file-system backup could copy: Secret, ConfigMap and projected volumes it never does. */
     private static Set<String> emptyDirsAndClaims(RenderedPod pod) {
         return Set.copyOf(pod.volumeNames().stream().filter(n -> pod.copyableVolume(n)).toList());
+    }
+
+    /**
+     * CloudNativePG's cluster chart makes a Cluster, not a pod: its row's keys are where the values put the owner, the
+     * database, the labels and the pull secrets, and its image (with the tag the wizard writes when none is given) is
+     * what the chart renders by default.
+     */
+    @Test
+    void theClusterRowSaysWhatTheClusterChartDoes() {
+        ChartFamily family = ChartFamily.CLOUDNATIVEPG;
+        for (String version : ChartRenderer.versions(family)) {
+            ChartFacts f = family.facts(family.version(version));
+            Map<String, Object> rendered = ChartRenderer.render(family, version, "db", Map.of()).requireOk()
+                    .ofKind("Cluster").get(0);
+            assertEquals(f.imageRegistry() + "/" + f.imageRepository() + ":" + family.defaultImageTag(),
+                    ((Map<?, ?>) rendered.get("spec")).get("imageName"), "the chart's default image");
+
+            Map<String, Object> values = new LinkedHashMap<>();
+            put(values, f.credential(f.usernameKey()), "app_user");
+            put(values, f.credential(f.databaseKey()), "app_db");
+            put(values, List.of(f.podKey(), f.workloadLabelsKey(), "team"), "db");
+            put(values, List.of(f.podKey(), "imagePullSecrets"), List.of(Map.of("name", "pull")));
+            Map<String, Object> cluster = ChartRenderer.render(family, version, "db", values).requireOk()
+                    .ofKind("Cluster").get(0);
+            Map<?, ?> spec = (Map<?, ?>) cluster.get("spec");
+            assertEquals(Map.of("owner", "app_user", "database", "app_db"),
+                    ((Map<?, ?>) spec.get("bootstrap")).get("initdb"), "the owner and database keys");
+            assertEquals("db", ((Map<?, ?>) ((Map<?, ?>) cluster.get("metadata")).get("labels")).get("team"),
+                    "cluster." + f.workloadLabelsKey() + " labels the Cluster");
+            assertEquals(f.pullSecretsAsRefs() ? List.of(Map.of("name", "pull")) : null, spec.get("imagePullSecrets"));
+        }
     }
 
     /**

@@ -7,14 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.pgbackupwizard.generate.ReleaseFile;
-import io.pgbackupwizard.model.InstallPath;
 
 /**
  * The image's AOT cache is trained by src/main/docker/aot-train, which fails the image build on an unexpected
@@ -49,7 +47,7 @@ class AotTrainingCoverageTest {
         for (ReleaseFile o : ReleaseFile.values()) {
             boolean served = requests.stream().anyMatch(r -> r.expected().equals("200")
                     && r.path().startsWith("/" + o.path() + "?")
-                    && o.servedFor(installPaths(r.path())));
+                    && o.servedFor(input(r.path())));
             assertTrue(served, () -> "aot-train asks for no /" + o.path() + " on an install path that serves it: "
                     + requests.stream().map(Request::path).toList());
         }
@@ -69,9 +67,20 @@ class AotTrainingCoverageTest {
                 () -> "trained operator endpoints: " + operatorPaths);
     }
 
-    static java.util.Set<InstallPath> installPaths(String path) {
-        Matcher m = Pattern.compile("[?&]installPath=([a-z0-9%,-]+)").matcher(path);
-        return m.find() ? InstallPath.parseAll(java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8))
-                : InstallPath.DEFAULTS;
+    /** The input a request's query string makes (the script's own requests are valid ones). */
+    static io.pgbackupwizard.model.WizardInput input(String path) {
+        java.util.Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.computeIfAbsent(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        k -> new ArrayList<>())
+                        .add(kv.length < 2 ? "" : java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        var parsed = new io.pgbackupwizard.model.WizardInputParser().parse(params);
+        assertTrue(parsed.ok(), () -> path + ": " + parsed.errors());
+        return parsed.input();
     }
 }

@@ -44,6 +44,7 @@ class DoctorCorpusTest {
                     "BACKUP_VOLUME_NOT_FOUND BREAKS_BACKUP " + TOP + "[\"backup.velero.io/backup-volumes\"] L13")),
             // A CloudNativePG cluster chart: only its own rule applies; hooks there break restores
             Map.entry("cnpg-cluster-barman.yaml", List.of()),
+            Map.entry("cnpg-cluster-in-tree-barman.yaml", List.of()),
             Map.entry("cnpg-cluster-with-hooks.yaml", List.of("HOOKS_ON_OPERATOR_CLUSTER BREAKS_RESTORE "
                     + "spec.values.cluster.annotations[\"pre.hook.backup.velero.io/container\"] L15")),
             Map.entry("cloudpirates-container-postgresql.yaml", List.of(
@@ -125,7 +126,9 @@ class DoctorCorpusTest {
 
     /** Warnings that must be there too (warnings not listed are allowed). */
     static final Map<String, List<String>> EXPECTED_WARNINGS = Map.of(
-            "cnpg-cluster-barman.yaml", List.of("OPERATOR_CLUSTER WARNING spec.chart.name L7"),
+            "cnpg-cluster-barman.yaml", List.of("OPERATOR_CLUSTER_IN_VELERO WARNING spec.chart.name L7"),
+            // the chart's default method, the in-tree barmanObjectStore that CloudNativePG 1.31 removes
+            "cnpg-cluster-in-tree-barman.yaml", List.of("OPERATOR_CLUSTER_NOT_BACKED_UP WARNING spec.values.backups L15"),
             "one-clear-password.yaml", List.of("CLEAR_PASSWORD WARNING spec.values.global.postgresql.auth.password L20"),
             "seed-2020-as-scraped.yaml",
             List.of("MEMORY_SCRATCH WARNING spec.values.master.extraVolumes[0].emptyDir.medium L20",

@@ -79,7 +79,7 @@ class InstallPathFilesTest {
             union.addAll(names(path(p.value())));
         assertEquals(union, Set.copyOf(names(all)));
         assertEquals(union.size(), names(all).size(), "each file once");
-        assertEquals(names(all), ReleaseFile.releaseFiles(all.input().installPaths()).stream()
+        assertEquals(names(all), ReleaseFile.releaseFiles(all.input()).stream()
                 .map(f -> f.fileName(all.input())).toList(), "in the catalogue's order");
         assertEquals(path("embedded-v2").release().files().get("backup.yaml"), all.release().files().get("backup.yaml"));
         // So every file is one some single-path release has, and that path's render and schema checks cover it.
@@ -152,7 +152,7 @@ class InstallPathFilesTest {
         };
         assertEquals(expected, velero.size(), "Velero resources of " + path);
         for (Map<String, Object> m : velero)
-            assertEquals(List.of(), VeleroCrdSchemas.problems(m), () -> m.toString());
+            assertEquals(List.of(), CrdSchemas.problems(m), () -> m.toString());
     }
 
     @Test
@@ -160,7 +160,7 @@ class InstallPathFilesTest {
         Map<String, Object> restore = ManifestView.load(ManifestYaml.dump(DisasterRecoveryManifests.restore()));
         map(restore, "spec").put("includedNamespaces", "*");
         map(restore, "spec").put("backupname", "backup");
-        List<String> problems = VeleroCrdSchemas.problems(restore);
+        List<String> problems = CrdSchemas.problems(restore);
         assertEquals(2, problems.size(), problems::toString);
         assertTrue(problems.get(0).contains("includedNamespaces") && problems.get(1).contains("backupname"),
                 problems::toString);

@@ -69,7 +69,7 @@ class VeleroExtensionRenderTest {
         Map<String, Object> schedule = only("Schedule");
         assertEquals("0 3 * * *", string(schedule, "spec", "schedule"));
         assertEquals(List.of("kotsadm"), list(schedule, "spec", "template", "includedNamespaces"));
-        assertEquals(List.of(), VeleroCrdSchemas.problems(schedule));
+        assertEquals(List.of(), CrdSchemas.problems(schedule));
     }
 
     @Test

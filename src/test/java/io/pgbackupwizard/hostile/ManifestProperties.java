@@ -64,6 +64,16 @@ class ManifestProperties {
             return;
         }
         Release release = Release.of(parsed.input());
+        if (parsed.input().family().backsItselfUp()) {
+            // No hook, so no script: the files parse back and the HelmChart carries no hook annotation.
+            release.files().forEach((name, text) -> {
+                if (name.endsWith(".yaml"))
+                    ManifestView.parse(text);
+            });
+            assertTrue(ManifestView.parse(release.text(ReleaseFile.HELMCHART)).hookArgv(ManifestView.BACKUP_COMMAND)
+                    .isEmpty(), "no hook on a cluster that backs itself up");
+            return;
+        }
         checkRelease(release.text(ReleaseFile.HELMCHART), release.files(), parsed.input().restoreHook(),
                 given.toString(), SYNTAX);
     }
@@ -102,7 +112,8 @@ class ManifestProperties {
     static void checkRemainingScripts() {
         SYNTAX.flush();
         System.out.println("[ManifestProperties] bash parsed " + SYNTAX.checked() + " distinct hook scripts");
-        assertTrue(SYNTAX.checked() >= 2_000, "too few distinct scripts syntax-checked: " + SYNTAX.checked());
+        // About 1 accepted input in 16 is a CloudNativePG cluster, which has no script.
+        assertTrue(SYNTAX.checked() >= 1_700, "too few distinct scripts syntax-checked: " + SYNTAX.checked());
     }
 
     @Example

@@ -33,7 +33,7 @@ public final class BadValues {
     static {
         bad(Field.NAME, "Orders_DB", "lower-case");
         bad(Field.API_VERSION, "kots.io/v1", "kots.io/v1beta2");
-        bad(Field.CHART_FAMILY, "cloudnativepg", "bitnami, cloudpirates");
+        bad(Field.CHART_FAMILY, "zalando", "bitnami, cloudpirates");
         bad(Field.CHART_VERSION, "16.7", "semantic version");
         bad(Field.ALLOW_EXTERNAL, "yes", "true or false");
         bad(Field.TYPE_OPTION, "1st_choice", "start with a letter");

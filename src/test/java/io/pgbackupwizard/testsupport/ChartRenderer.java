@@ -62,6 +62,7 @@ public final class ChartRenderer {
             case BITNAMI -> CHARTS + "/postgresql-";
             case CLOUDPIRATES -> "charts-2026/cloudpirates/postgres-";
             case GROUNDHOG2K -> "charts-2026/groundhog2k/postgres-";
+            case CLOUDNATIVEPG -> "charts-2026/cloudnative-pg/cluster-";
         };
     }
 
@@ -88,7 +89,45 @@ public final class ChartRenderer {
         Path dir = TestInputs.path(sources(family) + version);
         if (!Files.isRegularFile(dir.resolve("Chart.yaml")))
             fail("chart sources not found: " + dir);
-        return dir;
+        return family == ChartFamily.CLOUDNATIVEPG ? renderable(dir) : dir;
+    }
+
+    private static final Map<Path, Path> RENDERABLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A copy of the cloudnative-pg cluster chart that helm-java 0.0.15 renders whole: without its Chart.yaml's
+     * kubeVersion ("&gt;=1.29.0-0": the client-only template checks against Helm's default Kubernetes 1.20 and takes no
+     * --kube-version), and with its ObjectStores' helm.sh/hook annotation taken out (the template leaves hook
+     * resources out of its output). What the copy does not prove: that the cluster's Kubernetes satisfies the
+     * constraint, and when Helm applies the ObjectStores (pre-install and pre-upgrade, before the Cluster).
+     */
+    private static Path renderable(Path dir) {
+        return RENDERABLE.computeIfAbsent(dir, d -> {
+            try {
+                Path copy = Files.createTempDirectory("pgwiz-chart-").resolve(d.getFileName());
+                try (var files = Files.walk(d)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Path to = copy.resolve(d.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                            continue;
+                        }
+                        String name = f.getFileName().toString();
+                        if (name.equals("Chart.yaml") || name.endsWith("-objectstore.yaml")) {
+                            String text = Files.readString(f).lines()
+                                    .filter(l -> !l.startsWith("kubeVersion:") && !l.contains("\"helm.sh/hook\":"))
+                                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+                            Files.writeString(to, text);
+                        } else {
+                            Files.copy(f, to);
+                        }
+                    }
+                }
+                return copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The family's chart's own values.yaml. */

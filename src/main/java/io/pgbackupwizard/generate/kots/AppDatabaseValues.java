@@ -24,9 +24,17 @@ public final class AppDatabaseValues {
     public static final int EMBEDDED_PORT = 5432;
 
     public static Map<String, Object> build(WizardInput in) {
-        Map<String, Object> embedded = map("host", embeddedHost(in), "port", String.valueOf(EMBEDDED_PORT),
-                "user", in.username(), "name", in.database(),
-                "password", KotsTemplates.configOption(in.passwordOption()));
+        return build(in, embeddedHost(in), Map.of("password", KotsTemplates.configOption(in.passwordOption())));
+    }
+
+    /**
+     * @param host the embedded database's Service
+     * @param password how the application gets the embedded password: its value, or where a Secret keeps it
+     */
+    public static Map<String, Object> build(WizardInput in, String host, Map<String, Object> password) {
+        Map<String, Object> embedded = map("host", host, "port", String.valueOf(EMBEDDED_PORT),
+                "user", in.username(), "name", in.database());
+        embedded.putAll(password);
         if (!in.allowExternal()) {
             // No choice on the config screen: the connection is always the embedded one.
             return map("values", map("database", embedded));

@@ -18,6 +18,11 @@ public final class ConfigManifest {
     static final String PORT_PATTERN = "^([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$";
 
     public static Map<String, Object> build(WizardInput in) {
+        return build(in, List.of());
+    }
+
+    /** With the groups a chart family adds after the database group (CloudNativePG's object store). */
+    public static Map<String, Object> build(WizardInput in, List<Map<String, Object>> familyGroups) {
         List<Object> items = new ArrayList<>();
         if (in.allowExternal()) {
             items.add(map("name", in.typeOption(), "title", "PostgreSQL", "type", "radio",
@@ -27,9 +32,11 @@ public final class ConfigManifest {
                             map("name", in.embeddedValue(), "title", "Embedded PostgreSQL"),
                             map("name", in.externalValue(), "title", "External PostgreSQL"))));
         }
-        // Generated once at install and kept; never shown, so it never leaves the cluster in clear.
-        items.add(map("name", in.passwordOption(), "title", "Embedded PostgreSQL password", "type", "password",
-                "hidden", true, "value", "repl{{ RandomString 32 }}"));
+        // Generated once at install and kept; never shown, so it never leaves the cluster in clear. (The operator
+        // generates CloudNativePG's and keeps it in its own Secret.)
+        if (!in.family().backsItselfUp())
+            items.add(map("name", in.passwordOption(), "title", "Embedded PostgreSQL password", "type", "password",
+                    "hidden", true, "value", "repl{{ RandomString 32 }}"));
         if (in.chart().superuserPasswordPath() != null) {
             items.add(map("name", in.superuserPasswordOption(), "title", "Embedded PostgreSQL superuser password",
                     "type", "password", "hidden", true, "value", "repl{{ RandomString 32 }}"));
@@ -48,6 +55,7 @@ public final class ConfigManifest {
         Map<String, Object> group = map("name", "database", "title", "Database",
                 "description", "Where the application keeps its data.", "items", items);
         List<Object> groups = new ArrayList<>(List.of(group));
+        groups.addAll(familyGroups);
         // Embedded Cluster v3 bundles its own Velero, which needs somewhere to write. KOTS and kURL snapshots and
         // Embedded Cluster v2's disaster recovery are set up in the admin console; Helm CLI has no Config.
         if (in.serves(InstallPath.EMBEDDED_V3))

@@ -19,6 +19,19 @@ public final class HelmChartManifest {
     }
 
     public static Map<String, Object> build(WizardInput in, Hooks hooks) {
+        return of(in, values(in, hooks), in.apiVersion() == ApiVersion.V1BETA2 ? v1beta2OptionalValues(in) : null,
+                ImageValues.of(in.image()));
+    }
+
+    /**
+     * A HelmChart for the chosen chart with these values: the exclusion by the config screen's choice, the release
+     * name, and what each API version needs around the values.
+     *
+     * @param optionalValues null for none
+     * @param builder the values KOTS renders the chart with for an air-gap bundle (no config screen then)
+     */
+    public static Map<String, Object> of(WizardInput in, Map<String, Object> values, List<Object> optionalValues,
+            Map<String, Object> builder) {
         Map<String, Object> chart = map("name", in.family().chartName(), "chartVersion", in.chartVersion().text());
         Map<String, Object> spec = new LinkedHashMap<>();
         if (in.allowExternal()) {
@@ -32,10 +45,10 @@ public final class HelmChartManifest {
         // v1beta1 without it locks the install into kubectl apply, and a later move to v1beta2 is refused.
         if (in.apiVersion() == ApiVersion.V1BETA1)
             spec.put("useHelmInstall", true);
-        spec.put("values", values(in, hooks));
-        if (in.apiVersion() == ApiVersion.V1BETA2)
-            spec.put("optionalValues", v1beta2OptionalValues(in));
-        spec.put("builder", ImageValues.of(in.image()));
+        spec.put("values", values);
+        if (optionalValues != null)
+            spec.put("optionalValues", optionalValues);
+        spec.put("builder", builder);
         return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
                 "metadata", map("name", in.name()), "spec", spec);
     }

@@ -27,7 +27,7 @@ public final class Explanation {
 
     /** A term as it appears in the file (a key, or key: value), what it does, and the parts below it. */
     public record Part(String term, String text, List<Part> parts) {
-        Part(String term, String text) {
+        public Part(String term, String text) {
             this(term, text, List.of());
         }
     }
@@ -38,6 +38,8 @@ public final class Explanation {
     }
 
     public static List<Part> of(WizardInput in, Hooks hooks) {
+        if (in.family().backsItselfUp())
+            return CloudNativePgTexts.explanation(in);
         ChartFacts gen = in.chart();
         // The HelmChart's annotations when a Replicated installer is among the paths, else the Helm CLI values'.
         boolean helm = !InstallPath.anyReplicated(in.installPaths());

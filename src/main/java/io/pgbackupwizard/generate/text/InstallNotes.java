@@ -28,6 +28,11 @@ public final class InstallNotes {
                     + " knows (" + in.family().newestKnown() + "): the files assume it kept " + in.family().newestKnown()
                     + "'s values keys, container name and image. Compare with helm show values before you ship.");
         }
+        if (in.family().backsItselfUp()) {
+            if (in.apiVersion() == ApiVersion.V1BETA1)
+                w.add("kots.io/v1beta1 is deprecated, and Embedded Cluster v3 installs only kots.io/v1beta2.");
+            return List.copyOf(w);
+        }
         ImageSource image = in.image();
         if (!image.freeImageExists() && !image.relocated()) {
             w.add("No free image exists for chart " + in.chartVersion() + ": it names a Debian 10 tag of "

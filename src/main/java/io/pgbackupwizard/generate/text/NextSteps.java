@@ -33,6 +33,15 @@ public final class NextSteps {
         List<Step> steps = new ArrayList<>();
         Set<Part> parts = EnumSet.noneOf(Part.class);
         // Each install path's own summary and requirements (model/InstallPath), then the steps they need, each once.
+        if (in.family().backsItselfUp()) {
+            for (InstallPath path : in.installPaths())
+                steps.add(new Step("For " + path.label(), CloudNativePgTexts.summary(path), List.of()));
+            // The notes are the same on every path but air gap (not Helm CLI): each once.
+            in.installPaths().stream().flatMap(p -> CloudNativePgTexts.notes(p).stream()).distinct()
+                    .forEach(n -> steps.add(new Step("Know this", n, List.of())));
+            steps.addAll(CloudNativePgTexts.steps(in));
+            return List.copyOf(steps);
+        }
         for (InstallPath path : in.installPaths()) {
             steps.add(new Step("For " + path.label(), path.summary(), List.of()));
             path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));

@@ -69,7 +69,7 @@ public class DownloadResource {
         WizardInputParser.Result parsed = wizard.parse(params);
         if (!parsed.ok())
             return Params.refused(parsed.errors());
-        if (!output.servedFor(parsed.input().installPaths()))
+        if (!output.servedFor(parsed.input()))
             return notOnThisPath(output, parsed);
         Release release = wizard.generate(parsed);
         byte[] content = release.bytes(output);
@@ -79,12 +79,13 @@ public class DownloadResource {
                 .header("Content-Disposition", "attachment; filename=\"" + release.fileName(output) + "\"").build();
     }
 
-    /** 404 that says which files the chosen install paths have instead. */
+    /** 404 that says which files the chosen install paths (or chart family) have instead. */
     private static Response notOnThisPath(ReleaseFile output, WizardInputParser.Result parsed) {
-        var paths = parsed.input().installPaths();
-        String files = ReleaseFile.releaseFiles(paths).stream().map(ReleaseFile::path).collect(Collectors.joining(", "));
+        var in = parsed.input();
+        String files = ReleaseFile.releaseFiles(in).stream().map(ReleaseFile::path).collect(Collectors.joining(", "));
+        String what = output.forFamily(in.family()) ? "installPath=" + InstallPath.text(in.installPaths())
+                : "chartFamily=" + in.family().param();
         return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-                .entity("installPath=" + InstallPath.text(paths) + " has no " + output.path() + "; its files: " + files + "\n")
-                .build();
+                .entity(what + " has no " + output.path() + "; its files: " + files + "\n").build();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.ReleaseFile;
 import io.pgbackupwizard.generate.hooks.Hooks;
+import io.pgbackupwizard.generate.text.CloudNativePgTexts;
 import io.pgbackupwizard.generate.text.InstallNotes;
 import io.pgbackupwizard.generate.text.NextSteps;
 import io.pgbackupwizard.model.InstallPath;
@@ -39,7 +40,7 @@ public final class Preview {
     }
 
     private static List<ReleaseFile> outputsOf(Release release) {
-        return release == null ? List.of() : ReleaseFile.releaseFiles(release.installPaths());
+        return release == null ? List.of() : ReleaseFile.releaseFiles(release.input());
     }
 
     /**
@@ -111,9 +112,24 @@ public final class Preview {
         return NextSteps.of(input());
     }
 
+    /** An install path as this release's section about it says it: for the chosen chart family. */
+    public record PathView(String value, String label, String choice, List<String> notes, String summary) {
+        static PathView of(InstallPath p, WizardInput in) {
+            return in.family().backsItselfUp()
+                    ? new PathView(p.value(), p.label(), CloudNativePgTexts.choice(p), CloudNativePgTexts.notes(p),
+                            CloudNativePgTexts.summary(p))
+                    : new PathView(p.value(), p.label(), p.choice(), p.notes(), p.summary());
+        }
+    }
+
     /** The install paths the release serves, in the order their files are listed. */
-    public List<InstallPath> installPaths() {
-        return List.copyOf(release.installPaths());
+    public List<PathView> installPaths() {
+        return release.installPaths().stream().map(p -> PathView.of(p, input())).toList();
+    }
+
+    /** Whether the release has Velero hooks to show (not for a database that backs itself up). */
+    public boolean hasHooks() {
+        return hooks().present();
     }
 
     /** The install path's main file (the HelmChart, or the Helm CLI values): the first download button. */
