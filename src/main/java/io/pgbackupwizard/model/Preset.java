@@ -44,8 +44,14 @@ public record Preset(String name, String title, String description, Map<Field, S
             Map.of(Field.CHART_FAMILY, "groundhog2k"),
             null);
 
+    public static final Preset CLOUDNATIVEPG = new Preset("cloudnativepg", "Off Bitnami: CloudNativePG",
+            "A CloudNativePG cluster, where most vendors went: no Velero hooks, the operator archives to an object store"
+                    + " (Barman Cloud plugin) and a restore switch recovers from it; snapshots leave the cluster out.",
+            Map.of(Field.CHART_FAMILY, "cloudnativepg"),
+            null);
+
     public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE, CLOUDPIRATES,
-            GROUNDHOG2K);
+            GROUNDHOG2K, CLOUDNATIVEPG);
 
     public static Optional<Preset> byName(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst();

@@ -43,13 +43,18 @@ class DoctorHttpTest {
                 .body(containsString("--- your HelmChart\n+++ wizard\n"));
     }
 
-    /** A CloudNativePG cluster chart: its own finding on every format, and no wizard file to open it in. */
+    /**
+     * A CloudNativePG cluster chart: its own finding on every format, and the wizard's CloudNativePG file to open it
+     * in (backups by the operator, no hook).
+     */
     @Test
     void anOperatorClusterIsNamedForWhatItIs() {
         String cnpg = TextFiles.read(CORPUS.resolve("cnpg-cluster-with-hooks.yaml"));
         given().contentType("text/plain").accept(ContentType.JSON).body(cnpg).when().post("/doctor").then().statusCode(200)
                 .body("findings.rule", equalTo(java.util.List.of("HOOKS_ON_OPERATOR_CLUSTER")))
-                .body("wizardFile", equalTo(null));
+                .body("wizardLink", containsString("chartFamily=cloudnativepg"))
+                .body("wizardFile", containsString("method: plugin"))
+                .body("wizardFile", org.hamcrest.Matchers.not(containsString("velero.io/command")));
         given().contentType("application/yaml").accept("text/html").body(cnpg.getBytes(StandardCharsets.UTF_8))
                 .when().post("/doctor").then().statusCode(200).body(containsString("HOOKS_ON_OPERATOR_CLUSTER"));
         given().contentType("application/yaml").body(cnpg.getBytes(StandardCharsets.UTF_8)).when().post("/doctor")

@@ -181,7 +181,7 @@ public final class CloudNativePgTexts {
                 2. Set "%s" to a new name (%s-2): the plugin refuses to archive into a folder that holds
                    another server's history.
                 3. Deploy. The operator makes the Cluster from the newest base backup and replays the WAL after it.
-                4. Check: kubectl get cluster %s shows "Cluster in healthy state", and the data is back.
+                4. Check: kubectl get cluster %s reports it healthy, and the data is back.
                 """.formatted(CnpgNames.cluster(in), CnpgNames.EXCLUDE_LABEL, CnpgConfig.GROUP_TITLE,
                 CnpgNames.cluster(in), CnpgConfig.RECOVER_TITLE, CnpgConfig.RECOVER_FROM_TITLE,
                 CnpgConfig.SERVER_NAME_TITLE, CnpgNames.cluster(in), CnpgConfig.SERVER_NAME_TITLE,
