@@ -230,6 +230,35 @@ class WizardPageBrowserTest {
                 .anyMatch(o -> "17.1.0".equals(o.getAttribute("value"))));
     }
 
+    /**
+     * CloudNativePG from the form: the preview becomes the cluster chart backed up by its operator, the hook sections
+     * give way to a note saying why, the operator's values file gets its tab, and every hook field is switched off
+     * with the reason.
+     */
+    @Test
+    void choosingCloudNativePgShowsTheOperatorsBackupsAndNoHooks() {
+        open("");
+        new Select(driver.findElement(By.id("chartFamily"))).selectByValue("cloudnativepg");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("helmchart-yaml"), "name: cluster\n"));
+        String helmChart = text("helmchart-yaml");
+        assertTrue(helmChart.contains("method: plugin"), helmChart);
+        assertFalse(helmChart.contains("hook.backup.velero.io"), helmChart);
+        await.until(ExpectedConditions.presenceOfElementLocated(By.id("no-hooks")));
+        assertTrue(driver.findElements(By.id("backup-script")).isEmpty(), "no hook script to show");
+        assertTrue(driver.findElement(By.id("no-hooks")).getText().contains("backs itself up"));
+        assertFalse(driver.findElements(By.id("tab-cnpg-operator-values-yaml")).isEmpty(), "the operator's values tab");
+        driver.findElement(By.id("advanced-toggle")).click();
+        for (String id : List.of("hookTimeout", "scratchSize", "restoreWaitTimeout", "passwordOption")) {
+            assertFalse(driver.findElement(By.id(id)).isEnabled(), id);
+            assertTrue(accessibleDescription(id).contains("No effect with CloudNativePG"), accessibleDescription(id));
+        }
+        assertTrue(driver.findElements(By.cssSelector("input[name=restoreHook]")).stream().noneMatch(WebElement::isEnabled),
+                "the restore hook's choices");
+        driver.findElement(By.id("chartFamily-reset")).click();
+        await.until(ExpectedConditions.presenceOfElementLocated(By.id("backup-script")));
+        assertTrue(driver.findElement(By.id("hookTimeout")).isEnabled());
+    }
+
     @Test
     void badValueShowsAnInlineErrorTiedToItsInputUntilFixed() throws IOException {
         open("?chartVersion=16.7.27");

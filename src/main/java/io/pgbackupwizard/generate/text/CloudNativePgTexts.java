@@ -52,8 +52,9 @@ public final class CloudNativePgTexts {
                 + "cluster before the chart installs: ship them first (a lower weight) or make them a prerequisite.");
         if (path != InstallPath.HELM)
             notes.add("Air gap: the image is in the Cluster, not in a pod, so KOTS neither finds it nor rewrites it: "
-                    + "list it in your Application's additionalImages; the HelmChart's optionalValues point it at the "
-                    + "local registry with its pull secret.");
+                    + "list it in your Application's additionalImages (with the sidecar image the Barman Cloud plugin "
+                    + "adds to the instance pods); the HelmChart's optionalValues point it at the local registry with "
+                    + "its pull secret.");
         if (path == InstallPath.EMBEDDED_V3)
             notes.add("Embedded Cluster v3 installs only HelmChart v2 (kots.io/v1beta2) charts.");
         return notes;
