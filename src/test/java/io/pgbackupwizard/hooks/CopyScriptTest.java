@@ -21,7 +21,8 @@ import io.pgbackupwizard.testsupport.PostgresServer;
  * The migration's copy script between two real PostgreSQL servers (Debian's, on 127.0.0.1): the old chart's database
  * (its user, the sample data with a large object, a sequence, a view and a function, a role with grants) copied into
  * the new chart's empty database, owned there by the new chart's user; then run again, refused a foreign target,
- * and resumed after being cut off between the copy and its marker. What it does not prove: two major versions
+ * resumed after being cut off between the copy and its marker, and run under an application that keeps writing. What it does
+ * not prove: two major versions
  * (both servers are this machine's PostgreSQL 15), the Job and the charts around it (not generated yet), the
  * official image's tools.
  */
@@ -92,13 +93,61 @@ class CopyScriptTest {
         assertEquals("t", TARGET.sql("appdb", "SELECT has_table_privilege('reporting', 'customer', 'SELECT')"),
                 "grants came with the data");
         assertEquals(targetRoles, roles(), "the target's own roles are not altered");
-        assertEquals(before, SampleData.fingerprint(SOURCE, "dbname"), "the source is only read");
+        assertEquals(before, SampleData.fingerprint(SOURCE, "dbname"), "the source's data is only read");
 
         String copied = SampleData.fingerprint(TARGET, "appdb");
         BashRunner.Result again = copy(Map.of());
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.stdout().startsWith("already copied"), again.stdout());
         assertEquals(copied, SampleData.fingerprint(TARGET, "appdb"), "a second run changes nothing");
+    }
+
+    /**
+     * The application keeps writing while the copy runs: from the moment the copy starts its writes are refused (the
+     * open session is ended, new ones are read-only), and every write it saw succeed is in the copy: none is lost
+     * after the dump. The source stays read-only for the switch.
+     */
+    @Test
+    void writesDuringTheCopyAreRefusedNeverLost() throws Exception {
+        SOURCE.sql("dbname", "SET ROLE " + SOURCE_USER + "; CREATE TABLE event (id serial PRIMARY KEY, at timestamptz"
+                + " NOT NULL DEFAULT now());");
+        java.nio.file.Path committed = java.nio.file.Files.createTempFile("pgbw-committed-", ".txt");
+        java.nio.file.Path refused = java.nio.file.Files.createTempFile("pgbw-refused-", ".txt");
+        // One long session first (ended by the copy), then a new session per insert, as a pool reconnecting would.
+        String writer = "export PGPASSWORD=old-pw; psql() { \"$BIN/psql\" -X -A -t -q -h " + SOURCE.host() + " -p "
+                + SOURCE.port() + " -U " + SOURCE_USER + " -d dbname --no-password \"$@\"; };"
+                + " for i in $(seq 1 400); do echo 'insert into event default values returning id;'; sleep 0.005; done"
+                + " | psql -v ON_ERROR_STOP=1 >> \"$COMMITTED\" 2>> \"$REFUSED\";"
+                + " while [ ! -e \"$STOP\" ]; do psql -c 'insert into event default values returning id' >> \"$COMMITTED\""
+                + " 2>> \"$REFUSED\"; sleep 0.02; done";
+        java.nio.file.Path stop = committed.resolveSibling(committed.getFileName() + ".stop");
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", writer);
+        pb.environment().putAll(Map.of("BIN", SOURCE.binDir().toString(), "COMMITTED", committed.toString(),
+                "REFUSED", refused.toString(), "STOP", stop.toString()));
+        Process app = pb.start();
+        try {
+            Thread.sleep(800); // the application is writing
+            BashRunner.Result r = copy(Map.of());
+            assertEquals(0, r.exitCode(), r::toString);
+            Thread.sleep(500); // and keeps trying after the copy
+        } finally {
+            java.nio.file.Files.writeString(stop, "");
+            app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            app.destroyForcibly();
+        }
+        List<String> ids = java.nio.file.Files.readAllLines(committed).stream().filter(l -> !l.isBlank()).toList();
+        String errors = java.nio.file.Files.readString(refused);
+        assertTrue(ids.size() > 10, () -> "the application wrote before the copy: " + ids.size());
+        assertTrue(errors.contains("read-only transaction") || errors.contains("terminating connection"),
+                () -> "writes after the start were refused: " + errors);
+        String copiedIds = TARGET.sql("appdb", "SELECT string_agg(id::text, ',' ORDER BY id) FROM event");
+        List<String> copied = List.of(copiedIds.split(","));
+        // (a row committed just as its session was ended may be copied without the application having seen it)
+        assertTrue(copied.containsAll(ids), () -> "every write the application saw succeed is in the copy: " + ids
+                + " vs " + copiedIds);
+        assertEquals(copiedIds, SOURCE.sql("dbname", "SELECT string_agg(id::text, ',' ORDER BY id) FROM event"),
+                "nothing reached the source after the dump");
+        assertEquals("on", SOURCE.sql("dbname", "SHOW default_transaction_read_only"), "read-only for the switch");
     }
 
     @Test
@@ -108,6 +157,8 @@ class CopyScriptTest {
         assertNotEquals(0, r.exitCode());
         assertTrue(r.stderr().contains("already holds 1 objects that are not a copy of dbname: refused"), r.stderr());
         assertEquals("1", TARGET.sql("appdb", "SELECT count(*) FROM customer"), "refused: nothing changed");
+        assertEquals("off", SOURCE.sql("dbname", "SHOW default_transaction_read_only"),
+                "refused: the source takes writes again");
 
         BashRunner.Result replaced = copy(Map.of("REPLACE", "true"));
         assertEquals(0, replaced.exitCode(), replaced::toString);
@@ -131,5 +182,7 @@ class CopyScriptTest {
         assertNotEquals(0, r.exitCode());
         assertEquals("0", TARGET.sql("appdb", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"),
                 "one transaction: no table left behind");
+        assertEquals("off", SOURCE.sql("dbname", "SHOW default_transaction_read_only"),
+                "failed: the source takes writes again");
     }
 }

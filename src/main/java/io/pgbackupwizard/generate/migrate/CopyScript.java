@@ -10,7 +10,10 @@ package io.pgbackupwizard.generate.migrate;
  * tables is overwritten; anything else: refused).
  *
  * <p>
- * What it promises: the source is only read; the copy is one transaction, so a failure (or a kill) midway leaves
+ * What it promises: the source's data is only read, and it takes no writes from the moment the copy starts (the
+ * database is made read-only and its open sessions are ended, so nothing written after the dump is lost; a failed run
+ * makes it writable again, a finished one leaves it read-only for the switch); the copy is one transaction, so a failure (or a
+ * kill) midway leaves
  * the target as it was; the data is checked table by table (row count and a checksum of the rows' text), with the
  * large objects and the sequences, before a marker table ({@value #MARKER}.done) says it is done; a run that finds
  * the marker does nothing, and a run that finds the copy complete but no marker (killed after the copy) only writes
@@ -53,6 +56,22 @@ public final class CopyScript {
             if [ "$(tgt_sql -c "select count(*) from pg_tables where schemaname = 'MARKER' and tablename = 'done'")" = 1 ]; then
               echo "already copied: $(tgt_sql -c 'select finished from MARKER.done limit 1')"; exit 0
             fi
+            # The source takes no more writes: new sessions are read-only, the open ones are ended (their writes fail
+            # loudly in the application instead of being lost after the dump). Undone if this run fails; kept after a
+            # copy, for the release that moves the application to the new database. (A run after a cut-off one finds it
+            # read-only already: this session sets itself writable first.)
+            src_sql -v db="$SOURCE_DB" -f - >/dev/null <<'SQL'
+            set default_transaction_read_only = off;
+            alter database :"db" set default_transaction_read_only = on;
+            select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = :'db' and pid <> pg_backend_pid();
+            SQL
+            thaw() {
+              src_sql -v db="$SOURCE_DB" -f - <<'SQL'
+            set default_transaction_read_only = off;
+            alter database :"db" reset default_transaction_read_only;
+            SQL
+            }
+            trap 'rc=$?; if [ "$rc" != 0 ]; then thaw || echo "could not make $SOURCE_DB writable again" >&2; fi' EXIT
             source_print="$(fingerprint src_sql)"
             objects="$(tgt_sql -c "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and n.nspname not in ('pg_catalog', 'information_schema', 'MARKER') and n.nspname not like 'pg_toast%'")"
             clean=""
