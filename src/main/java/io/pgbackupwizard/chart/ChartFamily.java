@@ -20,7 +20,10 @@ public enum ChartFamily {
     CLOUDNATIVEPG("cloudnativepg", "CloudNativePG cluster", "cluster",
             "cluster --repo https://cloudnative-pg.github.io/charts", CloudNativePgCluster.TABLE,
             CloudNativePgCluster.KNOWN, CloudNativePgCluster.PRESET_MEMORY_LIMITS,
-            CloudNativePgCluster.ANY_VERSION_VOLUMES);
+            CloudNativePgCluster.ANY_VERSION_VOLUMES),
+    /** No chart: the vendor's own StatefulSet on the official image, patched with the hooks and the scratch volume. */
+    STATEFULSET("statefulset", "Your own StatefulSet", "", "", OwnStatefulSet.TABLE, OwnStatefulSet.KNOWN,
+            OwnStatefulSet.PRESET_MEMORY_LIMITS, List.of());
 
     private final String param;
     private final String title;
@@ -76,6 +79,14 @@ public enum ChartFamily {
      */
     public boolean backsItselfUp() {
         return this == CLOUDNATIVEPG;
+    }
+
+    /**
+     * The vendor's own workload, not a chart: the release carries a patch for its StatefulSet instead of a HelmChart
+     * and values; the container and data volume are named by parameters.
+     */
+    public boolean ownWorkload() {
+        return this == STATEFULSET;
     }
 
     /** The image tag the chart runs when none is given, or null where the chart's own tag is left in place. */

@@ -40,8 +40,9 @@ public final class Manifest {
      * rules then say what they find.
      */
     private static ChartFamily familyOf(String chartName, Located values) {
-        List<ChartFamily> named = Arrays.stream(ChartFamily.values()).filter(f -> f.chartName().equals(chartName.trim()))
-                .toList();
+        // (your own StatefulSet has no chart, so no HelmChart names it, not even an empty name)
+        List<ChartFamily> named = Arrays.stream(ChartFamily.values())
+                .filter(f -> !f.ownWorkload() && f.chartName().equals(chartName.trim())).toList();
         for (ChartFamily f : named) {
             String credentialsRoot = f.table().rows().values().iterator().next().credentialsPath().get(0);
             if (named.size() == 1 || values.get(credentialsRoot).exists())

@@ -13,6 +13,7 @@ import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.cnpg.CnpgHelmChart;
 import io.pgbackupwizard.generate.cnpg.OperatorValues;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
+import io.pgbackupwizard.generate.hooks.StatefulSetPatch;
 import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import io.pgbackupwizard.generate.kots.ConfigManifest;
 import io.pgbackupwizard.generate.kots.HelmChartManifest;
@@ -35,17 +36,25 @@ import io.pgbackupwizard.model.WizardInput;
  * and the zip read this enum; adding a file is one entry here plus its generator in the room it belongs to.
  */
 public enum ReleaseFile {
+    STATEFULSET_PATCH("statefulset-patch.yaml", "<name>-statefulset-patch.yaml", "application/yaml",
+            "the patch for your StatefulSet",
+            "What the hooks add to your PostgreSQL StatefulSet's pod template (Velero's annotations, the scratch volume "
+                    + "and its mount, two labels): a strategic-merge patch, or the pieces to paste into your chart.",
+            EnumSet.allOf(InstallPath.class), r -> ManifestYaml.dump(StatefulSetPatch.build(r.input(), r.hooks())),
+            ChartFamily::ownWorkload),
     HELMCHART("helmchart.yaml", "<name>-helmchart.yaml", "application/yaml", "the HelmChart",
             "The KOTS HelmChart with the hooks, the scratch volume and the credentials.",
             InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
                     ? CnpgHelmChart.build(r.input())
-                    : HelmChartManifest.build(r.input(), r.hooks()))),
+                    : HelmChartManifest.build(r.input(), r.hooks())),
+            f -> !f.ownWorkload()),
     CONFIG("config.yaml", "config.yaml", "application/yaml", "the KOTS Config",
             "The KOTS Config that defines every option the HelmChart references (on Embedded Cluster v3 also the "
                     + "Backups group the Velero extension reads).",
             InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
                     ? CnpgHelmChart.config(r.input())
-                    : ConfigManifest.build(r.input()))),
+                    : r.input().family().ownWorkload() ? ConfigManifest.backupStorageOnly()
+                            : ConfigManifest.build(r.input()))),
     BACKUP("backup.yaml", "backup.yaml", "application/yaml", "the Velero Backup",
             "The Velero Backup: KOTS includes the application in snapshots only when the release has one; on "
                     + "Embedded Cluster v2 it is the application's part of a disaster-recovery backup.",
@@ -72,7 +81,8 @@ public enum ReleaseFile {
             "Values to merge into your chart's values.yaml, where the PostgreSQL chart is the dependency named (or aliased) postgresql.",
             EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(r.input().family().backsItselfUp()
                     ? CnpgHelmChart.helmValues(r.input())
-                    : HelmCliValues.build(r.input(), r.hooks()))),
+                    : HelmCliValues.build(r.input(), r.hooks())),
+            f -> !f.ownWorkload()),
     HELM_README("backup-readme.md", "backup-readme.md", "text/markdown", "the customer's backup README",
             "What the customer's Velero needs, and how to back up and restore: for your chart's README or NOTES.",
             EnumSet.of(InstallPath.HELM),
@@ -96,7 +106,8 @@ public enum ReleaseFile {
                     + " the embedded or the external PostgreSQL the customer chose.",
             InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
                     ? CnpgHelmChart.appValues(r.input())
-                    : AppDatabaseValues.build(r.input()))),
+                    : AppDatabaseValues.build(r.input())),
+            f -> !f.ownWorkload()),
     README("readme.txt", "README.txt", "text/plain", "what to do next",
             "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
             EnumSet.allOf(InstallPath.class), r -> NextSteps.readme(r.input())),
@@ -165,6 +176,9 @@ public enum ReleaseFile {
      * install paths has it, and its chart family does.
      */
     public boolean inReleaseOf(WizardInput in) {
+        // your own StatefulSet has no Config of its own: only Embedded Cluster v3's storage settings
+        if (this == CONFIG && in.family().ownWorkload() && !in.serves(InstallPath.EMBEDDED_V3))
+            return false;
         return isText() && forFamily(in.family()) && in.installPaths().stream().anyMatch(installPaths::contains);
     }
 
@@ -175,11 +189,12 @@ public enum ReleaseFile {
 
     /**
      * Whether it downloads for this input: its release's files, and on every path the HelmChart and the Config (what
-     * the wizard is named for, and what scripts fetch) and the zip.
+     * the wizard is named for, and what scripts fetch; not for your own StatefulSet, which has neither) and the zip.
      */
     public boolean servedFor(WizardInput in) {
-        return forFamily(in.family()) && in.installPaths().stream().anyMatch(installPaths::contains)
-                || this == HELMCHART || this == CONFIG;
+        if (!isText())
+            return true;
+        return inReleaseOf(in) || (this == HELMCHART || this == CONFIG) && !in.family().ownWorkload();
     }
 
     public String fileName(WizardInput in) {

@@ -30,8 +30,10 @@ public enum Field {
             ApiVersion::parse),
     CHART_FAMILY("chartFamily", ChartFamily.BITNAMI.param(), "PostgreSQL chart",
             "The chart the release installs PostgreSQL with: "
-                    + java.util.Arrays.stream(ChartFamily.values()).map(f -> f.param() + " (" + f.title() + ", "
-                            + f.chartRepository() + ")").collect(java.util.stream.Collectors.joining(", "))
+                    + java.util.Arrays.stream(ChartFamily.values()).map(f -> f.param() + " (" + f.title()
+                            + (f.ownWorkload() ? ": no chart, a patch for your StatefulSet on the official image"
+                                    : ", " + f.chartRepository())
+                            + ")").collect(java.util.stream.Collectors.joining(", "))
                     + ". It decides the values keys, the container, user and port the hooks use, the default image and the"
                     + " volumes left out of the backup.",
             "one of " + String.join(", ", ChartFamily.params()),
@@ -42,17 +44,29 @@ public enum Field {
             "spec.chart.chartVersion of the chosen chart; it also decides the values layout (Bitnami: master.* or primary.*,"
                     + " credential keys), the default image, the image check and the resources preset. Empty: the newest"
                     + " version the wizard's facts were checked against ("
-                    + java.util.Arrays.stream(ChartFamily.values()).map(f -> f.param() + " " + f.newestKnown())
-                            .collect(java.util.stream.Collectors.joining(", "))
+                    + java.util.Arrays.stream(ChartFamily.values()).filter(f -> !f.ownWorkload())
+                            .map(f -> f.param() + " " + f.newestKnown()).collect(java.util.stream.Collectors.joining(", "))
                     + "). Bitnami charts " + ChartFamily.BITNAMI.versionsWhere(f -> !f.freeImageExists())
                     + " have no free image in 2026. Put the chart's .tgz in the release: helm pull <chart> --version <version>.",
             "a semantic version the chosen chart has: "
-                    + java.util.Arrays.stream(ChartFamily.values())
+                    + java.util.Arrays.stream(ChartFamily.values()).filter(f -> !f.ownWorkload())
                             .map(f -> f.param() + " " + f.table().oldest() + " or later")
                             .collect(java.util.stream.Collectors.joining(", ")),
-            Control.suggestLabelled(java.util.Arrays.stream(ChartFamily.values()).flatMap(f -> f.knownVersions().stream()
-                    .map(v -> new Control.Choice(v, f.title()))).toList()),
+            Control.suggestLabelled(java.util.Arrays.stream(ChartFamily.values()).filter(f -> !f.ownWorkload())
+                    .flatMap(f -> f.knownVersions().stream().map(v -> new Control.Choice(v, f.title()))).toList()),
             ChartVersion::parse),
+    CONTAINER_NAME("containerName", "postgresql", "PostgreSQL container",
+            "Your own StatefulSet only: the name of the container that runs PostgreSQL; the hooks exec in it and the"
+                    + " scratch volume is mounted in it.",
+            "a DNS-1123 label of at most 63 characters",
+            Control.TEXT,
+            v -> ValueRules.dnsLabel(v, 63)),
+    DATA_VOLUME("dataVolume", "data", "Data volume",
+            "Your own StatefulSet only: the volume (or volumeClaimTemplate) that holds PGDATA; Velero is told to leave"
+                    + " it alone.",
+            "a DNS-1123 label of at most 63 characters",
+            Control.TEXT,
+            v -> ValueRules.dnsLabel(v, 63)),
     ALLOW_EXTERNAL("allowExternal", "true", "Customers may bring an external PostgreSQL",
             "true adds spec.exclude so the chart is skipped when the customer picks external PostgreSQL on the config screen.",
             "true or false",
@@ -275,6 +289,20 @@ public enum Field {
      */
     public Optional<String> noEffectOn(ChartFamily family) {
         ChartFacts f = family.facts(family.newestKnown());
+        if ((this == CONTAINER_NAME || this == DATA_VOLUME) && !family.ownWorkload())
+            return Optional.of("No effect with " + family.title() + ": the chart names its own container and volumes.");
+        if (family.ownWorkload()) {
+            Optional<String> own = switch (this) {
+                case CHART_VERSION, API_VERSION, ALLOW_EXTERNAL, TYPE_OPTION, EMBEDDED_VALUE, EXTERNAL_VALUE,
+                        PASSWORD_OPTION, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, CPU_LIMIT, MEMORY_LIMIT,
+                        EPHEMERAL_STORAGE_LIMIT ->
+                    Optional.of("No effect with your own StatefulSet: no chart or HelmChart is written for it; your"
+                            + " chart keeps its image, passwords and limits.");
+                default -> Optional.<String> empty();
+            };
+            if (own.isPresent())
+                return own;
+        }
         if (family.backsItselfUp()) {
             return switch (this) {
                 case PASSWORD_OPTION -> Optional.of("No effect with " + family.title() + ": the operator generates the"

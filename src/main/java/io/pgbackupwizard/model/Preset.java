@@ -50,8 +50,15 @@ public record Preset(String name, String title, String description, Map<Field, S
             Map.of(Field.CHART_FAMILY, "cloudnativepg"),
             null);
 
+    public static final Preset STATEFULSET = new Preset("statefulset", "Off Bitnami: your own StatefulSet",
+            "Your own StatefulSet on the official postgres image, as Replicated's Chartsmith writes it (container"
+                    + " postgresql, data volume data, POSTGRES_USER unset: postgres): a patch adds the hooks and the"
+                    + " scratch volume.",
+            Map.of(Field.CHART_FAMILY, "statefulset", Field.USERNAME, "postgres", Field.DATABASE, "postgres"),
+            null);
+
     public static final java.util.List<Preset> ALL = java.util.List.of(KOTS_DOCS_2020, LARGE_DATABASE, CLOUDPIRATES,
-            GROUNDHOG2K, CLOUDNATIVEPG);
+            GROUNDHOG2K, CLOUDNATIVEPG, STATEFULSET);
 
     public static Optional<Preset> byName(String name) {
         return ALL.stream().filter(p -> p.name.equals(name)).findFirst();

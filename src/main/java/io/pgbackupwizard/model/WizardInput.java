@@ -177,6 +177,16 @@ public final class WizardInput {
         return text == null ? null : Quantity.parse(text);
     }
 
+    /** Your own StatefulSet: the container that runs PostgreSQL. */
+    public String containerName() {
+        return get(Field.CONTAINER_NAME, String.class);
+    }
+
+    /** Your own StatefulSet: the volume holding PGDATA. */
+    public String dataVolume() {
+        return get(Field.DATA_VOLUME, String.class);
+    }
+
     /** The chart that installs PostgreSQL. */
     public ChartFamily family() {
         return get(Field.CHART_FAMILY, ChartFamily.class);

@@ -170,7 +170,8 @@ public final class WizardInputParser {
 
     /** Install path: Embedded Cluster v3 installs only HelmChart v2 charts. */
     private static void checkInstallPath(WizardInput in, List<FieldError> errors) {
-        if (in.serves(InstallPath.EMBEDDED_V3) && in.apiVersion() != ApiVersion.V1BETA2) {
+        // (your own StatefulSet gets no HelmChart: its API version does nothing)
+        if (in.serves(InstallPath.EMBEDDED_V3) && in.apiVersion() != ApiVersion.V1BETA2 && !in.family().ownWorkload()) {
             errors.add(new FieldError(Field.API_VERSION.param(), "must be kots.io/v1beta2 for installPath embedded-v3 "
                     + "(Embedded Cluster v3 installs only HelmChart v2)"));
         }
@@ -190,6 +191,11 @@ public final class WizardInputParser {
             given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
         if (given.isEmpty())
             return;
+        if (in.family().ownWorkload()) {
+            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "has no effect with your own StatefulSet:"
+                    + " set limits in your chart (the scratch volume's sizeLimit bounds the dump); leave it empty")));
+            return;
+        }
         if (in.family().backsItselfUp()) {
             given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "has no effect with " + in.family().title()
                     + ": no hook runs in its pods, so no limit must make room for one (set cluster.resources in your"

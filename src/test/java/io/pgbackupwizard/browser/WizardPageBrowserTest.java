@@ -259,6 +259,29 @@ class WizardPageBrowserTest {
         assertTrue(driver.findElement(By.id("hookTimeout")).isEnabled());
     }
 
+    /**
+     * Your own StatefulSet from the form: the main file is the patch (no HelmChart), the hook scripts stay, the
+     * container and data volume fields come on, and the chart's fields go off with the reason.
+     */
+    @Test
+    void choosingYourOwnStatefulSetShowsThePatch() {
+        open("");
+        assertFalse(driver.findElement(By.id("containerName")).isEnabled(), "a chart names its own container");
+        new Select(driver.findElement(By.id("chartFamily"))).selectByValue("statefulset");
+        await.until(ExpectedConditions.presenceOfElementLocated(By.id("statefulset-patch-yaml")));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("statefulset-patch-yaml"), "kind: StatefulSet"));
+        assertTrue(driver.findElements(By.id("helmchart-yaml")).isEmpty(), "no HelmChart for your own StatefulSet");
+        assertFalse(driver.findElements(By.id("backup-script")).isEmpty(), "the hooks are still shown");
+        assertTrue(driver.findElement(By.id("containerName")).isEnabled());
+        assertTrue(driver.findElement(By.id("dataVolume")).isEnabled());
+        driver.findElement(By.id("advanced-toggle")).click();
+        assertFalse(driver.findElement(By.id("imageTag")).isEnabled());
+        assertTrue(accessibleDescription("imageTag").contains("your own StatefulSet"), accessibleDescription("imageTag"));
+        type("containerName", "db");
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("statefulset-patch-yaml"), "name: db"));
+        assertTrue(driver.findElement(By.id("download-main")).getAttribute("href").contains("/statefulset-patch.yaml?"));
+    }
+
     @Test
     void badValueShowsAnInlineErrorTiedToItsInputUntilFixed() throws IOException {
         open("?chartVersion=16.7.27");

@@ -61,7 +61,9 @@ class WizardOutputIsCleanPropertyTest {
     @Provide
     Arbitrary<Map<String, List<String>>> choices() {
         Arbitrary<Map<String, List<String>>> release = Combinators.combine(
-                Arbitraries.of(ChartFamily.values()).flatMap(f -> Arbitraries.of(f.knownVersions()).map(v -> f + " " + v)),
+                // (your own StatefulSet has no HelmChart for the doctor to read)
+                Arbitraries.of(java.util.Arrays.stream(ChartFamily.values()).filter(f -> !f.ownWorkload()).toList())
+                        .flatMap(f -> Arbitraries.of(f.knownVersions()).map(v -> f + " " + v)),
                 Arbitraries.of("kots.io/v1beta1", "kots.io/v1beta2"),
                 Arbitraries.of("Memory", "Disk"),
                 Arbitraries.of("1Gi", "3Gi"),

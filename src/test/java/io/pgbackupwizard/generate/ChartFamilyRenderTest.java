@@ -70,7 +70,8 @@ class ChartFamilyRenderTest {
             "kotsadm");
 
     static List<ChartFamily> beyondBitnami() {
-        return Stream.of(ChartFamily.values()).filter(f -> f != ChartFamily.BITNAMI && !f.backsItselfUp()).toList();
+        return Stream.of(ChartFamily.values()).filter(f -> f != ChartFamily.BITNAMI && !f.backsItselfUp() && !f.ownWorkload())
+                .toList();
     }
 
     @ParameterizedTest(name = "{0} {1} {2} {3}")

@@ -32,8 +32,10 @@ class FieldEffectTest {
     @MethodSource("changes")
     void aFieldChangesTheReleaseExactlyWhereItIsSaidToHaveAnEffect(HelmChartManifestTest.Change c) {
         for (InstallPath path : Set.of(InstallPath.HELM, InstallPath.KOTS)) {
-            Map<String, String> before = files(path, null);
-            Map<String, String> after = files(path, c);
+            // your own StatefulSet's names are about it alone (the other families' claim: the test below)
+            String family = c.field() == Field.CONTAINER_NAME || c.field() == Field.DATA_VOLUME ? "statefulset" : "bitnami";
+            Map<String, String> before = files(path, family, null);
+            Map<String, String> after = files(path, family, c);
             if (c.field().affects(Set.of(path))) {
                 assertNotEquals(before, after, c + " is said to matter on " + path + " but no file changed");
                 assertTrue(c.field().noEffect(Set.of(path)).isEmpty());
@@ -69,8 +71,11 @@ class FieldEffectTest {
         }
     }
 
-    private static Map<String, String> files(InstallPath path, HelmChartManifestTest.Change c) {
-        return (c == null ? Generated.with("installPath", path.value())
-                : Generated.with("installPath", path.value(), c.field().param(), c.value())).release().files();
+    private static Map<String, String> files(InstallPath path, String family, HelmChartManifestTest.Change c) {
+        if (c != null && c.field() == Field.CHART_FAMILY) // the change is the family itself
+            return Generated.with("installPath", path.value(), c.field().param(), c.value()).release().files();
+        return (c == null ? Generated.with("installPath", path.value(), "chartFamily", family)
+                : Generated.with("installPath", path.value(), "chartFamily", family, c.field().param(), c.value()))
+                .release().files();
     }
 }

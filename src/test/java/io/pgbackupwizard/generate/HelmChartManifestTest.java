@@ -434,6 +434,16 @@ class HelmChartManifestTest {
                     assertEquals("17.6.0-debian-12-r4", string(g.values(), "image", "tag"));
                     assertEquals("17.6.0-debian-12-r4", string(g.helmChart(), "spec", "builder", "image", "tag"));
                 }),
+                // your own StatefulSet's names: in its patch (the other families name their own; FieldEffectTest)
+                new Change(Field.CONTAINER_NAME, "db", g -> {
+                    Map<String, Object> patch = ManifestView.load(g.release().text(ReleaseFile.STATEFULSET_PATCH));
+                    assertEquals("db", string(patch, "spec", "template", "spec", "containers", "0", "name"));
+                    assertEquals("db", string(patch, "spec", "template", "metadata", "annotations",
+                            "pre.hook.backup.velero.io/container"));
+                }),
+                new Change(Field.DATA_VOLUME, "pgdata", g -> assertEquals("pgdata", string(
+                        ManifestView.load(g.release().text(ReleaseFile.STATEFULSET_PATCH)), "spec", "template", "metadata",
+                        "annotations", "backup.velero.io/backup-volumes-excludes"))),
                 new Change(Field.CPU_LIMIT, "2",
                         g -> assertEquals("2", string(g.values(), "primary", "resources", "limits", "cpu"))),
                 new Change(Field.MEMORY_LIMIT, "3Gi", g -> assertEquals("3Gi",
@@ -454,7 +464,9 @@ class HelmChartManifestTest {
         assertNotEquals(change.field().defaultValue(), change.value(), "the case changes the value");
         change.expect().accept(change.field() == Field.HOOK_USER
                 ? Generated.with(change.field().param(), change.value(), "chartVersion", "17.1.0")
-                : Generated.with(change.field().param(), change.value()));
+                : change.field() == Field.CONTAINER_NAME || change.field() == Field.DATA_VOLUME
+                        ? Generated.with(change.field().param(), change.value(), "chartFamily", "statefulset")
+                        : Generated.with(change.field().param(), change.value()));
     }
 
     @Test

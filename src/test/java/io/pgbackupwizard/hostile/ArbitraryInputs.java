@@ -97,6 +97,10 @@ final class ArbitraryInputs {
                             Tuple.of(1, Arbitraries.of("", "Ki", "k", "m", "e3", "E2"))))
                     .as(String::concat);
             case SCRATCH_MEDIUM -> Arbitraries.of("Memory", "Disk");
+            // your own StatefulSet's names (DNS labels, some too long or with capitals: refused)
+            case CONTAINER_NAME, DATA_VOLUME -> Arbitraries.frequencyOf(
+                    Tuple.of(20, Arbitraries.of("postgresql", "postgres", "db", "data", "pgdata")),
+                    Tuple.of(1, word("abcdefghijklmnopqrstuvwxyzA", "abcdefghijklmnopqrstuvwxyz0123456789-", 70)));
             case MOUNT_PATH -> Arbitraries.oneOf(
                     Arbitraries.strings().withChars(LETTERS + "0123456789._-").ofMinLength(1).ofMaxLength(12)
                             .list().ofMinSize(1).ofMaxSize(4).map(segments -> "/" + String.join("/", segments)),
@@ -110,7 +114,9 @@ final class ArbitraryInputs {
                     .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("", parts));
             case ON_ERROR, RESTORE_ON_ERROR -> Arbitraries.of("Fail", "Continue");
             case DUMP_FORMAT -> Arbitraries.of("custom", "plain");
-            case HOOK_USER -> Arbitraries.of("app", "postgres");
+            // postgres is refused on the official image's families (one superuser): app more often keeps enough accepted
+            case HOOK_USER -> Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just("app")),
+                    Tuple.of(1, Arbitraries.just("postgres")));
             case INSTALL_PATH -> Arbitraries.of(Matrix.installPaths().stream().map(InstallPath::value).toList());
             case IMAGE_REGISTRY -> Arbitraries.of("", "docker.io", "registry.example.com:5000", "localhost", "quay.io");
             case IMAGE_REPOSITORY -> Arbitraries.of("", "bitnamilegacy/postgresql", "acme/mirror/postgresql", "postgresql");

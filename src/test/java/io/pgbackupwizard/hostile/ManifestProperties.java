@@ -64,6 +64,17 @@ class ManifestProperties {
             return;
         }
         Release release = Release.of(parsed.input());
+        if (parsed.input().family().ownWorkload()) {
+            // No HelmChart: the hooks are in the patch for the StatefulSet's pod template.
+            Map<String, Object> hooks = ManifestView.map(ManifestView.load(release.text(ReleaseFile.STATEFULSET_PATCH)),
+                    "spec", "template", "metadata", "annotations");
+            // read by the same checks, as the pod keys of a chart whose keys sit at the top of its values
+            String asValues = io.pgbackupwizard.generate.yaml.ManifestYaml.dump(io.pgbackupwizard.generate.yaml.Maps.map(
+                    "spec", io.pgbackupwizard.generate.yaml.Maps.map("values",
+                            io.pgbackupwizard.generate.yaml.Maps.map("podAnnotations", hooks))));
+            checkRelease(asValues, release.files(), parsed.input().restoreHook(), given.toString(), SYNTAX);
+            return;
+        }
         if (parsed.input().family().backsItselfUp()) {
             // No hook, so no script: the files parse back and the HelmChart carries no hook annotation.
             release.files().forEach((name, text) -> {

@@ -35,6 +35,8 @@ public final class BadValues {
         bad(Field.API_VERSION, "kots.io/v1", "kots.io/v1beta2");
         bad(Field.CHART_FAMILY, "zalando", "bitnami, cloudpirates");
         bad(Field.CHART_VERSION, "16.7", "semantic version");
+        bad(Field.CONTAINER_NAME, "PostgreSQL", "lower-case");
+        bad(Field.DATA_VOLUME, "pg_data", "lower-case");
         bad(Field.ALLOW_EXTERNAL, "yes", "true or false");
         bad(Field.TYPE_OPTION, "1st_choice", "start with a letter");
         bad(Field.EMBEDDED_VALUE, "in cluster", "letters, digits");

@@ -63,6 +63,7 @@ public final class ChartRenderer {
             case CLOUDPIRATES -> "charts-2026/cloudpirates/postgres-";
             case GROUNDHOG2K -> "charts-2026/groundhog2k/postgres-";
             case CLOUDNATIVEPG -> "charts-2026/cloudnative-pg/cluster-";
+            case STATEFULSET -> "no-chart/"; // the vendor's own: OwnStatefulSetRoundTripTest renders a vendor chart
         };
     }
 

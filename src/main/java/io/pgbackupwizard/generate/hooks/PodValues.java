@@ -28,14 +28,29 @@ public final class PodValues {
     public static Map<String, Object> of(WizardInput in, Map<String, Object> podAnnotations) {
         if (in.chart().usesChartScratch())
             return map("podAnnotations", podAnnotations); // the chart's own emptyDir holds the dump
+        return map(
+                "podAnnotations", podAnnotations,
+                "extraVolumes", List.of(scratchVolume(in)),
+                "extraVolumeMounts", List.of(scratchMount(in)));
+    }
+
+    /** The scratch emptyDir, as a pod's volume. */
+    public static Map<String, Object> scratchVolume(WizardInput in) {
         Map<String, Object> emptyDir = new LinkedHashMap<>();
         if (in.scratchMedium() == ScratchMedium.Memory)
             emptyDir.put("medium", "Memory");
         emptyDir.put("sizeLimit", in.scratchSize());
-        return map(
-                "podAnnotations", podAnnotations,
-                "extraVolumes", List.of(map("name", VOLUME, "emptyDir", emptyDir)),
-                "extraVolumeMounts", List.of(map("name", VOLUME, "mountPath", in.mountPath())));
+        return map("name", VOLUME, "emptyDir", emptyDir);
+    }
+
+    /** Where the PostgreSQL container mounts it. */
+    public static Map<String, Object> scratchMount(WizardInput in) {
+        return map("name", VOLUME, "mountPath", in.mountPath());
+    }
+
+    /** The pod's own volumes: the chart's, or, in your own StatefulSet, the data volume you named. */
+    public static List<String> podVolumes(WizardInput in) {
+        return in.family().ownWorkload() ? List.of(in.dataVolume()) : in.chart().volumes();
     }
 
     /** The volume the dump goes to: the values' own emptyDir, or the chart's where it takes no extra volume. */
@@ -59,7 +74,7 @@ public final class PodValues {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put(VeleroAnnotation.BACKUP_VOLUMES.key(), volume(in));
         // A Velero with defaultVolumesToFsBackup ignores the opt-in above and reads only this (split on ",", untrimmed).
-        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", excluded(in, in.chart().volumes())));
+        a.put(VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(), String.join(",", excluded(in, podVolumes(in))));
         a.put(VeleroAnnotation.PRE_BACKUP_CONTAINER.key(), container);
         a.put(VeleroAnnotation.PRE_BACKUP_COMMAND.key(), hooks.backupAnnotation());
         a.put(VeleroAnnotation.PRE_BACKUP_TIMEOUT.key(), in.hookTimeout());

@@ -64,6 +64,12 @@ public final class ConfigManifest {
                 "spec", map("groups", groups));
     }
 
+    /** Your own StatefulSet on Embedded Cluster v3: only where the bundled Velero writes (your Config keeps the rest). */
+    public static Map<String, Object> backupStorageOnly() {
+        return map("apiVersion", "kots.io/v1beta1", "kind", "Config", "metadata", map("name", "config"),
+                "spec", map("groups", List.of(BackupStorageConfig.group())));
+    }
+
     private static Map<String, Object> external(WizardInput in, String suffix, String title, String type, String when) {
         return map("name", in.externalItem(suffix), "title", "External PostgreSQL " + title.toLowerCase(),
                 "type", type, "required", true, "when", when);

@@ -40,6 +40,8 @@ public final class Explanation {
     public static List<Part> of(WizardInput in, Hooks hooks) {
         if (in.family().backsItselfUp())
             return CloudNativePgTexts.explanation(in);
+        if (in.family().ownWorkload())
+            return OwnStatefulSetTexts.explanation(in, hooks);
         ChartFacts gen = in.chart();
         // The HelmChart's annotations when a Replicated installer is among the paths, else the Helm CLI values'.
         boolean helm = !InstallPath.anyReplicated(in.installPaths());

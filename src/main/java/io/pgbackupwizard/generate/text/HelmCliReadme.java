@@ -2,6 +2,7 @@ package io.pgbackupwizard.generate.text;
 
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.hooks.HookScripts;
+import io.pgbackupwizard.generate.hooks.PodValues;
 import io.pgbackupwizard.generate.velero.PostgresPodLabels;
 import io.pgbackupwizard.model.WizardInput;
 
@@ -52,7 +53,8 @@ public final class HelmCliReadme {
                 dump holds, with the dumped rows, and leaves other objects alone. If any statement fails, nothing
                 changes and the dump stays at `%6$s` for another try.
                 """
-                .formatted(in.mountPath(), String.join(", ", in.family().anyVersionVolumes()), in.name(), scheduleFile,
+                .formatted(in.mountPath(), String.join(", ", in.family().ownWorkload() ? PodValues.podVolumes(in)
+                        : in.family().anyVersionVolumes()), in.name(), scheduleFile,
                         selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description())
                 + passwords(in);
     }

@@ -28,6 +28,12 @@ public final class InstallNotes {
                     + " knows (" + in.family().newestKnown() + "): the files assume it kept " + in.family().newestKnown()
                     + "'s values keys, container name and image. Compare with helm show values before you ship.");
         }
+        if (in.family().ownWorkload()) {
+            if (in.scratchMedium() == ScratchMedium.Memory)
+                w.add("A Memory scratch volume keeps the last dump in RAM until the next backup, and counts against the"
+                        + " container's memory limit. Disk is the safer choice unless dumps are small.");
+            return List.copyOf(w);
+        }
         if (in.family().backsItselfUp()) {
             if (in.apiVersion() == ApiVersion.V1BETA1)
                 w.add("kots.io/v1beta1 is deprecated, and Embedded Cluster v3 installs only kots.io/v1beta2.");

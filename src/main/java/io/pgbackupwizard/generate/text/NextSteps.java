@@ -42,9 +42,12 @@ public final class NextSteps {
             steps.addAll(CloudNativePgTexts.steps(in));
             return List.copyOf(steps);
         }
+        boolean own = in.family().ownWorkload();
         for (InstallPath path : in.installPaths()) {
-            steps.add(new Step("For " + path.label(), path.summary(), List.of()));
-            path.notes().forEach(n -> steps.add(new Step("Know this", n, List.of())));
+            steps.add(new Step("For " + path.label(), own ? OwnStatefulSetTexts.summary(path, in) : path.summary(),
+                    List.of()));
+            (own ? OwnStatefulSetTexts.notes(path) : path.notes())
+                    .forEach(n -> steps.add(new Step("Know this", n, List.of())));
             // A switch expression: a new install path that is not placed here does not compile.
             parts.add(switch (path) {
                 case KOTS, KURL -> Part.SNAPSHOTS;
@@ -52,7 +55,9 @@ public final class NextSteps {
                 case HELM -> Part.HELM_CLI;
             });
         }
-        if (parts.contains(Part.SNAPSHOTS) || parts.contains(Part.EMBEDDED))
+        if (own)
+            steps.addAll(OwnStatefulSetTexts.steps(in));
+        else if (parts.contains(Part.SNAPSHOTS) || parts.contains(Part.EMBEDDED))
             steps.addAll(kotsRelease(in));
         if (parts.contains(Part.SNAPSHOTS))
             steps.addAll(snapshots(!parts.contains(Part.EMBEDDED)));
@@ -63,12 +68,14 @@ public final class NextSteps {
                     List.of()));
         }
         if (parts.contains(Part.HELM_CLI)) {
-            steps.add(new Step("Name the PostgreSQL dependency postgresql",
-                    "In your chart's Chart.yaml, PostgreSQL is the dependency " + InstallNotes.dependencyNamed(in)
-                            + ": the values sit under that name, and the hooks exec in the container it names.",
-                    List.of()));
+            if (!own)
+                steps.add(new Step("Name the PostgreSQL dependency postgresql",
+                        "In your chart's Chart.yaml, PostgreSQL is the dependency " + InstallNotes.dependencyNamed(in)
+                                + ": the values sit under that name, and the hooks exec in the container it names.",
+                        List.of()));
             steps.add(new Step("Test a backup, then a restore",
-                    "Install your chart with the values on a test cluster whose Velero has the node agent, write some"
+                    "Install your chart with " + (own ? "the patch" : "the values")
+                            + " on a test cluster whose Velero has the node agent, write some"
                             + " data, back up the namespace and read the details: the pre-backup hook must have run and"
                             + " the scratch volume must have been copied. Then restore into a fresh namespace and check the data.",
                     List.of("velero backup create pg-test --include-namespaces <app-namespace> --wait",

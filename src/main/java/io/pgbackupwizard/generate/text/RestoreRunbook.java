@@ -56,7 +56,7 @@ public final class RestoreRunbook {
                    exist, and runs the restore hook only in a pod it creates:
 
                    ```
-                   kubectl -n "$NS" delete statefulset,pvc -l %1$s --wait
+                   %7$s
                    ```
 
                 4. Restore, then watch until the phase is Completed:
@@ -71,7 +71,9 @@ public final class RestoreRunbook {
                    `kubectl -n velero describe restore %3$s` shows whether it ran; if it failed, nothing changed and the
                    dump stays in the pod for another try. Then let the installer reconcile the application as usual.
                 """.formatted(selector, indent(ManifestYaml.dump(restore()), "   "), RESTORE_NAME,
-                HookScripts.dumpPath(in), in.database(), in.dumpFormat().restoreTool());
+                HookScripts.dumpPath(in), in.database(), in.dumpFormat().restoreTool(),
+                in.family().ownWorkload() ? OwnStatefulSetTexts.removeWorkload(in)
+                        : "kubectl -n \"$NS\" delete statefulset,pvc -l " + selector + " --wait");
     }
 
     private static String indent(String text, String prefix) {

@@ -8,6 +8,7 @@ import io.pgbackupwizard.generate.hooks.Hooks;
 import io.pgbackupwizard.generate.text.CloudNativePgTexts;
 import io.pgbackupwizard.generate.text.InstallNotes;
 import io.pgbackupwizard.generate.text.NextSteps;
+import io.pgbackupwizard.generate.text.OwnStatefulSetTexts;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
 
@@ -115,6 +116,9 @@ public final class Preview {
     /** An install path as this release's section about it says it: for the chosen chart family. */
     public record PathView(String value, String label, String choice, List<String> notes, String summary) {
         static PathView of(InstallPath p, WizardInput in) {
+            if (in.family().ownWorkload())
+                return new PathView(p.value(), p.label(), OwnStatefulSetTexts.choice(p), OwnStatefulSetTexts.notes(p),
+                        OwnStatefulSetTexts.summary(p, in));
             return in.family().backsItselfUp()
                     ? new PathView(p.value(), p.label(), CloudNativePgTexts.choice(p), CloudNativePgTexts.notes(p),
                             CloudNativePgTexts.summary(p))
