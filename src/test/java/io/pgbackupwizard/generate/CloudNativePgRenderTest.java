@@ -196,6 +196,36 @@ class CloudNativePgRenderTest {
         assertEquals("orders-db-cluster", map(cluster, "metadata").get("name"));
     }
 
+    /**
+     * Every install path: the same HelmChart (it does not depend on the path), rendered with the admin console's
+     * namespace of Embedded Cluster; Embedded Cluster v3's Config asks for Velero's storage and the database's object
+     * store side by side, each item once.
+     */
+    @Test
+    void everyInstallPathInstallsTheSameBackedUpCluster() {
+        Generated all = Generated.with("chartFamily", CNPG.param(), "installPath", "kots,kurl,embedded-v2,embedded-v3,helm");
+        for (String path : List.of("kots", "kurl", "embedded-v2", "embedded-v3")) {
+            Generated one = Generated.with("chartFamily", CNPG.param(), "installPath", path);
+            assertEquals(all.release().text(ReleaseFile.HELMCHART), one.release().text(ReleaseFile.HELMCHART), path);
+        }
+        KotsRenderer.Result kots = new KotsRenderer.Inputs(config(false, false), ChartInstallMatrixTest.LICENSE, null,
+                "kotsadm").render(all.release().text(ReleaseFile.HELMCHART));
+        ChartRenderer.Rendered r = ChartRenderer.render(CNPG, "0.8.1", kots.releaseName(), kots.values()).requireOk();
+        assertEquals(1, r.ofKind("ScheduledBackup").size());
+        List<String> items = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (Object group : (List<?>) map(all.config(), "spec").get("groups")) {
+            groups.add((String) ((Map<?, ?>) group).get("name"));
+            for (Object item : (List<?>) ((Map<?, ?>) group).get("items"))
+                items.add((String) ((Map<?, ?>) item).get("name"));
+        }
+        assertEquals(List.of("database", CnpgConfig.GROUP, "backup_storage"), groups, "the database's, then Velero's");
+        assertEquals(items.size(), new java.util.HashSet<>(items).size(), () -> "each item once: " + items);
+        assertTrue(items.containsAll(CnpgConfig.ITEMS), items::toString);
+        for (String file : all.release().files().keySet())
+            assertFalse(file.contains("velero-schedule"), "no Schedule selecting pods the operator makes");
+    }
+
     /** KOTS renders the chart with builder values, without a config screen, for an air-gap bundle. */
     @Test
     void theBuilderValuesRenderWithoutAConfigScreen() {
