@@ -58,6 +58,29 @@ class InstallPathWebTest {
         });
     }
 
+    /**
+     * The families whose releases hold other files: your own StatefulSet has no HelmChart (a 404 naming the family
+     * and its files), CloudNativePG no hooks (the API's script fields are null) but the operator's values.
+     */
+    @Test
+    void aFileTheFamilyLacksIsA404ThatNamesTheFamily() {
+        given().get("/helmchart.yaml?chartFamily=statefulset&installPath=kots").then().statusCode(404)
+                .body(containsString("chartFamily=statefulset has no helmchart.yaml; its files: statefulset-patch.yaml,"
+                        + " backup.yaml, readme.txt"));
+        given().get("/statefulset-patch.yaml?chartFamily=statefulset&installPath=kots").then().statusCode(200)
+                .header("Content-Disposition", containsString("postgresql-statefulset-patch.yaml"))
+                .body(containsString("kind: StatefulSet"));
+        given().contentType(ContentType.JSON).body("{\"chartFamily\":\"statefulset\"}").post("/api/manifests").then()
+                .statusCode(200).body("files", org.hamcrest.Matchers.hasKey("postgresql-statefulset-patch.yaml"))
+                .body("files", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("postgresql-helmchart.yaml")))
+                .body("backupScript", containsString("pg_dump"));
+        given().contentType(ContentType.JSON).body("{\"chartFamily\":\"cloudnativepg\"}").post("/api/manifests").then()
+                .statusCode(200).body("files", org.hamcrest.Matchers.hasKey("cnpg-operator-values.yaml"))
+                .body("backupScript", org.hamcrest.Matchers.nullValue());
+        given().get("/cnpg-operator-values.yaml?installPath=kots").then().statusCode(404)
+                .body(containsString("chartFamily=bitnami has no cnpg-operator-values.yaml"));
+    }
+
     @Test
     void theDefaultIsKotsAndHelmCliAndAFileThePathsLackIsA404ThatListsTheirFiles() {
         given().contentType(ContentType.JSON).body("{}").post("/api/manifests").then().statusCode(200)
