@@ -10,17 +10,10 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.pgbackupwizard.chart.ChartFamily;
-import io.pgbackupwizard.generate.cnpg.CnpgHelmChart;
 import io.pgbackupwizard.generate.cnpg.OperatorValues;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.hooks.StatefulSetPatch;
-import io.pgbackupwizard.generate.kots.AppDatabaseValues;
-import io.pgbackupwizard.generate.kots.ConfigManifest;
-import io.pgbackupwizard.generate.kots.HelmChartManifest;
-import io.pgbackupwizard.generate.text.CloudNativePgTexts;
-import io.pgbackupwizard.generate.text.HelmCliReadme;
 import io.pgbackupwizard.generate.text.NextSteps;
-import io.pgbackupwizard.generate.text.RestoreRunbook;
 import io.pgbackupwizard.generate.velero.BackupManifest;
 import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
 import io.pgbackupwizard.generate.velero.KurlInstallerManifest;
@@ -44,17 +37,11 @@ public enum ReleaseFile {
             ChartFamily::ownWorkload),
     HELMCHART("helmchart.yaml", "<name>-helmchart.yaml", "application/yaml", "the HelmChart",
             "The KOTS HelmChart with the hooks, the scratch volume and the credentials.",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
-                    ? CnpgHelmChart.build(r.input())
-                    : HelmChartManifest.build(r.input(), r.hooks())),
-            f -> !f.ownWorkload()),
+            InstallPath.HELM_CHART_PATHS, FamilyBuilders::helmChart, f -> !f.ownWorkload()),
     CONFIG("config.yaml", "config.yaml", "application/yaml", "the KOTS Config",
             "The KOTS Config that defines every option the HelmChart references (on Embedded Cluster v3 also the "
                     + "Backups group the Velero extension reads).",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
-                    ? CnpgHelmChart.config(r.input())
-                    : r.input().family().ownWorkload() ? ConfigManifest.backupStorageOnly()
-                            : ConfigManifest.build(r.input()))),
+            InstallPath.HELM_CHART_PATHS, FamilyBuilders::config),
     BACKUP("backup.yaml", "backup.yaml", "application/yaml", "the Velero Backup",
             "The Velero Backup: KOTS includes the application in snapshots only when the release has one; on "
                     + "Embedded Cluster v2 it is the application's part of a disaster-recovery backup.",
@@ -74,20 +61,13 @@ public enum ReleaseFile {
             r -> ManifestYaml.dump(VeleroExtensionManifest.build(r.input(), chartNamespace()))),
     RESTORE_RUNBOOK("restore-runbook.md", "restore-runbook.md", "text/markdown", "the restore runbook",
             "How a customer restores the database from a backup, for your documentation.",
-            EnumSet.of(InstallPath.EMBEDDED_V3),
-            r -> r.input().family().backsItselfUp() ? CloudNativePgTexts.restoreRunbook(r.input())
-                    : RestoreRunbook.text(r.input())),
+            EnumSet.of(InstallPath.EMBEDDED_V3), FamilyBuilders::restoreRunbook),
     HELM_VALUES("backup-values.yaml", "backup-values.yaml", "application/yaml", "the Helm values",
             "Values to merge into your chart's values.yaml, where the PostgreSQL chart is the dependency named (or aliased) postgresql.",
-            EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(r.input().family().backsItselfUp()
-                    ? CnpgHelmChart.helmValues(r.input())
-                    : HelmCliValues.build(r.input(), r.hooks())),
-            f -> !f.ownWorkload()),
+            EnumSet.of(InstallPath.HELM), FamilyBuilders::helmValues, f -> !f.ownWorkload()),
     HELM_README("backup-readme.md", "backup-readme.md", "text/markdown", "the customer's backup README",
             "What the customer's Velero needs, and how to back up and restore: for your chart's README or NOTES.",
-            EnumSet.of(InstallPath.HELM),
-            r -> r.input().family().backsItselfUp() ? CloudNativePgTexts.helmReadme(r.input())
-                    : HelmCliReadme.text(r.input(), scheduleFileName(r.input()))),
+            EnumSet.of(InstallPath.HELM), r -> FamilyBuilders.helmReadme(r, scheduleFileName(r.input()))),
     SCHEDULE("velero-schedule.yaml", "velero-schedule.yaml", "application/yaml", "the Velero Schedule",
             "Optional: a daily Velero Schedule the customer may apply in Velero's namespace.",
             EnumSet.of(InstallPath.HELM),
@@ -104,10 +84,7 @@ public enum ReleaseFile {
             "your application's database values",
             "Not a manifest: the optionalValues to merge into your own application's HelmChart, so it connects to"
                     + " the embedded or the external PostgreSQL the customer chose.",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(r.input().family().backsItselfUp()
-                    ? CnpgHelmChart.appValues(r.input())
-                    : AppDatabaseValues.build(r.input())),
-            f -> !f.ownWorkload()),
+            InstallPath.HELM_CHART_PATHS, FamilyBuilders::appValues, f -> !f.ownWorkload()),
     README("readme.txt", "README.txt", "text/plain", "what to do next",
             "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
             EnumSet.allOf(InstallPath.class), r -> NextSteps.readme(r.input())),
