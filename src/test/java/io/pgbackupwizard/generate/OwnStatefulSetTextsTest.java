@@ -55,6 +55,8 @@ class OwnStatefulSetTextsTest {
         assertTrue(flat.contains("volume " + ManifestView.valueAt(patch, "spec", "template", "metadata", "annotations",
                 "backup.velero.io/backup-volumes-excludes")), readme);
         assertFalse(readme.contains("Add the chart archive") || readme.contains("helm pull"), "no PostgreSQL chart to pull");
+        assertTrue(readme.contains("for your StatefulSet \"acme-db\""), "the README names what it was made for");
+        assertFalse(readme.contains("The values") || readme.contains("1.0.0"), "no values, no chart version: " + readme);
     }
 
     /** The runbook deletes the StatefulSet the patch names and the claim its data volume makes (data-sts-0). */

@@ -61,11 +61,18 @@ public final class CloudNativePgTexts {
     }
 
     public static String summary(InstallPath path) {
-        return path == InstallPath.HELM
-                ? "Merge the values into your chart's values.yaml (under " + HelmCliValues.DEPENDENCY + ":), ship the "
-                        + "README text with the chart, and test a base backup and a recovery."
-                : "Add the HelmChart and config.yaml to the release, install, and check that a base backup completes "
-                        + "and that a new install recovers from it.";
+        String check = ", install, and check that a base backup completes and that a new install recovers from it.";
+        return switch (path) {
+            case HELM -> "Merge the values into your chart's values.yaml (under " + HelmCliValues.DEPENDENCY + ":), ship "
+                    + "the README text with the chart, and test a base backup and a recovery.";
+            case KOTS -> "Add the HelmChart, config.yaml and backup.yaml to the release" + check;
+            case KURL -> "Add the HelmChart, config.yaml and backup.yaml to the release and the velero add-on to the "
+                    + "kURL Installer" + check;
+            case EMBEDDED_V2 -> "Add the HelmChart, config.yaml, backup.yaml and restore.yaml to the release, turn on "
+                    + "isDisasterRecoverySupported for the customer" + check;
+            case EMBEDDED_V3 -> "Add the Embedded Cluster Config, the Velero chart archive, the HelmChart and "
+                    + "config.yaml to the release" + check;
+        };
     }
 
     /** The steps after the paths' own summaries. */

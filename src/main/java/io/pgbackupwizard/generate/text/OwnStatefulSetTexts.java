@@ -41,9 +41,9 @@ public final class OwnStatefulSetTexts {
     }
 
     public static List<String> notes(InstallPath path) {
-        List<String> notes = new ArrayList<>(path.notes().stream()
-                .filter(n -> !n.startsWith("Air gap") && !n.startsWith("Embedded Cluster v3 is Beta")).toList());
-        return notes;
+        // no HelmChart, so no air-gap rewrite or API version to speak of; the patch carries what the values would
+        return path.notes().stream().filter(n -> !n.startsWith("Air gap") && !n.startsWith("Embedded Cluster v3 is Beta"))
+                .map(n -> n.replace("The values work", "The patch works")).toList();
     }
 
     public static String summary(InstallPath path, WizardInput in) {
