@@ -29,7 +29,8 @@ public final class Manifest {
         this.family = familyOf(root.at("spec", "chart", "name").text().orElse(""), root.at("spec", "values"));
         this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(this::version);
         Located values = root.at("spec", "values");
-        this.operatorCluster = root.at("spec", "chart", "name").text().map(String::trim).filter("cluster"::equals).isPresent()
+        // the cluster chart's name (its family), with one of its own keys: a chart named cluster that is CloudNativePG's
+        this.operatorCluster = family.backsItselfUp()
                 && (values.get("cluster").exists() || values.get("backups").exists()
                         || values.get("type").text().filter("postgresql"::equals).isPresent());
     }

@@ -1,7 +1,7 @@
 package io.pgbackupwizard.generate;
 
 import io.pgbackupwizard.chart.ChartFamily;
-import io.pgbackupwizard.generate.cnpg.CnpgHelmChart;
+import io.pgbackupwizard.generate.cnpg.CnpgFiles;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import io.pgbackupwizard.generate.kots.ConfigManifest;
@@ -40,7 +40,7 @@ final class FamilyBuilders {
         WizardInput in = r.input();
         return ManifestYaml.dump(switch (kind(r)) {
             case HOOKED_CHART, OWN_WORKLOAD -> HelmChartManifest.build(in, r.hooks());
-            case SELF_BACKED_UP -> CnpgHelmChart.build(in);
+            case SELF_BACKED_UP -> CnpgFiles.helmChart(in);
         });
     }
 
@@ -48,7 +48,7 @@ final class FamilyBuilders {
         WizardInput in = r.input();
         return ManifestYaml.dump(switch (kind(r)) {
             case HOOKED_CHART -> ConfigManifest.build(in);
-            case SELF_BACKED_UP -> CnpgHelmChart.config(in);
+            case SELF_BACKED_UP -> CnpgFiles.config(in);
             case OWN_WORKLOAD -> ConfigManifest.backupStorageOnly(); // Embedded Cluster v3's storage only
         });
     }
@@ -57,7 +57,7 @@ final class FamilyBuilders {
         WizardInput in = r.input();
         return ManifestYaml.dump(switch (kind(r)) {
             case HOOKED_CHART, OWN_WORKLOAD -> HelmCliValues.build(in, r.hooks());
-            case SELF_BACKED_UP -> CnpgHelmChart.helmValues(in);
+            case SELF_BACKED_UP -> CnpgFiles.helmValues(in);
         });
     }
 
@@ -65,7 +65,7 @@ final class FamilyBuilders {
         WizardInput in = r.input();
         return ManifestYaml.dump(switch (kind(r)) {
             case HOOKED_CHART, OWN_WORKLOAD -> AppDatabaseValues.build(in);
-            case SELF_BACKED_UP -> CnpgHelmChart.appValues(in);
+            case SELF_BACKED_UP -> CnpgFiles.appValues(in);
         });
     }
 

@@ -191,17 +191,13 @@ public final class WizardInputParser {
             given.put(Field.EPHEMERAL_STORAGE_LIMIT, in.ephemeralStorageLimit());
         if (given.isEmpty())
             return;
-        if (in.family().ownWorkload()) {
-            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "has no effect with your own StatefulSet:"
-                    + " set limits in your chart (the scratch volume's sizeLimit bounds the dump); leave it empty")));
-            return;
+        // refused, not ignored, where the family writes no limits at all (the form switches the fields off)
+        for (Field f : given.keySet()) {
+            f.noEffectOn(in.family()).ifPresent(reason -> errors.add(new FieldError(f.param(),
+                    Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + " Leave it empty.")));
         }
-        if (in.family().backsItselfUp()) {
-            given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "has no effect with " + in.family().title()
-                    + ": no hook runs in its pods, so no limit must make room for one (set cluster.resources in your"
-                    + " values if you want limits); leave it empty")));
+        if (given.keySet().stream().anyMatch(f -> f.noEffectOn(in.family()).isPresent()))
             return;
-        }
         if (!in.chart().limitsByDefault()) {
             given.keySet().forEach(f -> errors.add(new FieldError(f.param(), "applies only to charts that limit the"
                     + " container by default (" + limitingCharts() + "): " + in.family().title() + " " + in.chartVersion()

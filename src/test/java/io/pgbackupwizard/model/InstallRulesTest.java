@@ -172,6 +172,20 @@ class InstallRulesTest {
                     r.errors().get(0).message());
         }
 
+        /**
+         * Where a family writes no limits at all (CloudNativePG, your own StatefulSet), a given one is refused with the
+         * reason the form shows beside the switched-off field.
+         */
+        @Test
+        void limitsAreRefusedWithTheFormsReasonWhereTheFamilyWritesNone() {
+            for (String family : List.of("cloudnativepg", "statefulset")) {
+                WizardInputParser.Result r = parse("chartFamily", family, "cpuLimit", "2");
+                assertEquals(1, r.errors().size(), r.errors()::toString);
+                String reason = Field.CPU_LIMIT.noEffectOn(io.pgbackupwizard.chart.ChartFamily.parse(family)).orElseThrow();
+                assertEquals(new FieldError("cpuLimit", "n" + reason.substring(1) + " Leave it empty."), r.errors().get(0));
+            }
+        }
+
         @Test
         void emptyMeansComputed() {
             WizardInput in = valid("cpuLimit", "", "memoryLimit", "", "ephemeralStorageLimit", "", "imageRegistry", "",

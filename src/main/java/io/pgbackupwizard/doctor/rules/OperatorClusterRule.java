@@ -8,6 +8,7 @@ import io.pgbackupwizard.doctor.Located;
 import io.pgbackupwizard.doctor.Manifest;
 import io.pgbackupwizard.doctor.Rule;
 import io.pgbackupwizard.doctor.Severity;
+import io.pgbackupwizard.generate.cnpg.CnpgNames;
 
 /**
  * A CloudNativePG cluster chart is not a chart the hooks are for: the operator owns the pods, Velero's restore strips
@@ -38,8 +39,8 @@ public final class OperatorClusterRule implements Rule {
             + " plugin, pluginConfiguration.name: barman-cloud.cloudnative-pg.io, an object store, scheduledBackups) and"
             + " bootstrap.recovery to restore; keep Velero to the manifests. The wizard writes it: chartFamily=cloudnativepg.";
 
-    /** The label Velero leaves out of every backup (CnpgNames.EXCLUDE_LABEL; the doctor does not import generators). */
-    static final String EXCLUDE_LABEL = "velero.io/exclude-from-backup";
+    /** The label Velero leaves out of every backup, as the wizard writes it. */
+    static final String EXCLUDE_LABEL = CnpgNames.EXCLUDE_LABEL;
 
     @Override
     public void check(Manifest m, Findings out) {

@@ -47,6 +47,10 @@ public final class CnpgConfig {
     /** The server name an archive is written under: lower-case letters, digits and '-' (it becomes an S3 folder). */
     static final String SERVER_NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+    private static Map<String, Object> serverNameValidation() {
+        return map("regex", map("pattern", SERVER_NAME_PATTERN, "message", "Lower-case letters, digits and '-'."));
+    }
+
     public static Map<String, Object> group(WizardInput in) {
         List<Object> items = new ArrayList<>();
         items.add(map("name", BUCKET, "title", "Bucket", "type", "text", "required", true));
@@ -72,8 +76,7 @@ public final class CnpgConfig {
                 "The folder name this database's archive is written under. After recovering from backups, give it a "
                         + "new name (" + CnpgNames.cluster(in) + "-2): the plugin refuses to archive into a folder "
                         + "that holds another server's history.",
-                "validation", map("regex", map("pattern", SERVER_NAME_PATTERN, "message",
-                        "Lower-case letters, digits and '-'."))));
+                "validation", serverNameValidation()));
         items.add(map("name", RECOVER, "title", RECOVER_TITLE, "type", "bool", "default", "0",
                 "help_text", "Only for a new database: after a snapshot restore, or on a new cluster. The database "
                         + "is created from the newest base backup and the WAL archived after it. A database that "
@@ -81,10 +84,9 @@ public final class CnpgConfig {
         items.add(map("name", RECOVER_FROM, "title", RECOVER_FROM_TITLE, "type", "text", "default", CnpgNames.cluster(in),
                 "required", true, "when", KotsTemplates.configOptionEquals(RECOVER, "1"), "help_text",
                 "The name the lost database was backed up as.",
-                "validation", map("regex", map("pattern", SERVER_NAME_PATTERN, "message",
-                        "Lower-case letters, digits and '-'."))));
+                "validation", serverNameValidation()));
         Map<String, Object> group = map("name", GROUP, "title", GROUP_TITLE, "description",
-                "The database archives its changes and daily base backups to this object store (CloudNativePG's "
+                "The database archives its changes and scheduled base backups to this object store (CloudNativePG's "
                         + "Barman Cloud plugin). Snapshots of the application do not hold the database.",
                 "items", items);
         if (in.allowExternal())

@@ -94,7 +94,7 @@ public final class CnpgValues {
     }
 
     /** The values that turn a new Cluster's bootstrap into a recovery from the archive of {@code serverName}. */
-    public static Map<String, Object> recovery(WizardInput in, Store store, String serverName) {
+    private static Map<String, Object> recovery(WizardInput in, Store store, String serverName) {
         return map("mode", "recovery", "recovery", map(
                 "method", "plugin",
                 "pluginConfiguration", map("name", CnpgNames.PLUGIN),
@@ -105,11 +105,6 @@ public final class CnpgValues {
                 "endpointURL", store.endpoint(),
                 "s3", store.s3(),
                 "secret", map("create", true)));
-    }
-
-    /** Helm CLI: the recovery values the README shows, for the archive of {@code serverName}. */
-    public static Map<String, Object> helmRecovery(WizardInput in, String serverName) {
-        return recovery(in, Store.blank(), serverName);
     }
 
     /** What the air-gap builder renders the chart with: no object store is known then, so no backups. */

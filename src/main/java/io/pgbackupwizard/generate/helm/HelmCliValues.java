@@ -43,7 +43,7 @@ public final class HelmCliValues {
     public static Map<String, Object> podAnnotations(WizardInput in, Hooks hooks) {
         Map<String, Object> annotations = PodValues.annotations(in, hooks, DEPENDENCY);
         annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(),
-                String.join(",", PodValues.excluded(in, in.family().anyVersionVolumes())));
+                String.join(",", PodValues.excluded(in, PodValues.anyVersionVolumes(in))));
         return annotations;
     }
 

@@ -48,6 +48,14 @@ public final class PodValues {
         return map("name", VOLUME, "mountPath", in.mountPath());
     }
 
+    /**
+     * The pod's own volumes in any version of the chart (a Helm CLI customer picks the version), or, in your own
+     * StatefulSet, the data volume you named.
+     */
+    public static List<String> anyVersionVolumes(WizardInput in) {
+        return in.family().ownWorkload() ? List.of(in.dataVolume()) : in.family().anyVersionVolumes();
+    }
+
     /** The pod's own volumes: the chart's, or, in your own StatefulSet, the data volume you named. */
     public static List<String> podVolumes(WizardInput in) {
         return in.family().ownWorkload() ? List.of(in.dataVolume()) : in.chart().volumes();

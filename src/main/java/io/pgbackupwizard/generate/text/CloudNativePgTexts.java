@@ -130,28 +130,27 @@ public final class CloudNativePgTexts {
 
     /** The Helm CLI customer's README: the object store to set, what Velero holds, how to recover. */
     public static String helmReadme(WizardInput in) {
-        String v = HelmCliValues.DEPENDENCY;
         return """
                 # Backups of the database
 
                 The database (a CloudNativePG cluster) backs itself up: its Barman Cloud plugin archives every change
-                (WAL) and takes a base backup on the schedule "%s" (seconds first, UTC) into an S3 bucket you
-                name; backups are kept %s. The CloudNativePG operator and the Barman Cloud plugin %s must be installed in the cluster.
+                (WAL) and takes a base backup on the schedule "%1$s" (seconds first, UTC) into an S3 bucket you
+                name; backups are kept %2$s. The CloudNativePG operator and the Barman Cloud plugin %3$s must be installed in the cluster.
 
                 ## Before installing: the object store
 
                     helm install <release> <chart> \\
-                      --set %s.backups.s3.bucket=<bucket> \\
-                      --set %s.backups.s3.region=<region> \\
-                      --set %s.backups.s3.accessKey=<access key id> \\
-                      --set %s.backups.s3.secretKey=<secret access key>
+                      --set %4$s.backups.s3.bucket=<bucket> \\
+                      --set %4$s.backups.s3.region=<region> \\
+                      --set %4$s.backups.s3.accessKey=<access key id> \\
+                      --set %4$s.backups.s3.secretKey=<secret access key>
 
-                For an S3-compatible store add `--set %s.backups.endpointURL=<url>` and
-                `--set %s.backups.wal.encryption= --set %s.backups.data.encryption=` (no server-side encryption).
+                For an S3-compatible store add `--set %4$s.backups.endpointURL=<url>` and
+                `--set %4$s.backups.wal.encryption= --set %4$s.backups.data.encryption=` (no server-side encryption).
 
                 ## Velero
 
-                Every object of the cluster is labelled %s. With the operator's INHERITED_LABELS set to
+                Every object of the cluster is labelled %5$s. With the operator's INHERITED_LABELS set to
                 that label (cnpg-operator-values.yaml), its pods and volumes are too: a Velero backup of the
                 namespace holds the application, not the database, whose copy is the object store's.
 
@@ -159,18 +158,17 @@ public final class CloudNativePgTexts {
 
                 On a new install (the old Cluster gone), with the same object store settings:
 
-                    --set %s.mode=recovery \\
-                    --set %s.recovery.method=plugin \\
-                    --set %s.recovery.pluginConfiguration.name=%s \\
-                    --set %s.recovery.clusterName=<the lost cluster's name> \\
-                    --set %s.recovery.s3.bucket=<bucket> ... (region, accessKey, secretKey, endpointURL as above)
+                    --set %4$s.mode=recovery \\
+                    --set %4$s.recovery.method=plugin \\
+                    --set %4$s.recovery.pluginConfiguration.name=%6$s \\
+                    --set %4$s.recovery.clusterName=<the lost cluster's name> \\
+                    --set %4$s.recovery.s3.bucket=<bucket> ... (region, accessKey, secretKey, endpointURL as above)
 
                 and a new folder for the new cluster's own archive (the plugin refuses one that holds another
-                server's history): `--set %s.backups.s3.path=/<new folder>`.
+                server's history): `--set %4$s.backups.s3.path=/<new folder>`.
                 """
-                .formatted(CnpgConfig.DEFAULT_SCHEDULE, CnpgConfig.DEFAULT_RETENTION, PLUGIN_VERSION, v, v, v, v, v, v, v,
-                        CnpgNames.EXCLUDE_LABEL, v, v, v, CnpgNames.PLUGIN,
-                        v, v, v);
+                .formatted(CnpgConfig.DEFAULT_SCHEDULE, CnpgConfig.DEFAULT_RETENTION, PLUGIN_VERSION,
+                        HelmCliValues.DEPENDENCY, CnpgNames.EXCLUDE_LABEL, CnpgNames.PLUGIN);
     }
 
     /** Embedded Cluster v3: the customer's runbook. */

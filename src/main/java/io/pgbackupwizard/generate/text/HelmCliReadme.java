@@ -53,8 +53,7 @@ public final class HelmCliReadme {
                 dump holds, with the dumped rows, and leaves other objects alone. If any statement fails, nothing
                 changes and the dump stays at `%6$s` for another try.
                 """
-                .formatted(in.mountPath(), String.join(", ", in.family().ownWorkload() ? PodValues.podVolumes(in)
-                        : in.family().anyVersionVolumes()), in.name(), scheduleFile,
+                .formatted(in.mountPath(), String.join(", ", PodValues.anyVersionVolumes(in)), in.name(), scheduleFile,
                         selector, HookScripts.dumpPath(in), in.dumpFormat().restoreTool(), in.dumpFormat().description())
                 + passwords(in);
     }

@@ -30,8 +30,7 @@ public final class InstallNotes {
         }
         if (in.family().ownWorkload()) {
             if (in.scratchMedium() == ScratchMedium.Memory)
-                w.add("A Memory scratch volume keeps the last dump in RAM until the next backup, and counts against the"
-                        + " container's memory limit. Disk is the safer choice unless dumps are small.");
+                w.add(memoryScratch(in));
             return List.copyOf(w);
         }
         if (in.family().backsItselfUp()) {
@@ -76,16 +75,20 @@ public final class InstallNotes {
                     + " scratchMedium and mountPath do nothing here). Set resources.limits.ephemeral-storage in your"
                     + " values to bound it; past that limit the kubelet evicts the pod.");
         } else if (in.scratchMedium() == ScratchMedium.Memory) {
-            w.add("A Memory scratch volume keeps the last dump in RAM until the next backup, and counts against the"
-                    + " container's memory limit"
-                    + (in.resources() != null ? " (" + in.resources().memory().text() + " here)" : "")
-                    + ". Disk is the safer choice unless dumps are small.");
+            w.add(memoryScratch(in));
         }
         String sidecars = ImageValues.sidecarNote(image);
         if (sidecars != null)
             w.add(sidecars);
         w.addAll(severalPaths(in));
         return List.copyOf(w);
+    }
+
+    private static String memoryScratch(WizardInput in) {
+        return "A Memory scratch volume keeps the last dump in RAM until the next backup, and counts against the"
+                + " container's memory limit"
+                + (in.resources() != null ? " (" + in.resources().memory().text() + " here)" : "")
+                + ". Disk is the safer choice unless dumps are small.";
     }
 
     /** What a release that serves several install paths must know about how their files meet. */

@@ -12,12 +12,12 @@ import io.pgbackupwizard.generate.kots.HelmChartManifest;
 import io.pgbackupwizard.model.WizardInput;
 
 /** The files of a CloudNativePG release that other families make from hooks: HelmChart, Config, the app's and Helm values. */
-public final class CnpgHelmChart {
-    private CnpgHelmChart() {
+public final class CnpgFiles {
+    private CnpgFiles() {
     }
 
     /** The image sits in the Cluster, not a pod: KOTS rewrites it for neither API version, the optionalValues do. */
-    public static Map<String, Object> build(WizardInput in) {
+    public static Map<String, Object> helmChart(WizardInput in) {
         return HelmChartManifest.of(in, CnpgValues.kots(in), CnpgValues.kotsOptionalValues(in), CnpgValues.builder());
     }
 
