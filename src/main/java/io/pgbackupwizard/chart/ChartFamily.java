@@ -94,6 +94,56 @@ public enum ChartFamily {
         return this == CLOUDNATIVEPG ? CloudNativePgCluster.DEFAULT_TAG : null;
     }
 
+    /**
+     * The image tag a known version of the chart runs when its values leave the image alone, or empty for a version
+     * the wizard has not read (or a family whose tag it does not track).
+     */
+    public Optional<String> chartImageTag(ChartVersion version) {
+        Map<String, String> tags = switch (this) {
+            case GROUNDHOG2K -> Groundhog2kPostgres.IMAGE_TAGS;
+            case CLOUDPIRATES -> CloudPiratesPostgres.IMAGE_TAGS;
+            default -> Map.of();
+        };
+        return Optional.ofNullable(tags.get(version.text()));
+    }
+
+    /**
+     * The key of the chart's Secret (named like its fullname) that holds the password of the role the migration logs
+     * in as: its superuser, which may create roles (the chart's user where the image makes it the superuser).
+     */
+    public String superuserSecretKey() {
+        return switch (this) {
+            case GROUNDHOG2K -> "POSTGRES_PASSWORD";
+            case CLOUDPIRATES -> "postgres-password";
+            default -> throw new IllegalStateException(title + " is not a migration target");
+        };
+    }
+
+    /** A chart the wizard can move a Bitnami install's data to: a chart on the official image, with hooks. */
+    public boolean migrationTarget() {
+        return this == GROUNDHOG2K || this == CLOUDPIRATES;
+    }
+
+    /**
+     * The chart's fullname (and so its primary Service's name, in the default standalone architecture), as every
+     * generation's {@code postgresql.fullname} / {@code common.names.fullname} computes it without overrides:
+     * the release name when it contains the chart name, else {@code <release>-postgresql}; 63 characters at most
+     * and no trailing '-'.
+     */
+    public static String fullname(String releaseName, String chart) {
+        String full = releaseName.contains(chart) ? releaseName : releaseName + "-" + chart;
+        if (full.length() > 63)
+            full = full.substring(0, 63);
+        while (full.endsWith("-"))
+            full = full.substring(0, full.length() - 1);
+        return full;
+    }
+
+    /** This chart's fullname for a release. */
+    public String fullname(String releaseName) {
+        return fullname(releaseName, chartName);
+    }
+
     /** The families' parameter values, in order. */
     public static List<String> params() {
         return java.util.Arrays.stream(values()).map(ChartFamily::param).toList();

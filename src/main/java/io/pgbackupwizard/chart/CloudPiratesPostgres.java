@@ -18,6 +18,11 @@ final class CloudPiratesPostgres {
     /** Newest first. */
     static final List<String> KNOWN = List.of("0.20.1", "0.16.2");
 
+    /** The image tag each known version's values.yaml names (its digest included): the migration Job runs it. */
+    static final Map<String, String> IMAGE_TAGS = Map.of(
+            "0.20.1", "18.6@sha256:06cad38a5d9f5d24b4d83d86def30795d5e4b757fedbf5281172b576dedcd941",
+            "0.16.2", "18.2@sha256:9b5bd946f3a507db72c55959700e517463e8d5dbb6f7eb30d920d5bcf6951431");
+
     /** The chart has no resources presets: resources is {} unless set. */
     static final Map<String, String> PRESET_MEMORY_LIMITS = Map.of();
 

@@ -19,6 +19,9 @@ final class Groundhog2kPostgres {
     /** Newest first. */
     static final List<String> KNOWN = List.of("1.6.7", "1.5.14");
 
+    /** The image tag each known version runs (its empty image.tag means the chart's appVersion). */
+    static final Map<String, String> IMAGE_TAGS = Map.of("1.6.7", "18.4", "1.5.14", "17.10");
+
     static final Map<String, String> PRESET_MEMORY_LIMITS = Map.of();
 
     /** The data volume (an emptyDir unless storage.requestedSize is set) and the chart's writable emptyDirs. */

@@ -1,10 +1,13 @@
 package io.pgbackupwizard.generate;
 
+import java.util.List;
+
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.cnpg.CnpgFiles;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import io.pgbackupwizard.generate.kots.ConfigManifest;
+import io.pgbackupwizard.generate.migrate.MigrationConfig;
 import io.pgbackupwizard.generate.kots.HelmChartManifest;
 import io.pgbackupwizard.generate.text.CloudNativePgTexts;
 import io.pgbackupwizard.generate.text.HelmCliReadme;
@@ -47,7 +50,8 @@ final class FamilyBuilders {
     static String config(Release r) {
         WizardInput in = r.input();
         return ManifestYaml.dump(switch (kind(r)) {
-            case HOOKED_CHART -> ConfigManifest.build(in);
+            case HOOKED_CHART -> in.migrating() ? ConfigManifest.build(in, List.of(MigrationConfig.group(in)))
+                    : ConfigManifest.build(in);
             case SELF_BACKED_UP -> CnpgFiles.config(in);
             case OWN_WORKLOAD -> ConfigManifest.backupStorageOnly(); // Embedded Cluster v3's storage only
         });

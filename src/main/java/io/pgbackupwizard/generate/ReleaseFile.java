@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.cnpg.OperatorValues;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
+import io.pgbackupwizard.generate.migrate.MigrationChart;
+import io.pgbackupwizard.generate.migrate.MigrationHelmChart;
 import io.pgbackupwizard.generate.hooks.StatefulSetPatch;
+import io.pgbackupwizard.generate.text.MigrationGuide;
 import io.pgbackupwizard.generate.text.NextSteps;
 import io.pgbackupwizard.generate.velero.BackupManifest;
 import io.pgbackupwizard.generate.velero.DisasterRecoveryManifests;
@@ -85,6 +88,35 @@ public enum ReleaseFile {
             "Not a manifest: the optionalValues to merge into your own application's HelmChart, so it connects to"
                     + " the embedded or the external PostgreSQL the customer chose.",
             InstallPath.HELM_CHART_PATHS, FamilyBuilders::appValues, f -> !f.ownWorkload()),
+    MIGRATION_GUIDE("migration.md", "migration.md", "text/markdown", "the move off Bitnami",
+            "How this release moves each customer's data off the Bitnami chart: what runs in which order, what to ship,"
+                    + " how to roll back, and the next release that drops the old chart.",
+            InstallPath.HELM_CHART_PATHS, r -> MigrationGuide.text(r.input()), f -> true, WizardInput::migrating),
+    MIGRATION_HELMCHART("migration-helmchart.yaml", "<name>-migration-helmchart.yaml", "application/yaml",
+            "the migration chart's HelmChart",
+            "The KOTS HelmChart of the migration chart: it copies the data after both PostgreSQL charts are installed"
+                    + " and before your application moves.",
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(MigrationHelmChart.build(r.input())), f -> true,
+            WizardInput::migrating),
+    MIGRATION_CHART_YAML("migration-chart.yaml", MigrationChart.FOLDER + "Chart.yaml", "application/yaml",
+            "the migration chart's Chart.yaml",
+            "The migration chart (package the folder with helm package " + MigrationChart.NAME + ").",
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(MigrationChart.chartYaml()), f -> true,
+            WizardInput::migrating),
+    MIGRATION_CHART_VALUES("migration-values.yaml", MigrationChart.FOLDER + "values.yaml", "application/yaml",
+            "the migration chart's values.yaml",
+            "The migration chart's defaults; its HelmChart sets what to copy where.",
+            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(MigrationChart.defaultValues()), f -> true,
+            WizardInput::migrating),
+    MIGRATION_TEMPLATE("migration-template.yaml", MigrationChart.FOLDER + "templates/copy.yaml", "text/plain",
+            "the migration chart's Job",
+            "The migration chart's template: the copy script's ConfigMap and the hook Job that runs it.",
+            InstallPath.HELM_CHART_PATHS, r -> MigrationChart.template(), f -> true, WizardInput::migrating),
+    MIGRATION_SCRIPT("migration-script.sh", MigrationChart.FOLDER + MigrationChart.SCRIPT_FILE, "text/plain",
+            "the copy script",
+            "What the Job runs: waits for both servers, makes the old database read-only, copies roles and data in"
+                    + " one transaction, checks every table, and marks the copy done.",
+            InstallPath.HELM_CHART_PATHS, r -> MigrationChart.script(), f -> true, WizardInput::migrating),
     README("readme.txt", "README.txt", "text/plain", "what to do next",
             "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
             EnumSet.allOf(InstallPath.class), r -> NextSteps.readme(r.input())),
@@ -104,6 +136,9 @@ public enum ReleaseFile {
     /** The chart families whose releases hold this file. */
     private final Predicate<ChartFamily> families;
 
+    /** The inputs whose releases hold this file besides (the move off Bitnami's files: only when moving). */
+    private final Predicate<WizardInput> inputs;
+
     ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
             Set<InstallPath> installPaths, Function<Release, String> builder) {
         this(path, fileNamePattern, mediaType, title, description, installPaths, builder, f -> true);
@@ -111,7 +146,14 @@ public enum ReleaseFile {
 
     ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
             Set<InstallPath> installPaths, Function<Release, String> builder, Predicate<ChartFamily> families) {
+        this(path, fileNamePattern, mediaType, title, description, installPaths, builder, families, in -> true);
+    }
+
+    ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
+            Set<InstallPath> installPaths, Function<Release, String> builder, Predicate<ChartFamily> families,
+            Predicate<WizardInput> inputs) {
         this.families = families;
+        this.inputs = inputs;
         this.path = path;
         this.fileNamePattern = fileNamePattern;
         this.mediaType = mediaType;
@@ -156,7 +198,8 @@ public enum ReleaseFile {
         // your own StatefulSet has no Config of its own: only Embedded Cluster v3's storage settings
         if (this == CONFIG && in.family().ownWorkload() && !in.serves(InstallPath.EMBEDDED_V3))
             return false;
-        return isText() && forFamily(in.family()) && in.installPaths().stream().anyMatch(installPaths::contains);
+        return isText() && forFamily(in.family()) && inputs.test(in)
+                && in.installPaths().stream().anyMatch(installPaths::contains);
     }
 
     /** Whether releases for this chart family ever hold this file. */

@@ -216,7 +216,45 @@ public enum Field {
             "values.primary.resources.limits.ephemeral-storage, chart 15.0.0 and later (nano: 1-2Gi). A Disk scratch counts against it, and going over it evicts the pod. Empty: scratchSize + 1Gi for a Disk scratch, 1Gi for Memory.",
             "empty, or a Kubernetes quantity; with a Disk scratch at least scratchSize + 256Mi",
             Control.TEXT,
-            ValueRules::positiveQuantity, Shown.ADVANCED);
+            ValueRules::positiveQuantity, Shown.ADVANCED),
+
+    // Moving a live install off the Bitnami chart (empty migrateFrom: no move; the other three then do nothing).
+    MIGRATE_FROM("migrateFrom", "", "Move the data from Bitnami chart",
+            "The Bitnami postgresql chart version your customers run now, to move their data to the chosen chart"
+                    + " (groundhog2k or CloudPirates postgres) in one upgrade: the release keeps the old chart, adds the"
+                    + " new one and a one-time copy Job (the migration chart) that runs in the new chart's image before"
+                    + " your application moves to the new database. Empty: no move.",
+            "empty, or a Bitnami postgresql chart version, 11.0.0 or later",
+            Control.suggest(ChartFamily.BITNAMI.knownVersions()),
+            ValueRules::migrationSource),
+    MIGRATE_FROM_RELEASE("migrateFromRelease", "postgresql", "Old chart's release name",
+            "The Helm release name the Bitnami chart is installed under (its HelmChart's releaseName, or its"
+                    + " metadata.name); the copy reaches its Service and Secret by the chart's fullname.",
+            "a DNS-1123 label of at most 53 characters",
+            Control.TEXT,
+            v -> ValueRules.dnsLabel(v, 53), Shown.ADVANCED),
+    MIGRATE_FROM_SECRET("migrateFromSecret", "", "Old chart's Secret",
+            "The Secret holding the old chart's postgres superuser password: its auth.existingSecret. Empty: the"
+                    + " chart's own Secret, named like the chart's fullname.",
+            "empty, or a DNS-1123 label of at most 63 characters",
+            Control.TEXT,
+            v -> ValueRules.dnsLabel(v, 63), Shown.ADVANCED),
+    MIGRATE_FROM_PASSWORD_KEY("migrateFromPasswordKey", "", "Old chart's superuser password key",
+            "The key of that Secret holding the postgres superuser's password (auth.secretKeys.adminPasswordKey)."
+                    + " Empty: postgres-password, the chart's own key.",
+            "empty, or a Secret key: letters, digits, '-', '_' and '.', at most 253 characters",
+            Control.TEXT,
+            ValueRules::secretKey, Shown.ADVANCED),
+    MIGRATION_TIMEOUT("migrationTimeout", "30m", "Copy timeout",
+            "How long the upgrade waits for the copy (Helm's --timeout for the migration chart, whose Job is a"
+                    + " post-install and post-upgrade hook): allow a few minutes per GB of the database.",
+            "a Go duration of at least 1s, such as 30m or 2h",
+            Control.TEXT,
+            ValueRules::positiveDuration, Shown.ADVANCED);
+
+    /** The fields that only a move from the Bitnami chart uses. */
+    public static final Set<Field> MIGRATION = EnumSet.of(MIGRATE_FROM, MIGRATE_FROM_RELEASE, MIGRATE_FROM_SECRET,
+            MIGRATE_FROM_PASSWORD_KEY, MIGRATION_TIMEOUT);
 
     private final String param;
     private final String defaultValue;

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.chart.ChartVersion;
 import io.pgbackupwizard.chart.Quantity;
 
 /**
@@ -20,6 +22,7 @@ public final class ValueRules {
     }
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern SECRET_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
     private static final Pattern KOTS_ITEM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
     private static final Pattern PG_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     // Container image references, as github.com/distribution/reference reads them (lower-case repository).
@@ -56,6 +59,24 @@ public final class ValueRules {
                     "must be lower-case letters, digits and '-', starting and ending with a letter or digit");
         }
         return v;
+    }
+
+    /** A key of a Kubernetes Secret's data. */
+    public static String secretKey(String v) {
+        if (v.length() > 253 || !SECRET_KEY.matcher(v).matches()) {
+            throw new IllegalArgumentException("must be letters, digits, '-', '_' and '.', at most 253 characters");
+        }
+        return v;
+    }
+
+    /** The Bitnami chart a migration leaves: 11.0.0 and later keep the superuser's password under one known key. */
+    public static ChartVersion migrationSource(String v) {
+        ChartVersion version = ChartFamily.BITNAMI.version(v);
+        if (version.compareTo(ChartVersion.parse("11.0.0")) < 0) {
+            throw new IllegalArgumentException("must be 11.0.0 or later: older Bitnami charts keep the postgres"
+                    + " superuser's password only when the chart's user is another role; upgrade to 11 first");
+        }
+        return version;
     }
 
     public static String kotsItemName(String v) {

@@ -187,6 +187,44 @@ public final class WizardInput {
         return get(Field.DATA_VOLUME, String.class);
     }
 
+    /** The Bitnami chart version the release moves the data off, or null: no move. */
+    public ChartVersion migrateFrom() {
+        return get(Field.MIGRATE_FROM, ChartVersion.class);
+    }
+
+    /** The release moves a live install's data off the Bitnami chart (the old chart stays beside the new one). */
+    public boolean migrating() {
+        return migrateFrom() != null;
+    }
+
+    /** The old chart's Helm release name. */
+    public String migrateFromRelease() {
+        return get(Field.MIGRATE_FROM_RELEASE, String.class);
+    }
+
+    /** The old chart's existingSecret, or null: its own Secret (named like its fullname). */
+    public String migrateFromSecret() {
+        return get(Field.MIGRATE_FROM_SECRET, String.class);
+    }
+
+    /** The key of the postgres superuser's password in the old chart's Secret. */
+    public String migrateFromPasswordKey() {
+        String given = get(Field.MIGRATE_FROM_PASSWORD_KEY, String.class);
+        return given != null ? given : "postgres-password";
+    }
+
+    /** The migration chart's release: the new chart's name and this. */
+    public static final String MIGRATION_RELEASE_SUFFIX = "-migration";
+
+    /** The migration chart's Helm release (and its HelmChart's name). */
+    public String migrationRelease() {
+        return name() + MIGRATION_RELEASE_SUFFIX;
+    }
+
+    public String migrationTimeout() {
+        return get(Field.MIGRATION_TIMEOUT, String.class);
+    }
+
     /** The chart that installs PostgreSQL. */
     public ChartFamily family() {
         return get(Field.CHART_FAMILY, ChartFamily.class);

@@ -1,6 +1,7 @@
 package io.pgbackupwizard.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,6 +115,7 @@ public final class WizardInputParser {
         checkConfigItemsDistinct(input, errors);
         checkInstallPath(input, errors);
         checkLimitsHoldScratch(input, errors);
+        checkMigration(input, errors);
         if (input.username().equals("postgres") && input.chart().superuserPasswordPath() != null) {
             errors.add(new FieldError(Field.USERNAME.param(), "must not be postgres on " + input.family().title()
                     + ": the chart creates the Database user as a second role beside its superuser postgres"));
@@ -215,6 +217,56 @@ public final class WizardInputParser {
                 limits.ephemeralStorage(), scratch, in.scratchMedium())) != null) {
             errors.add(new FieldError(Field.EPHEMERAL_STORAGE_LIMIT.param(), problem));
         }
+    }
+
+    /**
+     * A move off the Bitnami chart: to a chart the Job can run in (the official image's charts), on the paths whose
+     * installer orders charts by weight, under a release name of its own, in an image whose tag the wizard knows.
+     */
+    private static void checkMigration(WizardInput in, List<FieldError> errors) {
+        if (!in.migrating())
+            return;
+        String from = Field.MIGRATE_FROM.param();
+        if (!in.family().migrationTarget()) {
+            errors.add(new FieldError(from, "moves data to " + String.join(" or ", Arrays.stream(ChartFamily.values())
+                    .filter(ChartFamily::migrationTarget).map(ChartFamily::title).toList()) + " only; chartFamily is "
+                    + in.family().title() + (in.family() == ChartFamily.BITNAMI ? " (the same chart: upgrade it instead)"
+                            : ": not generated yet")));
+            return;
+        }
+        if (in.serves(InstallPath.HELM)) {
+            errors.add(new FieldError(Field.INSTALL_PATH.param(), "the move off Bitnami is generated for the KOTS,"
+                    + " kURL and Embedded Cluster paths (their installer orders the charts by weight); a Helm CLI"
+                    + " release is not generated yet: leave helm out, or leave migrateFrom empty"));
+        }
+        if (in.name().length() + WizardInput.MIGRATION_RELEASE_SUFFIX.length() > 53) {
+            errors.add(new FieldError(Field.NAME.param(), "must be at most " + (53 - WizardInput.MIGRATION_RELEASE_SUFFIX.length())
+                    + " characters to move data: the migration chart's release is named <name>"
+                    + WizardInput.MIGRATION_RELEASE_SUFFIX + ", and Helm release names hold at most 53"));
+        }
+        if (in.name().equals(in.migrateFromRelease()) || in.migrationRelease().equals(in.migrateFromRelease())) {
+            errors.add(new FieldError(Field.NAME.param(), "must differ from migrateFromRelease (" + in.migrateFromRelease()
+                    + "): the new chart and the migration chart (" + in.migrationRelease() + ") are Helm releases of"
+                    + " their own beside the old one; try " + in.family().chartName() + "-new"));
+        } else if (sourceFullname(in).equals(targetFullname(in))) {
+            errors.add(new FieldError(Field.NAME.param(), "must give the new chart a release of its own beside the old"
+                    + " one: both would be named " + targetFullname(in) + " (migrateFromRelease is "
+                    + in.migrateFromRelease() + "); try " + in.family().chartName() + "-new"));
+        }
+        if (in.imageTag() == null && in.family().chartImageTag(in.chartVersion()).isEmpty()) {
+            errors.add(new FieldError(Field.IMAGE_TAG.param(), "must be given to move data to " + in.family().title() + " "
+                    + in.chartVersion() + ": the copy Job runs the new chart's image, and the wizard knows its tag only"
+                    + " for " + String.join(", ", in.family().knownVersions())));
+        }
+    }
+
+    /** Bitnami's fullname for the old release; the new chart's is made the same way from its own name. */
+    private static String sourceFullname(WizardInput in) {
+        return ChartFamily.BITNAMI.fullname(in.migrateFromRelease());
+    }
+
+    private static String targetFullname(WizardInput in) {
+        return in.family().fullname(in.name());
     }
 
     /** "Bitnami postgresql 15.0.0 and later", from the facts of every family. */

@@ -105,7 +105,7 @@ final class ArbitraryInputs {
                     Arbitraries.strings().withChars(LETTERS + "0123456789._-").ofMinLength(1).ofMaxLength(12)
                             .list().ofMinSize(1).ofMaxSize(4).map(segments -> "/" + String.join("/", segments)),
                     Arbitraries.of("/scratch", "/backup", "/data/dump", "/tmp/x", "/mnt/pg-dump"));
-            case HOOK_TIMEOUT, RESTORE_WAIT_TIMEOUT, RESTORE_EXEC_TIMEOUT -> Combinators.combine(
+            case HOOK_TIMEOUT, RESTORE_WAIT_TIMEOUT, RESTORE_EXEC_TIMEOUT, MIGRATION_TIMEOUT -> Combinators.combine(
                     Arbitraries.of("1", "1.5", "30", "90", "600", ".5"),
                     // mostly at or above the 1s minimum; sub-second units are refused and still tried
                     Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.of("s", "m", "h")),
@@ -127,6 +127,12 @@ final class ArbitraryInputs {
                 Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")), Tuple.of(1, Arbitraries.of("250m", "2", "1.5")));
             case MEMORY_LIMIT, EPHEMERAL_STORAGE_LIMIT -> Arbitraries.frequencyOf(Tuple.of(7, Arbitraries.just("")),
                     Tuple.of(1, Arbitraries.of("8Gi", "100Gi", "4G")));
+            // Mostly no move; a move from each known Bitnami version (those before 11 are refused)
+            case MIGRATE_FROM -> Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("")),
+                    Tuple.of(1, Arbitraries.of(io.pgbackupwizard.chart.ChartFamily.BITNAMI.knownVersions())));
+            case MIGRATE_FROM_RELEASE -> Arbitraries.of("postgresql", "db", "myapp", "myapp-postgresql");
+            case MIGRATE_FROM_SECRET -> Arbitraries.of("", "", "db-credentials", "postgresql");
+            case MIGRATE_FROM_PASSWORD_KEY -> Arbitraries.of("", "", "postgres-password", "admin.key", "ROOT_PW");
         };
     }
 

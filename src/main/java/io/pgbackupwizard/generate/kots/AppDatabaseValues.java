@@ -5,6 +5,7 @@ import static io.pgbackupwizard.generate.yaml.Maps.map;
 import java.util.List;
 import java.util.Map;
 
+import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.model.WizardInput;
 
 /**
@@ -65,18 +66,8 @@ public final class AppDatabaseValues {
         return in.name();
     }
 
-    /**
-     * The chart's fullname (and so its primary Service's name, in the default standalone architecture), as every
-     * generation's {@code postgresql.fullname} / {@code common.names.fullname} computes it without overrides:
-     * the release name when it contains the chart name, else {@code <release>-postgresql}; 63 characters at most
-     * and no trailing '-'.
-     */
+    /** The chart's fullname: see {@link ChartFamily#fullname}. */
     public static String fullname(String releaseName, String chart) {
-        String full = releaseName.contains(chart) ? releaseName : releaseName + "-" + chart;
-        if (full.length() > 63)
-            full = full.substring(0, 63);
-        while (full.endsWith("-"))
-            full = full.substring(0, full.length() - 1);
-        return full;
+        return ChartFamily.fullname(releaseName, chart);
     }
 }

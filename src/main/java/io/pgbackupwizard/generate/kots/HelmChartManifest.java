@@ -32,15 +32,24 @@ public final class HelmChartManifest {
      */
     public static Map<String, Object> of(WizardInput in, Map<String, Object> values, List<Object> optionalValues,
             Map<String, Object> builder) {
-        Map<String, Object> chart = map("name", in.family().chartName(), "chartVersion", in.chartVersion().text());
+        return of(in, in.family().chartName(), in.chartVersion().text(), in.name(), values, optionalValues, builder);
+    }
+
+    /**
+     * A HelmChart for one chart of the release (the PostgreSQL chart, or the migration chart beside it), named
+     * {@code name}, excluded with the embedded database.
+     */
+    public static Map<String, Object> of(WizardInput in, String chartName, String chartVersion, String name,
+            Map<String, Object> values, List<Object> optionalValues, Map<String, Object> builder) {
+        Map<String, Object> chart = map("name", chartName, "chartVersion", chartVersion);
         Map<String, Object> spec = new LinkedHashMap<>();
         if (in.allowExternal()) {
             spec.put("exclude", KotsTemplates.configOptionEquals(in.typeOption(), in.externalValue()));
         }
         spec.put("chart", chart);
-        if (!in.name().equals(in.family().chartName())) {
+        if (!name.equals(chartName)) {
             // Helm release names must be unique in a release; keep it tied to the HelmChart's name.
-            (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", in.name());
+            (in.apiVersion() == ApiVersion.V1BETA1 ? chart : spec).put("releaseName", name);
         }
         // v1beta1 without it locks the install into kubectl apply, and a later move to v1beta2 is refused.
         if (in.apiVersion() == ApiVersion.V1BETA1)
@@ -50,7 +59,7 @@ public final class HelmChartManifest {
             spec.put("optionalValues", optionalValues);
         spec.put("builder", builder);
         return map("apiVersion", in.apiVersion().value(), "kind", "HelmChart",
-                "metadata", map("name", in.name()), "spec", spec);
+                "metadata", map("name", name), "spec", spec);
     }
 
     private static Map<String, Object> values(WizardInput in, Hooks hooks) {

@@ -15,11 +15,11 @@ import io.pgbackupwizard.model.ImageSource;
  * image.pullSecrets, a list of names (8.x/9.x document it commented out; 10.x and later default it to []); groundhog2k
  * takes the pod's imagePullSecrets, a list of {name: x}.
  */
-final class LocalRegistryValues {
+public final class LocalRegistryValues {
     private LocalRegistryValues() {
     }
 
-    static Map<String, Object> optionalValues(ImageSource image) {
+    public static Map<String, Object> optionalValues(ImageSource image) {
         Map<String, Object> img = map(
                 "registry", KotsTemplates.LOCAL_REGISTRY_HOST,
                 "repository", KotsTemplates.LOCAL_REGISTRY_NAMESPACE + "/" + image.imageName());

@@ -7,7 +7,8 @@ package io.pgbackupwizard.generate.migrate;
  * SOURCE_HOST, SOURCE_PORT, SOURCE_USER (the source's superuser, to read every table), SOURCE_PASSWORD, SOURCE_DB and
  * the same five for TARGET (a role that may create roles: the new chart's superuser), TARGET_OWNER (optional: the
  * new chart's user, who will own the copy; else TARGET_USER does) and REPLACE (true: a target that already holds other
- * tables is overwritten; anything else: refused).
+ * tables is overwritten; anything else: refused); WAIT_SECONDS (optional, 600: how long each server may take to
+ * accept connections, as the new one may still be starting).
  *
  * <p>
  * What it promises: the source's data is only read, and it takes no writes from the moment the copy starts (the
@@ -45,6 +46,19 @@ public final class CopyScript {
     private static final String SCRIPT = """
             set -euo pipefail
             export PGCONNECT_TIMEOUT=10
+            # The new chart may have been installed a moment ago, without waiting: each server must accept connections
+            # over TCP (the images' first-boot servers never do) within WAIT_SECONDS, else nothing is touched.
+            wait_for() {
+              local waited=0
+              until pg_isready -q -h "$1" -p "$2"; do
+                if [ "$waited" -ge "${WAIT_SECONDS:-600}" ]; then
+                  echo "$3 ($1:$2) did not accept connections within ${WAIT_SECONDS:-600}s: nothing was copied" >&2; exit 1
+                fi
+                sleep 5; waited=$((waited + 5))
+              done
+            }
+            wait_for "$SOURCE_HOST" "$SOURCE_PORT" "the old database"
+            wait_for "$TARGET_HOST" "$TARGET_PORT" "the new database"
             src_sql() { PGPASSWORD="$SOURCE_PASSWORD" psql -X -A -t -q -v ON_ERROR_STOP=1 -h "$SOURCE_HOST" -p "$SOURCE_PORT" -U "$SOURCE_USER" -d "$SOURCE_DB" --no-password "$@"; }
             tgt_sql() { PGPASSWORD="$TARGET_PASSWORD" psql -X -A -t -q -v ON_ERROR_STOP=1 -h "$TARGET_HOST" -p "$TARGET_PORT" -U "$TARGET_USER" -d "$TARGET_DB" --no-password "$@"; }
             FINGERPRINT

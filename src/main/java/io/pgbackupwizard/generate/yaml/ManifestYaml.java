@@ -80,7 +80,10 @@ public final class ManifestYaml {
         if (value instanceof Boolean b) {
             return new ScalarNode(Tag.BOOL, b.toString(), null, null, ScalarStyle.PLAIN);
         }
-        throw new IllegalArgumentException("a manifest holds maps, lists, strings and booleans, not "
+        if (value instanceof Integer i) { // a HelmChart's weight, a Job's counts
+            return new ScalarNode(Tag.INT, i.toString(), null, null, ScalarStyle.PLAIN);
+        }
+        throw new IllegalArgumentException("a manifest holds maps, lists, strings, booleans and integers, not "
                 + (value == null ? "null" : value.getClass().getName()));
     }
 

@@ -1,0 +1,78 @@
+package io.pgbackupwizard.generate.migrate;
+
+import static io.pgbackupwizard.generate.yaml.Maps.map;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.model.ImageSource;
+import io.pgbackupwizard.model.WizardInput;
+
+/**
+ * What the migration chart copies where, for one input: the old Bitnami release's Service and Secret, the new chart's
+ * (both in the application's namespace, reached by their short names), the database, and the new chart's image for
+ * the Job (its pg_dump reads the older server; no other image to mirror).
+ */
+public final class MigrationValues {
+    private MigrationValues() {
+    }
+
+    /** The port both charts' Services listen on unless their values change it (the wizard does not). */
+    static final String PORT = "5432";
+
+    /** @param replace the value of replace: a KOTS template reading the Config, or a fixed text */
+    public static Map<String, Object> build(WizardInput in, Object replace) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("image", image(in));
+        values.put("source", map("host", sourceFullname(in), "port", PORT, "database", in.database(), "user",
+                "postgres", "secret", sourceSecret(in), "passwordKey", in.migrateFromPasswordKey()));
+        values.put("target", map("host", targetFullname(in), "port", PORT, "database", in.database(), "user",
+                targetUser(in), "secret", targetFullname(in), "passwordKey", in.family().superuserSecretKey(), "owner",
+                targetOwner(in)));
+        values.put("replace", replace);
+        return values;
+    }
+
+    /** The new chart's image, its tag always written: the Job cannot fall back to another chart's appVersion. */
+    public static Map<String, Object> image(WizardInput in) {
+        ImageSource image = in.image();
+        return map("registry", image.registry(), "repository", image.repository(), "tag", imageTag(in));
+    }
+
+    /** For people: registry/repository:tag, as the Job's pod names it. */
+    public static String imageReference(WizardInput in) {
+        return in.image().registry() + "/" + in.image().repository() + ":" + imageTag(in);
+    }
+
+    /** The tag the new chart runs: the one given, or the chart version's own (the parser refused any other). */
+    public static String imageTag(WizardInput in) {
+        return in.image().tag() != null ? in.image().tag()
+                : in.family().chartImageTag(in.chartVersion()).orElseThrow(
+                        () -> new IllegalStateException("no image tag for " + in.family() + " " + in.chartVersion()));
+    }
+
+    /** The old chart's fullname: its Service, and its Secret unless it was given an existing one. */
+    public static String sourceFullname(WizardInput in) {
+        return ChartFamily.BITNAMI.fullname(in.migrateFromRelease());
+    }
+
+    public static String sourceSecret(WizardInput in) {
+        return in.migrateFromSecret() != null ? in.migrateFromSecret() : sourceFullname(in);
+    }
+
+    /** The new chart's fullname: its Service and its Secret. */
+    public static String targetFullname(WizardInput in) {
+        return in.family().fullname(in.name());
+    }
+
+    /** The role that may create roles in the new server: the superuser (the chart's user where it is the one). */
+    public static String targetUser(WizardInput in) {
+        return in.chart().userIsSuperuser() ? in.username() : "postgres";
+    }
+
+    /** Who owns the copy when the Job logs in as another role: the chart's user; empty where it logs in as that user. */
+    public static String targetOwner(WizardInput in) {
+        return in.chart().userIsSuperuser() ? "" : in.username();
+    }
+}
