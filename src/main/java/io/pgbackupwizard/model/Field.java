@@ -224,7 +224,8 @@ public enum Field {
                     + " (groundhog2k or CloudPirates postgres) in one upgrade: the release keeps the old chart, adds the"
                     + " new one and a one-time copy Job (the migration chart) that runs in the new chart's image before"
                     + " your application moves to the new database. Empty: no move.",
-            "empty, or a Bitnami postgresql chart version, 11.0.0 or later",
+            "empty, or a Bitnami postgresql chart version, "
+                    + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword),
             Control.suggest(ChartFamily.BITNAMI.knownVersions()),
             ValueRules::migrationSource),
     MIGRATE_FROM_RELEASE("migrateFromRelease", "postgresql", "Old chart's release name",
@@ -299,7 +300,8 @@ public enum Field {
      */
     private static final Set<Field> HELMCHART_ONLY = EnumSet.of(API_VERSION, ALLOW_EXTERNAL, TYPE_OPTION, EMBEDDED_VALUE,
             EXTERNAL_VALUE, PASSWORD_OPTION, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, CPU_LIMIT, MEMORY_LIMIT,
-            EPHEMERAL_STORAGE_LIMIT);
+            EPHEMERAL_STORAGE_LIMIT, MIGRATE_FROM, MIGRATE_FROM_RELEASE, MIGRATE_FROM_SECRET, MIGRATE_FROM_PASSWORD_KEY,
+            MIGRATION_TIMEOUT);
 
     /** Whether a release for these install paths changes with this field. */
     public boolean affects(Set<InstallPath> paths) {
@@ -327,6 +329,12 @@ public enum Field {
      */
     public Optional<String> noEffectOn(ChartFamily family) {
         ChartFacts f = family.facts(family.newestKnown());
+        if (MIGRATION.contains(this) && !family.migrationTarget()) {
+            return Optional.of("No effect with " + family.title() + ": the wizard moves a Bitnami install's data to "
+                    + String.join(" or ", Arrays.stream(ChartFamily.values()).filter(ChartFamily::migrationTarget)
+                            .map(ChartFamily::title).toList())
+                    + " only.");
+        }
         if ((this == CONTAINER_NAME || this == DATA_VOLUME) && !family.ownWorkload())
             return Optional.of("No effect with " + family.title() + ": the chart names its own container and volumes.");
         if (family.ownWorkload()) {

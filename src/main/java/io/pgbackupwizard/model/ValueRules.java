@@ -72,9 +72,10 @@ public final class ValueRules {
     /** The Bitnami chart a migration leaves: 11.0.0 and later keep the superuser's password under one known key. */
     public static ChartVersion migrationSource(String v) {
         ChartVersion version = ChartFamily.BITNAMI.version(v);
-        if (version.compareTo(ChartVersion.parse("11.0.0")) < 0) {
-            throw new IllegalArgumentException("must be 11.0.0 or later: older Bitnami charts keep the postgres"
-                    + " superuser's password only when the chart's user is another role; upgrade to 11 first");
+        if (!ChartFamily.BITNAMI.facts(version).superuserPassword()) {
+            throw new IllegalArgumentException("moves data off Bitnami charts " + ChartFamily.BITNAMI.versionsWhere(
+                    io.pgbackupwizard.chart.ChartFacts::superuserPassword) + " only: older ones keep the postgres"
+                    + " superuser's password only when the chart's user is another role; upgrade the chart first");
         }
         return version;
     }

@@ -33,10 +33,11 @@ class AotTrainingCoverageTest {
     static List<Request> requests() throws IOException {
         String script = Files.readString(SCRIPT);
         String q = script.replaceAll("(?s).*\nQ='([^']*)'.*", "$1");
+        String mq = script.replaceAll("(?s).*\nMQ='([^']*)'.*", "$1");
         List<Request> out = new ArrayList<>();
         Matcher m = REQUEST.matcher(script);
         while (m.find())
-            out.add(new Request(m.group(1), m.group(2), m.group(4).replace("$Q", q), m.group(5)));
+            out.add(new Request(m.group(1), m.group(2), m.group(4).replace("$MQ", mq).replace("$Q", q), m.group(5)));
         assertTrue(out.size() > 20, "requests not found in " + SCRIPT + ": " + out);
         return out;
     }

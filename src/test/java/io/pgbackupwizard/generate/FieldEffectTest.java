@@ -1,6 +1,7 @@
 package io.pgbackupwizard.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,10 +33,22 @@ class FieldEffectTest {
     @MethodSource("changes")
     void aFieldChangesTheReleaseExactlyWhereItIsSaidToHaveAnEffect(HelmChartManifestTest.Change c) {
         for (InstallPath path : Set.of(InstallPath.HELM, InstallPath.KOTS)) {
-            // your own StatefulSet's names are about it alone (the other families' claim: the test below)
-            String family = c.field() == Field.CONTAINER_NAME || c.field() == Field.DATA_VOLUME ? "statefulset" : "bitnami";
-            Map<String, String> before = files(path, family, null);
-            Map<String, String> after = files(path, family, c);
+            // your own StatefulSet's names are about it alone (the other families' claim: the test below); a move off
+            // Bitnami goes to an official image's chart
+            String family = c.field() == Field.CONTAINER_NAME || c.field() == Field.DATA_VOLUME ? "statefulset"
+                    : Field.MIGRATION.contains(c.field()) ? "groundhog2k" : "bitnami";
+            if (Field.MIGRATION.contains(c.field()) && !c.field().affects(Set.of(path))) {
+                // refused there rather than ignored: the move is not generated for a Helm CLI release
+                List<String> params = new java.util.ArrayList<>(List.of("installPath", path.value(), "chartFamily", family,
+                        c.field().param(), c.value()));
+                params.addAll(migrating(c.field()));
+                assertFalse(new WizardInputParser().parse(io.pgbackupwizard.testsupport.TestParams.of(
+                        params.toArray(String[]::new))).ok(), c + " on " + path + " is refused");
+                assertTrue(c.field().noEffect(Set.of(path)).orElseThrow().startsWith("No effect on a Helm CLI release"));
+                continue;
+            }
+            Map<String, String> before = files(path, family, null, migrating(c.field()));
+            Map<String, String> after = files(path, family, c, migrating(c.field()));
             if (c.field().affects(Set.of(path))) {
                 assertNotEquals(before, after, c + " is said to matter on " + path + " but no file changed");
                 assertTrue(c.field().noEffect(Set.of(path)).isEmpty());
@@ -57,10 +70,18 @@ class FieldEffectTest {
             if (c.field() == Field.CHART_FAMILY || c.field() == Field.CHART_VERSION)
                 continue;
             String kots = InstallPath.KOTS.value();
-            var parsed = new WizardInputParser().parse(Map.of("chartFamily", List.of(family.param()), "installPath",
-                    List.of(kots), c.field().param(), List.of(c.value())));
-            Map<String, String> before = Generated.with("chartFamily", family.param(), "installPath", kots).release()
-                    .files();
+            List<String> params = new java.util.ArrayList<>(List.of("chartFamily", family.param(), "installPath", kots));
+            params.addAll(migrating(c.field()));
+            WizardInputParser.Result base = new WizardInputParser().parse(
+                    io.pgbackupwizard.testsupport.TestParams.of(params.toArray(String[]::new)));
+            params.addAll(List.of(c.field().param(), c.value()));
+            var parsed = new WizardInputParser().parse(io.pgbackupwizard.testsupport.TestParams.of(
+                    params.toArray(String[]::new)));
+            if (!base.ok()) { // a move to a family that is no migration target: refused, whatever the field
+                assertTrue(c.field().noEffectOn(family).isPresent() && !parsed.ok(), c + " with " + family);
+                continue;
+            }
+            Map<String, String> before = io.pgbackupwizard.generate.Release.of(base.input()).files();
             if (c.field().noEffectOn(family).isPresent()) {
                 assertTrue(!parsed.ok() || before.equals(io.pgbackupwizard.generate.Release.of(parsed.input()).files()),
                         c + " is said to do nothing with " + family + " but a file changed");
@@ -71,11 +92,25 @@ class FieldEffectTest {
         }
     }
 
-    private static Map<String, String> files(InstallPath path, String family, HelmChartManifestTest.Change c) {
-        if (c != null && c.field() == Field.CHART_FAMILY) // the change is the family itself
-            return Generated.with("installPath", path.value(), c.field().param(), c.value()).release().files();
-        return (c == null ? Generated.with("installPath", path.value(), "chartFamily", family)
-                : Generated.with("installPath", path.value(), "chartFamily", family, c.field().param(), c.value()))
-                .release().files();
+    /**
+     * What a field of the move off Bitnami needs around it: a move (unless the field is the move itself) under a name of
+     * its own; nothing for the other fields.
+     */
+    static List<String> migrating(Field field) {
+        if (!Field.MIGRATION.contains(field))
+            return List.of();
+        return field == Field.MIGRATE_FROM ? List.of("name", "app-db")
+                : List.of("name", "app-db", "migrateFrom", "17.1.0");
+    }
+
+    private static Map<String, String> files(InstallPath path, String family, HelmChartManifestTest.Change c,
+            List<String> around) {
+        List<String> params = new java.util.ArrayList<>(List.of("installPath", path.value()));
+        if (c == null || c.field() != Field.CHART_FAMILY) // else the change is the family itself
+            params.addAll(List.of("chartFamily", family));
+        if (c != null)
+            params.addAll(List.of(c.field().param(), c.value()));
+        params.addAll(around);
+        return Generated.with(params.toArray(String[]::new)).release().files();
     }
 }

@@ -449,7 +449,37 @@ class HelmChartManifestTest {
                 new Change(Field.MEMORY_LIMIT, "3Gi", g -> assertEquals("3Gi",
                         string(g.values(), "primary", "resources", "limits", "memory"))),
                 new Change(Field.EPHEMERAL_STORAGE_LIMIT, "8Gi", g -> assertEquals("8Gi",
-                        string(g.values(), "primary", "resources", "limits", "ephemeral-storage"))));
+                        string(g.values(), "primary", "resources", "limits", "ephemeral-storage"))),
+                // the move off Bitnami (run on groundhog2k: see aChangedValueAppearsWhereItShould)
+                new Change(Field.MIGRATE_FROM, "16.7.27", g -> {
+                    assertTrue(g.release().files().containsKey("app-db-migration-helmchart.yaml"));
+                    assertTrue(g.release().files().containsKey("pgbw-migration/templates/copy.yaml"));
+                    assertTrue(g.release().text(ReleaseFile.MIGRATION_GUIDE).contains("Bitnami postgresql chart 16.7.27"));
+                    assertEquals("database_move", string(g.config(), "spec", "groups", "1", "name"));
+                }),
+                new Change(Field.MIGRATE_FROM_RELEASE, "orders-pg", g -> {
+                    assertEquals("orders-pg-postgresql", string(migrationValues(g), "source", "host"));
+                    assertEquals("orders-pg-postgresql", string(migrationValues(g), "source", "secret"));
+                }),
+                new Change(Field.MIGRATE_FROM_SECRET, "pg-credentials",
+                        g -> assertEquals("pg-credentials", string(migrationValues(g), "source", "secret"))),
+                new Change(Field.MIGRATE_FROM_PASSWORD_KEY, "admin-password",
+                        g -> assertEquals("admin-password", string(migrationValues(g), "source", "passwordKey"))),
+                new Change(Field.MIGRATION_TIMEOUT, "2h", g -> assertEquals(List.of("--timeout", "2h"), ManifestView.list(
+                        ManifestView.load(g.release().text(ReleaseFile.MIGRATION_HELMCHART)), "spec", "helmUpgradeFlags"))));
+    }
+
+    private static Map<String, Object> migrationValues(Generated g) {
+        return ManifestView.map(ManifestView.load(g.release().text(ReleaseFile.MIGRATION_HELMCHART)), "spec", "values");
+    }
+
+    /** A move off Bitnami needs a chart to move to and its own release name; the field under test is added to it. */
+    private static Generated migrating(Field field, String value) {
+        List<String> params = new java.util.ArrayList<>(List.of("chartFamily", "groundhog2k", "name", "app-db",
+                "installPath", "kots", field.param(), value));
+        if (field != Field.MIGRATE_FROM)
+            params.addAll(List.of("migrateFrom", "17.1.0"));
+        return Generated.with(params.toArray(String[]::new));
     }
 
     @Test
@@ -462,7 +492,8 @@ class HelmChartManifestTest {
     @MethodSource("changes")
     void aChangedValueAppearsWhereItShould(Change change) {
         assertNotEquals(change.field().defaultValue(), change.value(), "the case changes the value");
-        change.expect().accept(change.field() == Field.HOOK_USER
+        change.expect().accept(Field.MIGRATION.contains(change.field()) ? migrating(change.field(), change.value())
+                : change.field() == Field.HOOK_USER
                 ? Generated.with(change.field().param(), change.value(), "chartVersion", "17.1.0")
                 : change.field() == Field.CONTAINER_NAME || change.field() == Field.DATA_VOLUME
                         ? Generated.with(change.field().param(), change.value(), "chartFamily", "statefulset")

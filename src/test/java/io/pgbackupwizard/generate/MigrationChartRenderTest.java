@@ -29,15 +29,15 @@ import io.pgbackupwizard.model.WizardInput;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.KotsRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
+import io.pgbackupwizard.testsupport.MigrationJob;
 
 /**
  * The migration release rendered as the installer renders it: the wizard's HelmCharts through KOTS's template
  * functions, then the migration chart (written out from the release's own files), the new chart and the old Bitnami
  * chart through real Helm. The copy Job must reach the old chart's Service and Secret key and the new chart's, run
  * the new chart's image as its user, carry the script unchanged, and follow the Config's replace switch and a local
- * registry. Stand-in: helm-java 0.0.15 leaves hook resources out of its output, so the Job renders from a copy
- * without its helm.sh/hook line (the line itself is checked in the template); no installer runs the hook or orders
- * the charts by weight here (the weights are checked in the HelmCharts).
+ * registry. Stand-ins: {@link MigrationJob} (the hook line); no installer runs the hook or orders the charts by weight
+ * here (the weights are checked in the HelmCharts).
  */
 class MigrationChartRenderTest {
 
@@ -81,18 +81,18 @@ class MigrationChartRenderTest {
         KotsRenderer.Result kots = new KotsRenderer.Inputs(config, LICENSE, null).render(
                 g.release().text(ReleaseFile.MIGRATION_HELMCHART));
         assertEquals(in.migrationRelease(), kots.releaseName());
-        ChartRenderer.Rendered job = renderMigration(g.release(), kots.releaseName(), kots.values());
+        MigrationJob job = MigrationJob.render(g.release(), kots.releaseName(), kots.values());
 
         ChartRenderer.Rendered newChart = ChartRenderer.render(family, target, in.name(),
                 new KotsRenderer.Inputs(config, LICENSE, null).render(g.release().text(ReleaseFile.HELMCHART)).values())
                 .requireOk();
         ChartRenderer.Rendered oldChart = ChartRenderer.render(source, OLD_RELEASE, Map.of()).requireOk();
 
-        Map<String, Object> container = container(job);
-        Map<String, Object> env = env(container);
+        Map<String, Object> container = job.container();
+        Map<String, Object> env = job.env();
         Map<String, Object> newPod = podContainer(newChart);
         assertEquals(newPod.get("image"), container.get("image"), "the Job runs the new chart's own image");
-        assertEquals(runAsUser(newChart), (long) (Integer) ManifestView.valueAt(podSpec(job), "securityContext",
+        assertEquals(runAsUser(newChart), (long) (Integer) ManifestView.valueAt(job.podSpec(), "securityContext",
                 "runAsUser"), "as the new image's postgres user");
 
         assertService(oldChart, (String) env.get("SOURCE_HOST"), (String) env.get("SOURCE_PORT"));
@@ -111,8 +111,7 @@ class MigrationChartRenderTest {
             assertEquals(in.username(), env.get("TARGET_OWNER"), "the chart's user owns the copy");
         }
 
-        Map<String, Object> script = job.ofKind("ConfigMap").get(0);
-        assertEquals(CopyScript.script(), ManifestView.valueAt(script, "data", "copy.sh") + "\n",
+        assertEquals(CopyScript.script(), job.script() + "\n",
                 "the script reaches the Job unchanged through .Files.Get");
         assertTrue(((String) g.release().text(ReleaseFile.MIGRATION_TEMPLATE))
                 .contains("helm.sh/hook: {{ .Values.hook | quote }}"));
@@ -121,7 +120,7 @@ class MigrationChartRenderTest {
 
         // the air-gap bundle's builder values render the same Job, never replacing
         Map<String, Object> builder = ManifestView.map(helmChart, "spec", "builder");
-        Map<String, Object> built = env(container(renderMigration(g.release(), kots.releaseName(), builder)));
+        Map<String, Object> built = MigrationJob.render(g.release(), kots.releaseName(), builder).env();
         assertEquals("false", built.get("REPLACE"));
     }
 
@@ -136,66 +135,19 @@ class MigrationChartRenderTest {
         KotsRenderer.LocalRegistry registry = new KotsRenderer.LocalRegistry("registry.local:5000", "vendor", "kotsadm-pull");
         KotsRenderer.Inputs kots = new KotsRenderer.Inputs(config, LICENSE, registry);
         KotsRenderer.Result migration = kots.render(g.release().text(ReleaseFile.MIGRATION_HELMCHART));
-        ChartRenderer.Rendered job = renderMigration(g.release(), migration.releaseName(), migration.values());
+        MigrationJob job = MigrationJob.render(g.release(), migration.releaseName(), migration.values());
         ChartRenderer.Rendered newChart = ChartRenderer.render(family, in.chartVersion().text(), in.name(),
                 kots.render(g.release().text(ReleaseFile.HELMCHART)).values()).requireOk();
-        Map<String, Object> container = container(job);
+        Map<String, Object> container = job.container();
         assertTrue(((String) container.get("image")).startsWith("registry.local:5000/vendor/postgres:"),
                 () -> container.get("image").toString());
         assertEquals(podContainer(newChart).get("image"), container.get("image"));
-        assertEquals(List.of(Map.of("name", "kotsadm-pull")), ManifestView.list(podSpec(job), "imagePullSecrets"));
-        assertEquals("false", env(container).get("REPLACE"));
+        assertEquals(List.of(Map.of("name", "kotsadm-pull")), ManifestView.list(job.podSpec(), "imagePullSecrets"));
+        assertEquals("false", job.env().get("REPLACE"));
     }
 
     static Stream<ChartFamily> families() {
         return Stream.of(ChartFamily.values()).filter(ChartFamily::migrationTarget);
-    }
-
-    /** The release's migration chart files, written out as the vendor's folder, rendered by Helm (see the class comment). */
-    static ChartRenderer.Rendered renderMigration(Release release, String releaseName, Map<String, Object> values) {
-        try {
-            Path dir = Files.createTempDirectory("pgwiz-migration-").resolve(MigrationChart.NAME);
-            for (var file : release.files().entrySet()) {
-                if (!file.getKey().startsWith(MigrationChart.FOLDER))
-                    continue;
-                Path to = dir.resolve(file.getKey().substring(MigrationChart.FOLDER.length()));
-                Files.createDirectories(to.getParent());
-                String text = file.getValue();
-                if (file.getKey().endsWith(".yaml") && file.getKey().contains("/templates/"))
-                    text = text.lines().filter(l -> !l.contains("helm.sh/hook:")).collect(Collectors.joining("\n", "", "\n"));
-                Files.writeString(to, text);
-            }
-            assertTrue(Files.isRegularFile(dir.resolve(MigrationChart.SCRIPT_FILE)), "the release holds the script");
-            return ChartRenderer.renderDir(dir, releaseName, "app", new org.yaml.snakeyaml.Yaml().dump(values), Map.of())
-                    .requireOk();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Map<String, Object> podSpec(ChartRenderer.Rendered job) {
-        List<Map<String, Object>> jobs = job.ofKind("Job");
-        assertEquals(1, jobs.size(), "one Job");
-        return ManifestView.map(jobs.get(0), "spec", "template", "spec");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> container(ChartRenderer.Rendered job) {
-        List<Object> containers = ManifestView.list(podSpec(job), "containers");
-        assertEquals(1, containers.size());
-        return (Map<String, Object>) containers.get(0);
-    }
-
-    /** name -> value, or the secretKeyRef map. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> env(Map<String, Object> container) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Object e : (List<Object>) container.get("env")) {
-            Map<String, Object> m = (Map<String, Object>) e;
-            out.put((String) m.get("name"), m.containsKey("value") ? m.get("value")
-                    : ManifestView.map(m, "valueFrom", "secretKeyRef"));
-        }
-        return out;
     }
 
     /** The PostgreSQL container of a chart's StatefulSet (the first one). */

@@ -21,10 +21,9 @@ import io.pgbackupwizard.testsupport.PostgresServer;
  * The migration's copy script between two real PostgreSQL servers (Debian's, on 127.0.0.1): the old chart's database
  * (its user, the sample data with a large object, a sequence, a view and a function, a role with grants) copied into
  * the new chart's empty database, owned there by the new chart's user; then run again, refused a foreign target,
- * resumed after being cut off between the copy and its marker, and run under an application that keeps writing. What it does
- * not prove: two major versions
- * (both servers are this machine's PostgreSQL 15), the Job and the charts around it (not generated yet), the
- * official image's tools.
+ * resumed after being cut off between the copy and its marker or killed while it writes, and run under an application
+ * that keeps writing. What it does not prove: two major versions (both servers are this machine's PostgreSQL 15), the
+ * Job and the charts around it (MigrationChartRenderTest, MigrationJobRealContainerTest), the official image's tools.
  */
 @Tag("slow")
 class CopyScriptTest {
@@ -53,6 +52,10 @@ class CopyScriptTest {
     }
 
     private static BashRunner.Result copy(Map<String, String> extra) {
+        return BashRunner.run(List.of("/bin/bash", "-c", CopyScript.script()), copyEnv(extra), Duration.ofMinutes(2));
+    }
+
+    private static Map<String, String> copyEnv(Map<String, String> extra) {
         Map<String, String> env = new java.util.LinkedHashMap<>(Map.of(
                 "SOURCE_HOST", SOURCE.host(), "SOURCE_PORT", String.valueOf(SOURCE.port()), "SOURCE_USER", "postgres",
                 "SOURCE_PASSWORD", SOURCE.superuserPassword(), "SOURCE_DB", "dbname",
@@ -61,7 +64,7 @@ class CopyScriptTest {
         env.put("TARGET_OWNER", TARGET_USER);
         env.put("PATH", SOURCE.binDir() + ":" + System.getenv("PATH"));
         env.putAll(extra);
-        return BashRunner.run(List.of("/bin/bash", "-c", CopyScript.script()), env, Duration.ofMinutes(2));
+        return env;
     }
 
     /** The target's own roles with their attributes and password hashes. */
@@ -173,6 +176,40 @@ class CopyScriptTest {
         BashRunner.Result r = copy(Map.of());
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.stdout().contains("the copy was complete; marked done"), r.stdout());
+    }
+
+    /**
+     * The Job's pod killed while pg_restore writes (SIGKILL to every process of the run: no trap runs), then run again
+     * as the Job's next pod would: the target's open transaction died with the connection, and the second run copies
+     * everything once and checks it.
+     */
+    @Test
+    void aRunKilledMidwayAndRunAgainEndsEqual() throws Exception {
+        // enough rows that the restore is still writing when the kill comes
+        SOURCE.sql("dbname", "SET ROLE " + SOURCE_USER + "; CREATE TABLE bulk AS SELECT g AS id, md5(g::text) || "
+                + "repeat('x', 200) AS payload FROM generate_series(1, 400000) g;");
+        String before = SampleData.fingerprint(SOURCE, "dbname");
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", CopyScript.script());
+        pb.environment().putAll(copyEnv(Map.of()));
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process run = pb.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!"1".equals(TARGET.sql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE datname = 'appdb'"
+                    + " AND application_name = 'pg_restore' AND state = 'active'"))) {
+                assertTrue(run.isAlive(), "the run ended before pg_restore was seen writing");
+                assertTrue(System.nanoTime() < deadline, "pg_restore never started");
+                Thread.sleep(20);
+            }
+        } finally {
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+            run.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        BashRunner.Result again = copy(Map.of());
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(again.stdout().contains("copied and checked"), again.stdout());
+        assertEquals(asOwnedBy(before, TARGET_USER), SampleData.fingerprint(TARGET, "appdb"));
     }
 
     /** A copy that cannot finish (a role it needs cannot be made) changes nothing in the target. */

@@ -32,7 +32,7 @@ final class Pods {
     static synchronized RenderedPod render(ChartFamily family, String version, Map<String, String> params) {
         Map<String, String> withFamily = new java.util.LinkedHashMap<>(params);
         withFamily.put("chartFamily", family.param());
-        return RenderedPod.of(ChartRenderer.render(family, version, WizardRelease.RELEASE,
+        return RenderedPod.of(ChartRenderer.render(family, version, params.getOrDefault("name", WizardRelease.RELEASE),
                 WizardRelease.values(version, withFamily, Map.of())).requireOk());
     }
 

@@ -44,7 +44,7 @@ final class WizardRelease {
                 Map.of("isSnapshotSupported", "true", "appSlug", "my-app"), null)
                 .render(release.text(ReleaseFile.HELMCHART));
         assertFalse(k.excluded(), "embedded PostgreSQL chosen, yet the chart is excluded");
-        assertTrue(k.releaseName().equals(RELEASE));
+        assertTrue(k.releaseName().equals(release.input().name()));
         Map<String, Object> values = new LinkedHashMap<>(k.values());
         values.putAll(extra);
         return values;

@@ -62,6 +62,11 @@ public final class BadValues {
         bad(Field.CPU_LIMIT, "100m", "at least 250m");
         bad(Field.MEMORY_LIMIT, "lots", "quantity");
         bad(Field.EPHEMERAL_STORAGE_LIMIT, "0", "greater than zero");
+        bad(Field.MIGRATE_FROM, "10.16.2", "11.0.0 and later only");
+        bad(Field.MIGRATE_FROM_RELEASE, "Old_PG", "lower-case");
+        bad(Field.MIGRATE_FROM_SECRET, "pg/secret", "lower-case");
+        bad(Field.MIGRATE_FROM_PASSWORD_KEY, "admin password", "letters, digits");
+        bad(Field.MIGRATION_TIMEOUT, "30", "bare number");
         if (BY_FIELD.size() != Field.values().length) {
             throw new IllegalStateException("every Field needs a bad value; missing: "
                     + Arrays.stream(Field.values()).filter(f -> !BY_FIELD.containsKey(f)).toList());

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.migrate.MigrationChart;
+import io.pgbackupwizard.generate.migrate.MigrationHelmChart;
 import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
 
@@ -106,7 +108,21 @@ public final class NextSteps {
                         + " into the spec of your own application's HelmChart and rename the keys under \"database\""
                         + " to what your chart reads. Then delete the file from the release.",
                 List.of()));
+        if (in.migrating())
+            steps.add(migration(in));
         return steps;
+    }
+
+    /** The move off Bitnami: what the release adds for it; migration.md has the rest. */
+    private static Step migration(WizardInput in) {
+        return new Step("Move your customers' data off the Bitnami chart",
+                "This release keeps the Bitnami chart " + in.migrateFrom() + " (release " + in.migrateFromRelease()
+                        + ") and copies its data into this chart at the upgrade. Package the migration chart and add it"
+                        + " with " + in.migrationRelease() + "-helmchart.yaml, give your application's HelmChart a"
+                        + " weight above " + MigrationHelmChart.WEIGHT + " so it moves after the copy, and mark the"
+                        + " release required. migration.md says what runs in which order, how to roll back, and what"
+                        + " the next release drops.",
+                List.of("helm package " + MigrationChart.NAME));
     }
 
     /** @param embeddedNotServed the release has no Embedded Cluster path: say those installs are not covered */
