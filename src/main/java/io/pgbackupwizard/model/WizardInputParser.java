@@ -240,9 +240,10 @@ public final class WizardInputParser {
                     + " release is not generated yet: leave helm out, or leave migrateFrom empty"));
         }
         if (in.name().length() + WizardInput.MIGRATION_RELEASE_SUFFIX.length() > 53) {
-            errors.add(new FieldError(Field.NAME.param(), "must be at most " + (53 - WizardInput.MIGRATION_RELEASE_SUFFIX.length())
-                    + " characters to move data: the migration chart's release is named <name>"
-                    + WizardInput.MIGRATION_RELEASE_SUFFIX + ", and Helm release names hold at most 53"));
+            errors.add(new FieldError(Field.NAME.param(),
+                    "must be at most " + (53 - WizardInput.MIGRATION_RELEASE_SUFFIX.length())
+                            + " characters to move data: the migration chart's release is named <name>"
+                            + WizardInput.MIGRATION_RELEASE_SUFFIX + ", and Helm release names hold at most 53"));
         }
         if (in.name().equals(in.migrateFromRelease()) || in.migrationRelease().equals(in.migrateFromRelease())) {
             errors.add(new FieldError(Field.NAME.param(), "must differ from migrateFromRelease (" + in.migrateFromRelease()

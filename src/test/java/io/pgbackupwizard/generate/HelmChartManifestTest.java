@@ -494,10 +494,10 @@ class HelmChartManifestTest {
         assertNotEquals(change.field().defaultValue(), change.value(), "the case changes the value");
         change.expect().accept(Field.MIGRATION.contains(change.field()) ? migrating(change.field(), change.value())
                 : change.field() == Field.HOOK_USER
-                ? Generated.with(change.field().param(), change.value(), "chartVersion", "17.1.0")
-                : change.field() == Field.CONTAINER_NAME || change.field() == Field.DATA_VOLUME
-                        ? Generated.with(change.field().param(), change.value(), "chartFamily", "statefulset")
-                        : Generated.with(change.field().param(), change.value()));
+                        ? Generated.with(change.field().param(), change.value(), "chartVersion", "17.1.0")
+                        : change.field() == Field.CONTAINER_NAME || change.field() == Field.DATA_VOLUME
+                                ? Generated.with(change.field().param(), change.value(), "chartFamily", "statefulset")
+                                : Generated.with(change.field().param(), change.value()));
     }
 
     @Test

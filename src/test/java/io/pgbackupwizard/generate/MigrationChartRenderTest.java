@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.migrate.CopyScript;
-import io.pgbackupwizard.generate.migrate.MigrationChart;
 import io.pgbackupwizard.generate.migrate.MigrationConfig;
 import io.pgbackupwizard.generate.migrate.MigrationHelmChart;
 import io.pgbackupwizard.model.WizardInput;

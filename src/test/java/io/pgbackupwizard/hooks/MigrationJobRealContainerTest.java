@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import io.pgbackupwizard.generate.Release;
 import io.pgbackupwizard.generate.ReleaseFile;
+import io.pgbackupwizard.generate.hooks.ShellQuote;
 import io.pgbackupwizard.generate.migrate.MigrationConfig;
+import io.pgbackupwizard.generate.text.MigrationGuide;
 import io.pgbackupwizard.hooks.RealPods.Db;
 import io.pgbackupwizard.testsupport.BashRunner;
 import io.pgbackupwizard.testsupport.KotsRenderer;
@@ -82,6 +84,17 @@ class MigrationJobRealContainerTest {
                 assertEquals(0, again.exitCode(), again::toString);
                 assertTrue(again.stdout().startsWith("already copied"), again.stdout());
                 assertEquals(before, to.fingerprint(true), "a second run changes nothing");
+
+                // the guide's rollback, in the old chart's container, the password on stdin as kubectl would pipe it
+                String thaw = MigrationGuide.thawInPod(release.input());
+                assertTrue(MigrationGuide.thawCommand(release.input()).endsWith(ShellQuote.quote(thaw)));
+                Map<?, ?> ref = (Map<?, ?>) job.env().get("SOURCE_PASSWORD");
+                BashRunner.Result thawed = a.exec(List.of("env", "PW=" + source.secret((String) ref.get("name"))
+                        .get(ref.get("key")), "CMD=" + thaw, "/bin/bash", "-c", "printf %s \"$PW\" | bash -c \"$CMD\""),
+                        Duration.ofMinutes(1));
+                assertEquals(0, thawed.exitCode(), thawed::toString);
+                assertEquals("off", from.superuserSql(from.name(), "SHOW default_transaction_read_only"),
+                        "rolled back: the old database takes writes again");
                 System.out.printf("[harness] migration Job %s (PostgreSQL %s) -> %s (PostgreSQL %s): %s", SOURCE,
                         sourceVersion, TARGET, targetVersion, r.stdout());
             }

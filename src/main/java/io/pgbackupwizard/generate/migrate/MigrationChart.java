@@ -174,5 +174,6 @@ public final class MigrationChart {
                         name: {{ .Release.Name }}-script
                     - name: tmp
                       emptyDir: {}
-            """.replace("SCRIPT_FILE", SCRIPT_FILE).replace("JOB_SUFFIX", JOB_SUFFIX);
+            """
+            .replace("SCRIPT_FILE", SCRIPT_FILE).replace("JOB_SUFFIX", JOB_SUFFIX);
 }

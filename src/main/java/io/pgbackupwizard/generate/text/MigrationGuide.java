@@ -2,7 +2,6 @@ package io.pgbackupwizard.generate.text;
 
 import java.util.stream.Collectors;
 
-import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.hooks.ShellQuote;
 import io.pgbackupwizard.generate.migrate.MigrationChart;
 import io.pgbackupwizard.generate.migrate.MigrationConfig;
@@ -24,14 +23,30 @@ public final class MigrationGuide {
         return "data-" + MigrationValues.sourceFullname(in) + "-0";
     }
 
-    /** The command that makes the old database writable again (a rollback before the next release drops it). */
+    /**
+     * The command that makes the old database writable again (a rollback before the next release drops it): the
+     * superuser's password from the Secret the Job read, passed on stdin (never on a command line), to psql in the old
+     * chart's pod.
+     */
     public static String thawCommand(WizardInput in) {
-        String var = ChartFamily.BITNAMI.facts(in.migrateFrom()).superuserPasswordVariable();
+        return "kubectl -n <app-namespace> get secret " + MigrationValues.sourceSecret(in) + " -o go-template="
+                + ShellQuote.quote("{{index .data \"" + in.migrateFromPasswordKey() + "\" | base64decode}}")
+                + " | kubectl -n <app-namespace> exec -i " + sourcePod(in) + " -c " + SOURCE_CONTAINER + " -- bash -c "
+                + ShellQuote.quote(thawInPod(in));
+    }
+
+    /** What the rollback runs in the old chart's container, the password on its stdin. */
+    public static String thawInPod(WizardInput in) {
         String sql = "ALTER DATABASE " + quoteIdent(in.database()) + " RESET default_transaction_read_only";
-        String inPod = "PGPASSWORD=\"${" + var + ":-$(cat \"$" + var + "_FILE\")}\" psql -U postgres -d postgres -c "
-                + ShellQuote.quote(sql);
-        return "kubectl exec " + MigrationValues.sourceFullname(in) + "-0 -c postgresql -- bash -c "
-                + ShellQuote.quote(inPod);
+        return "PGPASSWORD=\"$(cat)\" psql -U postgres -d postgres -c " + ShellQuote.quote(sql);
+    }
+
+    /** The Bitnami chart's container (every generation from 11 names it so). */
+    static final String SOURCE_CONTAINER = "postgresql";
+
+    /** The old chart's one pod: its primary StatefulSet is named like its fullname. */
+    public static String sourcePod(WizardInput in) {
+        return MigrationValues.sourceFullname(in) + "-0";
     }
 
     private static String quoteIdent(String name) {
@@ -64,7 +79,8 @@ public final class MigrationGuide {
                 3. Helm waits for the Job up to %12$s (the migration timeout); only then does your application (a
                    higher weight) move to the new database at `%6$s`.
 
-                If the copy fails, the chart's upgrade fails with the Job's reason (`kubectl logs job/%9$s`), the old
+                If the copy fails, the chart's upgrade fails with the Job's reason
+                (`kubectl -n <app-namespace> logs job/%9$s`), the old
                 database is made writable again, the new one is left as it was, and your application stays on the old
                 database. If the new database already holds tables that are not a copy of the old one, the Job
                 refuses; the customer turns on "%13$s" on the config screen and deploys again.
@@ -105,8 +121,8 @@ public final class MigrationGuide {
                 it on purpose, after checking the application on the new database:
 
                 ```
-                kubectl delete pvc %23$s
-                kubectl delete job %9$s
+                kubectl -n <app-namespace> delete pvc %23$s
+                kubectl -n <app-namespace> delete job %9$s
                 ```
                 """.formatted(in.family().title(), in.migrateFrom(), in.migrateFromRelease(), in.family().title(),
                 in.chartVersion(), in.name(), in.migrationRelease(), MigrationHelmChart.WEIGHT, job,
