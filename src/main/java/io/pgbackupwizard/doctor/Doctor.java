@@ -13,6 +13,7 @@ import io.pgbackupwizard.doctor.rules.HookSettingsRule;
 import io.pgbackupwizard.doctor.rules.ImageRule;
 import io.pgbackupwizard.doctor.rules.KotsApiRule;
 import io.pgbackupwizard.doctor.rules.MemoryScratchRule;
+import io.pgbackupwizard.doctor.rules.MigrationRule;
 import io.pgbackupwizard.doctor.rules.OperatorClusterRule;
 import io.pgbackupwizard.doctor.rules.PasswordSourceRule;
 import io.pgbackupwizard.doctor.rules.TemplateQuotesRule;
@@ -33,11 +34,11 @@ public final class Doctor {
             new TemplateQuotesRule(), new ConfigReferencesRule(), new ClearPasswordRule(), new AnnotationValuesRule(),
             new VeleroKeysRule(), new HookFormatRule(), new ClientOptionsRule(), new PasswordSourceRule(),
             new HookSettingsRule(), new BackupVolumesRule(), new MemoryScratchRule(), new DumpFormatRule(),
-            new OperatorClusterRule());
+            new OperatorClusterRule(), new MigrationRule());
 
     /** What still applies to a CloudNativePG cluster chart: its own rule and the ones about KOTS templates. */
     static final List<Class<? extends Rule>> OPERATOR_CLUSTER_RULES = List.of(OperatorClusterRule.class,
-            TemplateQuotesRule.class, ConfigReferencesRule.class);
+            TemplateQuotesRule.class, ConfigReferencesRule.class, MigrationRule.class);
 
     /**
      * @param manifest the HelmChart (may also hold the Config as a second document)
@@ -46,7 +47,7 @@ public final class Doctor {
      */
     public static DoctorReport check(String manifest, String config) {
         ManifestReader.Documents docs = ManifestReader.read(manifest, config);
-        Manifest m = new Manifest(docs.helmChart(), docs.config());
+        Manifest m = new Manifest(docs.helmChart(), docs.config(), docs.companions());
         Findings findings = new Findings();
         for (Rule rule : RULES) {
             if (!m.operatorCluster() || OPERATOR_CLUSTER_RULES.contains(rule.getClass()))

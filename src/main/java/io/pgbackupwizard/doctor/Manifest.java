@@ -23,9 +23,16 @@ public final class Manifest {
     private final Optional<ChartVersion> chartVersion;
     private final boolean operatorCluster;
 
+    private final List<Located> companions;
+
     Manifest(Located root, Located config) {
+        this(root, config, List.of());
+    }
+
+    Manifest(Located root, Located config, List<Located> companions) {
         this.root = root;
         this.config = config;
+        this.companions = List.copyOf(companions);
         this.family = familyOf(root.at("spec", "chart", "name").text().orElse(""), root.at("spec", "values"));
         this.chartVersion = root.at("spec", "chart", "chartVersion").text().flatMap(this::version);
         Located values = root.at("spec", "values");
@@ -105,6 +112,16 @@ public final class Manifest {
      */
     public boolean operatorCluster() {
         return operatorCluster;
+    }
+
+    /** The release's other HelmCharts sent with this one (the Bitnami chart a move leaves, the migration chart). */
+    public List<Located> companions() {
+        return companions;
+    }
+
+    /** The companion HelmChart of this chart (spec.chart.name), if one was sent. */
+    public Optional<Located> companion(String chartName) {
+        return companions.stream().filter(h -> ManifestReader.chartName(h).equals(chartName)).findFirst();
     }
 
     /** The chart family the file installs, by its spec.chart.name. */

@@ -2,6 +2,7 @@ package io.pgbackupwizard.doctor;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import io.pgbackupwizard.chart.ChartFamily;
 
 /**
  * Reads untrusted YAML into SnakeYAML nodes (never into objects: no constructor runs, no tag is honoured), with
@@ -34,23 +37,26 @@ public final class ManifestReader {
     /** Nodes visited when walking the tree, aliases counted each time they are reached (alias bombs). */
     static final int MAX_EXPANDED_NODES = 20_000;
 
-    /** The documents the doctor looks at. {@code config} is null when none was given. */
-    public record Documents(Located helmChart, Located config) {
+    /**
+     * The documents the doctor looks at. {@code config} is null when none was given; {@code companions} are the
+     * release's other HelmCharts (the Bitnami chart a move leaves, the migration chart, the application's).
+     */
+    public record Documents(Located helmChart, Located config, List<Located> companions) {
     }
 
     public static Documents read(String manifest, String config) {
-        Located helmChart = null;
+        List<Located> helmCharts = new ArrayList<>();
         Located cfg = null;
         for (Located doc : documents(manifest, "manifest")) {
             String kind = doc.get("kind").text().orElse("");
             if (kind.equals("HelmChart")) {
-                if (helmChart != null)
-                    throw ManifestRejected.bad("manifest: holds more than one HelmChart; send one at a time");
-                helmChart = doc;
+                helmCharts.add(doc);
             } else if (kind.equals("Config")) {
                 cfg = doc;
             }
         }
+        Located helmChart = checked(helmCharts);
+        List<Located> companions = helmCharts.stream().filter(h -> h != helmChart).toList();
         if (helmChart == null) {
             List<Located> docs = documents(manifest, "manifest");
             String kinds = docs.isEmpty() ? "nothing"
@@ -69,7 +75,32 @@ public final class ManifestReader {
             }
             cfg = configs.get(0);
         }
-        return new Documents(helmChart, cfg);
+        return new Documents(helmChart, cfg, companions);
+    }
+
+    /**
+     * The HelmChart the rules check: the only one, or among several the one PostgreSQL chart; beside the Bitnami chart
+     * (a move off it in progress) the chart it moves to.
+     */
+    private static Located checked(List<Located> helmCharts) {
+        if (helmCharts.size() <= 1)
+            return helmCharts.isEmpty() ? null : helmCharts.get(0);
+        Set<String> postgres = Arrays.stream(ChartFamily.values()).filter(f -> !f.ownWorkload())
+                .map(ChartFamily::chartName).collect(java.util.stream.Collectors.toSet());
+        List<Located> charts = helmCharts.stream().filter(h -> postgres.contains(chartName(h))).toList();
+        List<Located> notBitnami = charts.stream()
+                .filter(h -> !chartName(h).equals(ChartFamily.BITNAMI.chartName())).toList();
+        if (charts.size() == 1)
+            return charts.get(0);
+        if (charts.size() == 2 && notBitnami.size() == 1)
+            return notBitnami.get(0);
+        throw ManifestRejected.bad("manifest: holds " + helmCharts.size() + " HelmCharts, " + charts.size()
+                + " of them PostgreSQL charts (" + charts.stream().map(ManifestReader::chartName).toList()
+                + "); send one at a time, or a release moving off Bitnami: the Bitnami chart and the one it moves to");
+    }
+
+    static String chartName(Located helmChart) {
+        return helmChart.at("spec", "chart", "name").text().orElse("").trim();
     }
 
     /** Every non-empty document of the text, each a mapping. */

@@ -197,6 +197,12 @@ public final class WizardPrefill {
         put(p, "restoreExecTimeout", m.annotation(VeleroAnnotation.RESTORE_EXEC_TIMEOUT.key()).text());
         put(p, "restoreOnError", m.annotation(VeleroAnnotation.RESTORE_ON_ERROR.key()).text());
         p.put("installPath", "kots"); // a kots.io HelmChart: the KOTS path's files (Backup) go with it
+        // sent with the Bitnami chart it replaces: the wizard writes the move off it
+        m.companion(ChartFamily.BITNAMI.chartName()).filter(b -> m.family().migrationTarget()).ifPresent(b -> {
+            put(p, "migrateFrom", b.at("spec", "chart", "chartVersion").text());
+            put(p, "migrateFromRelease", b.at("spec", "releaseName").text()
+                    .or(() -> b.at("spec", "chart", "releaseName").text()).or(() -> b.at("metadata", "name").text()));
+        });
         String backup = m.annotation(VeleroAnnotation.PRE_BACKUP_COMMAND.key()).text().orElse("");
         HookCommand.of(m, HookCommand.BACKUP).flatMap(DumpFormatRule::archive)
                 .ifPresent(archive -> p.put("dumpFormat", archive ? "custom" : "plain"));

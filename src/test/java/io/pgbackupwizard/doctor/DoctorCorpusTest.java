@@ -57,6 +57,12 @@ class DoctorCorpusTest {
                     "PGPASSWORD_UNSET_VARIABLE BREAKS_BACKUP " + TOP + "[\"pre.hook.backup.velero.io/command\"] L16",
                     "PGPASSWORD_UNSET_VARIABLE BREAKS_RESTORE " + TOP + "[\"post.hook.restore.velero.io/command\"] L20")),
             Map.entry("clean-17.1.0-v1beta1.yaml", List.of()),
+            // A move off Bitnami: the Bitnami chart, the one it moves to and the migration chart, sent together
+            Map.entry("migration-in-progress.yaml", List.of()),
+            Map.entry("migration-half-done.yaml", List.of("MIGRATION_HALF_DONE BREAKS_INSTALL spec.chart.name L8")),
+            Map.entry("migration-source-gone.yaml",
+                    List.of("MIGRATION_SOURCE_GONE BREAKS_INSTALL spec.chart.name L68")),
+            Map.entry("migration-out-of-order.yaml", List.of("MIGRATION_OUT_OF_ORDER BREAKS_INSTALL spec L142")),
             Map.entry("seed-2020-as-scraped.yaml", List.of(
                     "V1BETA1_NO_HELM_INSTALL BREAKS_INSTALL spec L6",
                     "IMAGE_NOT_PULLABLE BREAKS_INSTALL spec.values L11",
