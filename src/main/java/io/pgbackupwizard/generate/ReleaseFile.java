@@ -15,6 +15,7 @@ import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.hooks.StatefulSetPatch;
 import io.pgbackupwizard.generate.migrate.MigrationChart;
 import io.pgbackupwizard.generate.migrate.MigrationHelmChart;
+import io.pgbackupwizard.generate.migrate.MigrationValues;
 import io.pgbackupwizard.generate.text.MigrationGuide;
 import io.pgbackupwizard.generate.text.NextSteps;
 import io.pgbackupwizard.generate.velero.BackupManifest;
@@ -74,7 +75,7 @@ public enum ReleaseFile {
     SCHEDULE("velero-schedule.yaml", "velero-schedule.yaml", "application/yaml", "the Velero Schedule",
             "Optional: a daily Velero Schedule the customer may apply in Velero's namespace.",
             EnumSet.of(InstallPath.HELM),
-            r -> ManifestYaml.dump(VeleroScheduleManifest.build(r.input(), HelmCliValues.DEPENDENCY)),
+            r -> ManifestYaml.dump(VeleroScheduleManifest.build(r.input(), HelmCliValues.dependency(r.input()))),
             f -> !f.backsItselfUp()),
     OPERATOR_VALUES("cnpg-operator-values.yaml", "cnpg-operator-values.yaml", "application/yaml",
             "the CloudNativePG operator's values",
@@ -91,7 +92,7 @@ public enum ReleaseFile {
     MIGRATION_GUIDE("migration.md", "migration.md", "text/markdown", "the move off Bitnami",
             "How this release moves each customer's data off the Bitnami chart: what runs in which order, what to ship,"
                     + " how to roll back, and the next release that drops the old chart.",
-            InstallPath.HELM_CHART_PATHS, r -> MigrationGuide.text(r.input()), f -> true, WizardInput::migrating),
+            EnumSet.allOf(InstallPath.class), r -> MigrationGuide.text(r.input()), f -> true, WizardInput::migrating),
     MIGRATION_HELMCHART("migration-helmchart.yaml", "<name>-migration-helmchart.yaml", "application/yaml",
             "the migration chart's HelmChart",
             "The KOTS HelmChart of the migration chart: it copies the data after both PostgreSQL charts are installed"
@@ -101,22 +102,28 @@ public enum ReleaseFile {
     MIGRATION_CHART_YAML("migration-chart.yaml", MigrationChart.FOLDER + "Chart.yaml", "application/yaml",
             "the migration chart's Chart.yaml",
             "The migration chart (package the folder with helm package " + MigrationChart.NAME + ").",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(MigrationChart.chartYaml()), f -> true,
+            EnumSet.allOf(InstallPath.class), r -> ManifestYaml.dump(MigrationChart.chartYaml()), f -> true,
             WizardInput::migrating),
     MIGRATION_CHART_VALUES("migration-values.yaml", MigrationChart.FOLDER + "values.yaml", "application/yaml",
             "the migration chart's values.yaml",
             "The migration chart's defaults; its HelmChart sets what to copy where.",
-            InstallPath.HELM_CHART_PATHS, r -> ManifestYaml.dump(MigrationChart.defaultValues()), f -> true,
+            EnumSet.allOf(InstallPath.class), r -> ManifestYaml.dump(MigrationChart.defaultValues()), f -> true,
             WizardInput::migrating),
     MIGRATION_TEMPLATE("migration-template.yaml", MigrationChart.FOLDER + "templates/copy.yaml", "text/plain",
             "the migration chart's Job",
             "The migration chart's template: the copy script's ConfigMap and the hook Job that runs it.",
-            InstallPath.HELM_CHART_PATHS, r -> MigrationChart.template(), f -> true, WizardInput::migrating),
+            EnumSet.allOf(InstallPath.class), r -> MigrationChart.template(), f -> true, WizardInput::migrating),
     MIGRATION_SCRIPT("migration-script.sh", MigrationChart.FOLDER + MigrationChart.SCRIPT_FILE, "text/plain",
             "the copy script",
             "What the Job runs: waits for both servers, makes the old database read-only, copies roles and data in"
                     + " one transaction, checks every table, and marks the copy done.",
-            InstallPath.HELM_CHART_PATHS, r -> MigrationChart.script(), f -> true, WizardInput::migrating),
+            EnumSet.allOf(InstallPath.class), r -> MigrationChart.script(), f -> true, WizardInput::migrating),
+    MIGRATION_HELM_VALUES("migration-helm-values.yaml", "migration-helm-values.yaml", "application/yaml",
+            "the migration chart's Helm values",
+            "Values to merge into your chart's values.yaml beside its dependency " + MigrationValues.DEPENDENCY
+                    + ": the copy as a pre-upgrade hook, from the Bitnami dependency to the new one.",
+            EnumSet.of(InstallPath.HELM), r -> ManifestYaml.dump(MigrationValues.helm(r.input())), f -> true,
+            WizardInput::migrating),
     README("readme.txt", "README.txt", "text/plain", "what to do next",
             "What to do with these files on this install path: where they go, what to turn on, how to test a backup.",
             EnumSet.allOf(InstallPath.class), r -> NextSteps.readme(r.input())),

@@ -221,9 +221,10 @@ public enum Field {
     // Moving a live install off the Bitnami chart (empty migrateFrom: no move; the other three then do nothing).
     MIGRATE_FROM("migrateFrom", "", "Move the data from Bitnami chart",
             "The Bitnami postgresql chart version your customers run now, to move their data to the chosen chart"
-                    + " (groundhog2k or CloudPirates postgres) in one upgrade: the release keeps the old chart, adds the"
+                    + " (groundhog2k or CloudPirates postgres) at an upgrade: the release keeps the old chart, adds the"
                     + " new one and a one-time copy Job (the migration chart) that runs in the new chart's image before"
-                    + " your application moves to the new database. Empty: no move.",
+                    + " your application moves to the new database (one release on KOTS and Embedded Cluster, three"
+                    + " versions of your chart on the Helm CLI; migration.md). Empty: no move.",
             "empty, or a Bitnami postgresql chart version, "
                     + ChartFamily.BITNAMI.versionsWhere(ChartFacts::superuserPassword),
             Control.suggest(ChartFamily.BITNAMI.knownVersions()),
@@ -247,8 +248,9 @@ public enum Field {
             Control.TEXT,
             ValueRules::secretKey, Shown.ADVANCED),
     MIGRATION_TIMEOUT("migrationTimeout", "30m", "Copy timeout",
-            "How long the upgrade waits for the copy (Helm's --timeout for the migration chart, whose Job is a"
-                    + " post-install and post-upgrade hook): allow a few minutes per GB of the database.",
+            "How long the upgrade waits for the copy, a Helm hook: the migration HelmChart's helmUpgradeFlags"
+                    + " --timeout, and the --timeout the guide gives Helm CLI customers. Allow a few minutes per GB of"
+                    + " the database.",
             "a Go duration of at least 1s, such as 30m or 2h",
             Control.TEXT,
             ValueRules::positiveDuration, Shown.ADVANCED);
@@ -300,8 +302,7 @@ public enum Field {
      */
     private static final Set<Field> HELMCHART_ONLY = EnumSet.of(API_VERSION, ALLOW_EXTERNAL, TYPE_OPTION, EMBEDDED_VALUE,
             EXTERNAL_VALUE, PASSWORD_OPTION, IMAGE_REGISTRY, IMAGE_REPOSITORY, IMAGE_TAG, CPU_LIMIT, MEMORY_LIMIT,
-            EPHEMERAL_STORAGE_LIMIT, MIGRATE_FROM, MIGRATE_FROM_RELEASE, MIGRATE_FROM_SECRET, MIGRATE_FROM_PASSWORD_KEY,
-            MIGRATION_TIMEOUT);
+            EPHEMERAL_STORAGE_LIMIT, MIGRATE_FROM_RELEASE);
 
     /** Whether a release for these install paths changes with this field. */
     public boolean affects(Set<InstallPath> paths) {

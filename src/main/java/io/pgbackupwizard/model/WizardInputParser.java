@@ -234,11 +234,23 @@ public final class WizardInputParser {
                             : ": not generated yet")));
             return;
         }
-        if (in.serves(InstallPath.HELM)) {
-            errors.add(new FieldError(Field.INSTALL_PATH.param(), "the move off Bitnami is generated for the KOTS,"
-                    + " kURL and Embedded Cluster paths (their installer orders the charts by weight); a Helm CLI"
-                    + " release is not generated yet: leave helm out, or leave migrateFrom empty"));
+        if (InstallPath.anyReplicated(in.installPaths()))
+            checkMigrationReleases(in, errors);
+        boolean tagKnown = in.family().chartImageTag(in.chartVersion()).isPresent();
+        if (InstallPath.anyReplicated(in.installPaths()) && in.imageTag() == null && !tagKnown) {
+            errors.add(new FieldError(Field.IMAGE_TAG.param(), "must be given to move data to " + in.family().title() + " "
+                    + in.chartVersion() + ": the copy Job runs the new chart's image, and the wizard knows its tag only"
+                    + " for " + String.join(", ", in.family().knownVersions())));
+        } else if (in.serves(InstallPath.HELM) && !tagKnown) {
+            // the Helm CLI values leave the chart's image alone, so the Job runs the chart version's own tag
+            errors.add(new FieldError(Field.CHART_VERSION.param(), "must be one whose image tag the wizard knows to move"
+                    + " data on the Helm CLI (" + String.join(", ", in.family().knownVersions()) + "): the copy Job runs"
+                    + " the new chart's own image"));
         }
+    }
+
+    /** The Replicated installers install each chart as a Helm release of its own, in one namespace. */
+    private static void checkMigrationReleases(WizardInput in, List<FieldError> errors) {
         if (in.name().length() + WizardInput.MIGRATION_RELEASE_SUFFIX.length() > 53) {
             errors.add(new FieldError(Field.NAME.param(),
                     "must be at most " + (53 - WizardInput.MIGRATION_RELEASE_SUFFIX.length())
@@ -253,11 +265,6 @@ public final class WizardInputParser {
             errors.add(new FieldError(Field.NAME.param(), "must give the new chart a release of its own beside the old"
                     + " one: both would be named " + targetFullname(in) + " (migrateFromRelease is "
                     + in.migrateFromRelease() + "); try " + in.family().chartName() + "-new"));
-        }
-        if (in.imageTag() == null && in.family().chartImageTag(in.chartVersion()).isEmpty()) {
-            errors.add(new FieldError(Field.IMAGE_TAG.param(), "must be given to move data to " + in.family().title() + " "
-                    + in.chartVersion() + ": the copy Job runs the new chart's image, and the wizard knows its tag only"
-                    + " for " + String.join(", ", in.family().knownVersions())));
         }
     }
 

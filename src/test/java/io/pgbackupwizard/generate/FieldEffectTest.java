@@ -1,7 +1,6 @@
 package io.pgbackupwizard.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,16 +36,6 @@ class FieldEffectTest {
             // Bitnami goes to an official image's chart
             String family = c.field() == Field.CONTAINER_NAME || c.field() == Field.DATA_VOLUME ? "statefulset"
                     : Field.MIGRATION.contains(c.field()) ? "groundhog2k" : "bitnami";
-            if (Field.MIGRATION.contains(c.field()) && !c.field().affects(Set.of(path))) {
-                // refused there rather than ignored: the move is not generated for a Helm CLI release
-                List<String> params = new java.util.ArrayList<>(List.of("installPath", path.value(), "chartFamily", family,
-                        c.field().param(), c.value()));
-                params.addAll(migrating(c.field()));
-                assertFalse(new WizardInputParser().parse(io.pgbackupwizard.testsupport.TestParams.of(
-                        params.toArray(String[]::new))).ok(), c + " on " + path + " is refused");
-                assertTrue(c.field().noEffect(Set.of(path)).orElseThrow().startsWith("No effect on a Helm CLI release"));
-                continue;
-            }
             Map<String, String> before = files(path, family, null, migrating(c.field()));
             Map<String, String> after = files(path, family, c, migrating(c.field()));
             if (c.field().affects(Set.of(path))) {

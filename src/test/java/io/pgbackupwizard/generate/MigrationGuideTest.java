@@ -64,7 +64,8 @@ class MigrationGuideTest {
         assertTrue(flat.contains("weight above " + ManifestView.valueAt(helmChart, "spec", "weight")), guide);
         assertTrue(flat.contains("up to " + ManifestView.list(helmChart, "spec", "helmUpgradeFlags").get(1)), guide);
         assertTrue(flat.contains("the old database `" + job.env().get("SOURCE_DB") + "`"), guide);
-        assertTrue(flat.contains("(release `orders-db`)") && flat.contains("(release `orders-pg`)"), guide);
+        assertTrue(flat.contains("move to the new database at `" + job.env().get("TARGET_HOST") + "`"), guide);
+        assertTrue(flat.contains("The old chart is the release `orders-pg`, the new one `orders-db`"), guide);
 
         // the old chart as the customer runs it: its pod, container, password variable and data claim
         ChartRenderer.Rendered old = ChartRenderer.render(source, "orders-pg", Map.of()).requireOk();

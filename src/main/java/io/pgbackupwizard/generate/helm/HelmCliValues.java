@@ -24,6 +24,14 @@ public final class HelmCliValues {
 
     public static final String DEPENDENCY = "postgresql";
 
+    /**
+     * The dependency the values sit under: postgresql, but during a move off Bitnami that name is the Bitnami chart's,
+     * so the chart moved to keeps its own name (postgres), which also names its container.
+     */
+    public static String dependency(WizardInput in) {
+        return in.migrating() ? in.family().chartName() : DEPENDENCY;
+    }
+
     public static Map<String, Object> build(WizardInput in, Hooks hooks) {
         ChartFacts gen = in.chart();
         Map<String, Object> annotations = podAnnotations(in, hooks);
@@ -33,7 +41,7 @@ public final class HelmCliValues {
         // (or, where it does not, the README says which to set).
         Maps.putPath(postgresql, ownPath(gen.credential(gen.usernameKey())), in.username());
         Maps.putPath(postgresql, ownPath(gen.credential(gen.databaseKey())), in.database());
-        return map(DEPENDENCY, postgresql);
+        return map(dependency(in), postgresql);
     }
 
     /**
@@ -41,7 +49,7 @@ public final class HelmCliValues {
      * excluded (the customer picks the version).
      */
     public static Map<String, Object> podAnnotations(WizardInput in, Hooks hooks) {
-        Map<String, Object> annotations = PodValues.annotations(in, hooks, DEPENDENCY);
+        Map<String, Object> annotations = PodValues.annotations(in, hooks, dependency(in));
         annotations.put(io.pgbackupwizard.model.VeleroAnnotation.BACKUP_VOLUMES_EXCLUDES.key(),
                 String.join(",", PodValues.excluded(in, PodValues.anyVersionVolumes(in))));
         return annotations;

@@ -12,10 +12,11 @@ import java.util.Map;
  * chart, and {@link MigrationValues} says what to copy where.
  *
  * <p>
- * The Job is a post-install and post-upgrade hook: Helm waits for it (up to --timeout) and fails the chart's
- * install or upgrade when it fails, so the installer stops before the application (a higher weight) moves to the new
- * database. before-hook-creation replaces the last Job on the next run (a Job's pod template cannot change in
- * place) and keeps the last one's logs until then.
+ * The Job is a hook: post-install and post-upgrade as its own release under KOTS (after both PostgreSQL charts by
+ * weight), pre-upgrade as a dependency of the application's chart on the Helm CLI (before the application moves in the
+ * same upgrade). Helm waits for it (up to --timeout) and fails the install or upgrade when it fails, so the
+ * application never moves to an incomplete copy. before-hook-creation replaces the last Job on the next run (a Job's
+ * pod template cannot change in place) and keeps the last one's logs until then.
  */
 public final class MigrationChart {
     private MigrationChart() {
@@ -31,8 +32,11 @@ public final class MigrationChart {
     /** Where the Job mounts the script. */
     public static final String SCRIPT_FILE = "files/copy.sh";
 
-    /** The Job's name: the migration release's name and this suffix. */
+    /** The Job's name: the migration release's name (a dependency's: the release's and -migration) and this. */
     public static final String JOB_SUFFIX = "-copy";
+
+    /** The script's ConfigMap: the same name and this. */
+    public static final String SCRIPT_SUFFIX = "-script";
 
     /** Chart.yaml. */
     public static Map<String, Object> chartYaml() {
@@ -43,10 +47,12 @@ public final class MigrationChart {
 
     /** values.yaml: what a release must set is empty, and the template refuses to render without it. */
     public static Map<String, Object> defaultValues() {
-        Map<String, Object> login = map("host", "", "port", "5432", "database", "", "user", "postgres", "secret", "",
-                "passwordKey", "");
-        Map<String, Object> target = map("host", "", "port", "5432", "database", "", "user", "postgres", "secret", "",
-                "passwordKey", "", "owner", "");
+        // host empty: the Service of the chart named in chart, a dependency of the same parent (Helm CLI); secret
+        // empty: the Secret named like that Service
+        Map<String, Object> login = map("chart", "", "host", "", "port", "5432", "database", "", "user", "postgres",
+                "secret", "", "passwordKey", "");
+        Map<String, Object> target = map("chart", "", "host", "", "port", "5432", "database", "", "user", "postgres",
+                "secret", "", "passwordKey", "", "owner", "");
         return map("image", map("registry", "docker.io", "repository", "postgres", "tag", "", "pullSecrets", List.of()),
                 "imagePullSecrets", List.of(), "hook", "post-install,post-upgrade", "replace", false,
                 "waitSeconds", 600, "source", login, "target", target);
@@ -66,15 +72,35 @@ public final class MigrationChart {
     }
 
     private static final String TEMPLATE = """
+            {{- define "pgbw-migration.fullname" -}}
+            {{- $name := ternary .release (printf "%s-%s" .release .chart) (contains .chart .release) -}}
+            {{- $name | trunc 63 | trimSuffix "-" -}}
+            {{- end }}
             {{- $s := .Values.source }}
             {{- $t := .Values.target }}
+            {{- /* a host left empty is the Service of the chart named (a dependency of the same parent chart) */}}
+            {{- $sourceHost := $s.host }}
+            {{- if not $sourceHost }}
+            {{- $sourceHost = include "pgbw-migration.fullname" (dict "release" .Release.Name "chart" (required "source.host or source.chart: the old chart's Service" $s.chart)) }}
+            {{- end }}
+            {{- $targetHost := $t.host }}
+            {{- if not $targetHost }}
+            {{- $targetHost = include "pgbw-migration.fullname" (dict "release" .Release.Name "chart" (required "target.host or target.chart: the new chart's Service" $t.chart)) }}
+            {{- end }}
             {{- $labels := dict "app.kubernetes.io/name" .Chart.Name "app.kubernetes.io/instance" .Release.Name "app.kubernetes.io/managed-by" .Release.Service }}
+            {{- /* its own release (KOTS): <release>; a dependency of the application's chart: <release>-migration */}}
+            {{- $name := include "pgbw-migration.fullname" (dict "release" .Release.Name "chart" "migration") }}
+            # a hook too, made just before the Job: a pre-upgrade Job runs before the release's other resources exist
             apiVersion: v1
             kind: ConfigMap
             metadata:
-              name: {{ .Release.Name }}-script
+              name: {{ $name }}SCRIPT_SUFFIX
               labels:
                 {{- toYaml $labels | nindent 4 }}
+              annotations:
+                helm.sh/hook: {{ .Values.hook | quote }}
+                helm.sh/hook-weight: "-1"
+                helm.sh/hook-delete-policy: before-hook-creation
             data:
               copy.sh: |-
                 {{- .Files.Get "SCRIPT_FILE" | nindent 4 }}
@@ -82,7 +108,7 @@ public final class MigrationChart {
             apiVersion: batch/v1
             kind: Job
             metadata:
-              name: {{ .Release.Name }}JOB_SUFFIX
+              name: {{ $name }}JOB_SUFFIX
               labels:
                 {{- toYaml $labels | nindent 4 }}
               annotations:
@@ -119,7 +145,7 @@ public final class MigrationChart {
                       command: ["bash", "/migration/copy.sh"]
                       env:
                         - name: SOURCE_HOST
-                          value: {{ required "source.host: the old chart's Service" $s.host | quote }}
+                          value: {{ $sourceHost | quote }}
                         - name: SOURCE_PORT
                           value: {{ $s.port | toString | quote }}
                         - name: SOURCE_DB
@@ -129,10 +155,10 @@ public final class MigrationChart {
                         - name: SOURCE_PASSWORD
                           valueFrom:
                             secretKeyRef:
-                              name: {{ required "source.secret: the old chart's Secret" $s.secret | quote }}
+                              name: {{ $s.secret | default $sourceHost | quote }}
                               key: {{ required "source.passwordKey" $s.passwordKey | quote }}
                         - name: TARGET_HOST
-                          value: {{ required "target.host: the new chart's Service" $t.host | quote }}
+                          value: {{ $targetHost | quote }}
                         - name: TARGET_PORT
                           value: {{ $t.port | toString | quote }}
                         - name: TARGET_DB
@@ -142,7 +168,7 @@ public final class MigrationChart {
                         - name: TARGET_PASSWORD
                           valueFrom:
                             secretKeyRef:
-                              name: {{ required "target.secret: the new chart's Secret" $t.secret | quote }}
+                              name: {{ $t.secret | default $targetHost | quote }}
                               key: {{ required "target.passwordKey" $t.passwordKey | quote }}
                         - name: TARGET_OWNER
                           value: {{ $t.owner | quote }}
@@ -171,9 +197,10 @@ public final class MigrationChart {
                   volumes:
                     - name: script
                       configMap:
-                        name: {{ .Release.Name }}-script
+                        name: {{ $name }}SCRIPT_SUFFIX
                     - name: tmp
                       emptyDir: {}
             """
-            .replace("SCRIPT_FILE", SCRIPT_FILE).replace("JOB_SUFFIX", JOB_SUFFIX);
+            .replace("SCRIPT_FILE", SCRIPT_FILE).replace("JOB_SUFFIX", JOB_SUFFIX)
+            .replace("SCRIPT_SUFFIX", SCRIPT_SUFFIX);
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.model.ImageSource;
 import io.pgbackupwizard.model.WizardInput;
 
@@ -34,10 +35,44 @@ public final class MigrationValues {
         return values;
     }
 
+    /** The migration chart's dependency name in the application's chart (Helm CLI), and its values' key. */
+    public static final String DEPENDENCY = MigrationChart.NAME;
+
+    /** Helm runs a dependency's pre-upgrade hooks before anything of the release changes. */
+    public static final String HELM_HOOK = "pre-upgrade";
+
+    /**
+     * The application chart's values for its migration dependency (Helm CLI): the Job as a pre-upgrade hook, the two
+     * charts by their dependency names (their Services and Secrets follow from the release's name), the customer's
+     * REPLACE off.
+     */
+    public static Map<String, Object> helm(WizardInput in) {
+        Map<String, Object> source = map("chart", HelmCliValues.DEPENDENCY, "database", in.database(), "user", "postgres",
+                "passwordKey", in.migrateFromPasswordKey());
+        if (in.migrateFromSecret() != null)
+            source.put("secret", in.migrateFromSecret());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("hook", HELM_HOOK);
+        values.put("image", chartImage(in));
+        values.put("source", source);
+        values.put("target", map("chart", HelmCliValues.dependency(in), "database", in.database(), "user",
+                targetUser(in), "passwordKey", in.family().superuserSecretKey(), "owner", targetOwner(in)));
+        values.put("replace", false);
+        return map(DEPENDENCY, values);
+    }
+
     /** The new chart's image, its tag always written: the Job cannot fall back to another chart's appVersion. */
     public static Map<String, Object> image(WizardInput in) {
         ImageSource image = in.image();
         return map("registry", image.registry(), "repository", image.repository(), "tag", imageTag(in));
+    }
+
+    /** The new chart's own image at its version's tag: what a Helm CLI install runs (its values leave the image alone). */
+    public static Map<String, Object> chartImage(WizardInput in) {
+        ImageSource own = ImageSource.of(in.chart(), null, null, null);
+        return map("registry", own.registry(), "repository", own.repository(), "tag", in.family()
+                .chartImageTag(in.chartVersion()).orElseThrow(() -> new IllegalStateException("no image tag for "
+                        + in.family() + " " + in.chartVersion())));
     }
 
     /** For people: registry/repository:tag, as the Job's pod names it. */

@@ -45,7 +45,7 @@ public final class Explanation {
         ChartFacts gen = in.chart();
         // The HelmChart's annotations when a Replicated installer is among the paths, else the Helm CLI values'.
         boolean helm = !InstallPath.anyReplicated(in.installPaths());
-        String values = helm ? HelmCliValues.DEPENDENCY + "." : "values.";
+        String values = helm ? HelmCliValues.dependency(in) + "." : "values.";
         Map<String, Object> written = helm ? HelmCliValues.podAnnotations(in, hooks) : PodValues.annotations(in, hooks);
         List<Part> parts = new ArrayList<>();
         if (!helm && in.allowExternal()) {

@@ -12,7 +12,7 @@ public final class HelmCliReadme {
     }
 
     public static String text(WizardInput in, String scheduleFile) {
-        String selector = PostgresPodLabels.selector(in.chart(), HelmCliValues.DEPENDENCY, null);
+        String selector = PostgresPodLabels.selector(in.chart(), HelmCliValues.dependency(in), null);
         return """
                 # Backing up the PostgreSQL database with Velero
 
@@ -65,7 +65,7 @@ public final class HelmCliReadme {
     private static String passwords(WizardInput in) {
         if (in.chart().superuserPasswordPath() == null)
             return "";
-        String prefix = HelmCliValues.DEPENDENCY + ".";
+        String prefix = HelmCliValues.dependency(in) + ".";
         return """
 
                 ## Passwords

@@ -132,7 +132,8 @@ public final class InstallNotes {
      * postgresql; any other needs the alias, which also renames its container.
      */
     public static String dependencyNamed(WizardInput in) {
-        return in.family().chartName().equals(HelmCliValues.DEPENDENCY) ? "named " + HelmCliValues.DEPENDENCY
-                : in.family().chartName() + " under the alias " + HelmCliValues.DEPENDENCY;
+        String named = HelmCliValues.dependency(in);
+        return in.family().chartName().equals(named) ? "named " + named
+                : in.family().chartName() + " under the alias " + named;
     }
 }

@@ -2,6 +2,8 @@ package io.pgbackupwizard.generate.text;
 
 import java.util.stream.Collectors;
 
+import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.hooks.ShellQuote;
 import io.pgbackupwizard.generate.migrate.MigrationChart;
 import io.pgbackupwizard.generate.migrate.MigrationConfig;
@@ -11,16 +13,22 @@ import io.pgbackupwizard.model.InstallPath;
 import io.pgbackupwizard.model.WizardInput;
 
 /**
- * The vendor's guide to the release that moves each customer's data off the Bitnami chart: made from the same names,
- * weights and timeout as the migration chart's HelmChart and values (MigrationGuideTest holds it to them).
+ * The vendor's guide to the release that moves each customer's data off the Bitnami chart, per install path: made from
+ * the same names, weights and timeout as the migration chart's HelmChart and values (MigrationGuideTest holds it to
+ * them).
  */
 public final class MigrationGuide {
     private MigrationGuide() {
     }
 
-    /** Bitnami's data claim for the primary's StatefulSet (named like the fullname): data-<fullname>-0. */
+    /** Bitnami's data claim for its primary's StatefulSet (named like the chart's fullname): data-<fullname>-0. */
+    static String claim(String fullname) {
+        return "data-" + fullname + "-0";
+    }
+
+    /** The old chart's data claim under KOTS. */
     public static String sourceClaim(WizardInput in) {
-        return "data-" + MigrationValues.sourceFullname(in) + "-0";
+        return claim(MigrationValues.sourceFullname(in));
     }
 
     /**
@@ -29,9 +37,13 @@ public final class MigrationGuide {
      * chart's pod.
      */
     public static String thawCommand(WizardInput in) {
-        return "kubectl -n <app-namespace> get secret " + MigrationValues.sourceSecret(in) + " -o go-template="
+        return thawCommand(in, MigrationValues.sourceSecret(in), MigrationValues.sourceFullname(in) + "-0");
+    }
+
+    private static String thawCommand(WizardInput in, String secret, String pod) {
+        return "kubectl -n <app-namespace> get secret " + secret + " -o go-template="
                 + ShellQuote.quote("{{index .data \"" + in.migrateFromPasswordKey() + "\" | base64decode}}")
-                + " | kubectl -n <app-namespace> exec -i " + sourcePod(in) + " -c " + SOURCE_CONTAINER + " -- bash -c "
+                + " | kubectl -n <app-namespace> exec -i " + pod + " -c " + SOURCE_CONTAINER + " -- bash -c "
                 + ShellQuote.quote(thawInPod(in));
     }
 
@@ -44,92 +56,154 @@ public final class MigrationGuide {
     /** The Bitnami chart's container (every generation from 11 names it so). */
     static final String SOURCE_CONTAINER = "postgresql";
 
-    /** The old chart's one pod: its primary StatefulSet is named like its fullname. */
-    public static String sourcePod(WizardInput in) {
-        return MigrationValues.sourceFullname(in) + "-0";
-    }
+    /** On the Helm CLI the names follow the customer's release: shown as this. */
+    static final String RELEASE = "<release>";
 
     private static String quoteIdent(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     public static String text(WizardInput in) {
+        boolean kots = InstallPath.anyReplicated(in.installPaths());
+        boolean helm = in.serves(InstallPath.HELM);
+        StringBuilder out = new StringBuilder();
+        out.append("""
+                # Moving your customers' data off the Bitnami chart (%1$s)
+
+                This release moves each customer's PostgreSQL data from the Bitnami postgresql chart %2$s to the %1$s
+                chart %3$s during an upgrade, with no step of the customer's own. It keeps the old chart and its
+                volume; a later release drops them (below).
+
+                The copy is the migration chart's Job, in the new chart's image (`%4$s`; nothing else to mirror for
+                air gap). It waits up to 10 minutes for both servers, makes the old database `%5$s` read-only and ends
+                its open sessions (writes from then on fail loudly instead of being lost), copies the roles (without
+                passwords) and then the database in one transaction (`pg_dump -Fc | pg_restore --no-owner`, owned by
+                the new chart's user), compares every table's row count and content checksum, its large objects and
+                sequences, and writes a marker (`pgbw_migration.done`) into the new database. A run that finds the
+                marker does nothing, so every later upgrade passes straight through. If the copy fails, the upgrade
+                fails with the Job's reason, the old database is made writable again, the new one is left as it was,
+                and your application stays on the old database.
+                """.formatted(in.family().title(), in.migrateFrom(), in.chartVersion(),
+                kots ? MigrationValues.imageReference(in) : reference(MigrationValues.chartImage(in)), in.database()));
+        if (kots)
+            out.append(kots(in));
+        if (helm)
+            out.append(helm(in));
+        return out.toString();
+    }
+
+    private static String reference(java.util.Map<String, Object> image) {
+        return image.get("registry") + "/" + image.get("repository") + ":" + image.get("tag");
+    }
+
+    private static String kots(WizardInput in) {
         String paths = in.installPaths().stream().filter(InstallPath.HELM_CHART_PATHS::contains)
                 .map(InstallPath::label).collect(Collectors.joining(", "));
         String job = in.migrationRelease() + MigrationChart.JOB_SUFFIX;
         return """
-                # Moving your customers' data off the Bitnami chart (%1$s)
 
-                This release moves each customer's PostgreSQL data from the Bitnami postgresql chart %2$s (release
-                `%3$s`) to the %4$s chart %5$s (release `%6$s`) during one upgrade, with no step on the customer's
-                side. It keeps the old chart and its volume; the release after it drops them (below).
+                ## %1$s
 
-                ## What happens at the customer's upgrade
+                The old chart is the release `%2$s`, the new one `%3$s`.
 
-                1. The installer installs the charts by weight. Both PostgreSQL charts keep weight 0: the old one stays
-                   as it is, the new one (`%6$s`) starts empty.
-                2. The migration chart (`%7$s`, weight %8$d) runs its Job `%9$s` in the new chart's image
-                   (`%10$s`; nothing else to mirror for air gap). It waits up to 10 minutes for both servers, makes
-                   the old database `%11$s` read-only and ends its open sessions (writes from then on fail loudly
-                   instead of being lost), copies the roles (without passwords) and then the database in one
-                   transaction (`pg_dump -Fc | pg_restore --no-owner`, owned by the new chart's user), compares every
-                   table's row count and content checksum, its large objects and sequences, and writes a marker
-                   (`pgbw_migration.done`) into the new database. A run that finds the marker does nothing, so every
-                   later deploy passes straight through.
-                3. Helm waits for the Job up to %12$s (the migration timeout); only then does your application (a
-                   higher weight) move to the new database at `%6$s`.
+                1. KOTS installs the charts by weight. Both PostgreSQL charts keep weight 0: the old one stays as it
+                   is, the new one starts empty.
+                2. The migration chart (`%4$s`, weight %5$d) runs its Job `%6$s` as a post-install and post-upgrade
+                   hook, and Helm waits for it up to %7$s (the migration timeout).
+                3. Only then does your application (a higher weight) move to the new database at `%8$s`.
 
-                If the copy fails, the chart's upgrade fails with the Job's reason
-                (`kubectl -n <app-namespace> logs job/%9$s`), the old
-                database is made writable again, the new one is left as it was, and your application stays on the old
-                database. If the new database already holds tables that are not a copy of the old one, the Job
-                refuses; the customer turns on "%13$s" on the config screen and deploys again.
+                If the copy fails, read why with `kubectl -n <app-namespace> logs job/%6$s`. If the new database
+                already holds tables that are not a copy of the old one, the Job refuses; the customer turns on
+                "%9$s" on the config screen and deploys again.
 
-                ## What to put in this release
+                What to put in this release:
 
                 - Keep the Bitnami chart's HelmChart and .tgz unchanged.
-                - Add the new chart: `%14$s` with its .tgz (`helm pull %15$s --version %5$s`) and `config.yaml`.
-                - Add the migration chart: the folder `%16$s` packaged with `helm package %17$s` (it makes
-                  `%17$s-%18$s.tgz`), and `%19$s`.
-                - Point your application at the new database: merge `app-database-values.yaml` into its HelmChart, and
-                  give that HelmChart a weight above %8$d (10, say), so it moves only after the copy.
+                - Add the new chart: `%10$s` with its .tgz (`helm pull %11$s --version %12$s`) and `config.yaml`.
+                - Add the migration chart: the folder `%13$s` packaged with `helm package %14$s` (it makes
+                  `%14$s-%15$s.tgz`), and `%16$s`.
+                - Point your application at the new database: merge `app-database-values.yaml` into its HelmChart,
+                  and give that HelmChart a weight above %5$d (10, say), so it moves only after the copy.
                 - Make the release required in the Vendor Portal ("Prevent this release from being skipped"), so no
                   customer jumps past it to the release that drops the old chart.
 
-                Install paths: %20$s. The copy runs as a Helm hook with weights, which KOTS (kURL and Embedded
-                Cluster v2 alike) honours for HelmChart charts; Embedded Cluster v3 installs them with Helm by weight
-                too. Not proven here: whether Embedded Cluster v3 passes `helmUpgradeFlags` (else Helm's 5-minute
-                default bounds the copy).
+                KOTS (with kURL and Embedded Cluster v2) runs Helm hooks for HelmChart charts and installs them by
+                weight; Embedded Cluster v3 installs them with Helm by weight too. Not proven here: whether Embedded
+                Cluster v3 passes `helmUpgradeFlags` (else Helm's 5-minute default bounds the copy).
 
-                ## Rolling back, until the next release
-
-                Nothing of the old install is removed: its chart, its Service and its volume stay. To go back, roll
-                the application back to the previous version in the admin console, then make the old database
-                writable again:
+                To roll back before the next release, roll the application back to the previous version in the admin
+                console, then make the old database writable again (anything written to the new database since the
+                move is not carried back):
 
                 ```
-                %21$s
+                %17$s
                 ```
 
-                Anything the application wrote to the new database after the move is not carried back.
-
-                ## The next release: drop the old chart
-
-                Once every customer has run this release, ship the next one without the Bitnami HelmChart and .tgz,
-                without the migration chart and its HelmChart, and without the "%22$s" Config group. Helm
-                leaves a StatefulSet's volume claims behind: the old data stays in `%23$s` until the customer deletes
-                it on purpose, after checking the application on the new database:
+                The next release drops the old chart: ship it without the Bitnami HelmChart and .tgz, without the
+                migration chart and its HelmChart, and without the "%18$s" Config group. Helm leaves a StatefulSet's
+                volume claims behind: the old data stays in `%19$s` until the customer deletes it on purpose, after
+                checking the application on the new database:
 
                 ```
-                kubectl -n <app-namespace> delete pvc %23$s
-                kubectl -n <app-namespace> delete job %9$s
+                kubectl -n <app-namespace> delete pvc %19$s
+                kubectl -n <app-namespace> delete job %6$s
+                kubectl -n <app-namespace> delete configmap %20$s
                 ```
-                """.formatted(in.family().title(), in.migrateFrom(), in.migrateFromRelease(), in.family().title(),
-                in.chartVersion(), in.name(), in.migrationRelease(), MigrationHelmChart.WEIGHT, job,
-                MigrationValues.imageReference(in),
-                in.database(), in.migrationTimeout(), MigrationConfig.REPLACE_TITLE, in.name() + "-helmchart.yaml",
-                in.family().chartRepository(), MigrationChart.FOLDER, MigrationChart.NAME, MigrationChart.VERSION,
-                in.name() + "-migration-helmchart.yaml", paths, thawCommand(in), MigrationConfig.GROUP_TITLE,
-                sourceClaim(in));
+                """.formatted(paths, in.migrateFromRelease(), in.name(), in.migrationRelease(), MigrationHelmChart.WEIGHT,
+                job, in.migrationTimeout(), MigrationValues.targetFullname(in), MigrationConfig.REPLACE_TITLE,
+                in.name() + "-helmchart.yaml", in.family().chartRepository(), in.chartVersion(), MigrationChart.FOLDER,
+                MigrationChart.NAME, MigrationChart.VERSION, in.name() + "-migration-helmchart.yaml", thawCommand(in),
+                MigrationConfig.GROUP_TITLE, sourceClaim(in), in.migrationRelease() + MigrationChart.SCRIPT_SUFFIX);
+    }
+
+    private static String helm(WizardInput in) {
+        String oldName = ChartFamily.BITNAMI.fullname(RELEASE);
+        String newDependency = HelmCliValues.dependency(in);
+        String newName = in.family().fullname(RELEASE);
+        String move = RELEASE + "-migration";
+        String secret = in.migrateFromSecret() != null ? in.migrateFromSecret() : oldName;
+        return """
+
+                ## Helm CLI: three versions of your chart
+
+                Your chart has the Bitnami chart as its dependency `%1$s`. The copy must run before your application
+                moves, inside one `helm upgrade`, while the new database already runs: so the move takes three
+                versions of your chart, in order. A customer who skips the first is stopped by the second (its Job
+                finds no new database and fails the upgrade), and nothing is copied.
+
+                1. Add the new chart as the dependency `%2$s` (`%3$s` in Chart.yaml, no alias), with the values of
+                   `backup-values.yaml` under `%2$s:`. Your application stays on `%4$s`. Ship it.
+                2. Add the migration chart as the dependency `%5$s` (the folder `%6$s` under your chart's
+                   `charts/`, or a `file://` dependency), merge `migration-helm-values.yaml` into your values, and
+                   point your application at the new database, the Service `%7$s` (its Secret of the same name). The
+                   Job is a pre-upgrade hook: at `helm upgrade` it runs before anything of the release changes, so
+                   your application moves only after the copy. Tell customers to give the upgrade time:
+                   `helm upgrade %8$s <chart> --timeout %9$s` (Helm's default is 5 minutes). If the new database
+                   already holds tables that are not a copy of the old one, the Job refuses;
+                   `--set %5$s.replace=true` overwrites them.
+                3. Drop the Bitnami dependency and the migration chart with its values.
+
+                The names follow the customer's release (`%8$s` here). A release whose name holds `postgresql` gives
+                both dependencies that one name: tell those customers to set `%2$s.fullnameOverride` and
+                `%5$s.target.host` to another.
+
+                To roll back before the third version: `helm rollback %8$s`, then make the old database writable
+                again (anything written to the new database since the move is not carried back):
+
+                ```
+                %10$s
+                ```
+
+                After the third version the old data stays in `%11$s` until the customer deletes it:
+
+                ```
+                kubectl -n <app-namespace> delete pvc %11$s
+                kubectl -n <app-namespace> delete job %12$s
+                kubectl -n <app-namespace> delete configmap %13$s
+                ```
+                """.formatted(HelmCliValues.DEPENDENCY, newDependency, in.family().chartName(), oldName,
+                MigrationValues.DEPENDENCY, MigrationChart.FOLDER, newName, RELEASE, in.migrationTimeout(),
+                thawCommand(in, secret, oldName + "-0"), claim(oldName), move + MigrationChart.JOB_SUFFIX,
+                move + MigrationChart.SCRIPT_SUFFIX);
     }
 }

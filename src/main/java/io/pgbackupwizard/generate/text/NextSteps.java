@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pgbackupwizard.chart.ChartFamily;
+import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.generate.migrate.MigrationChart;
 import io.pgbackupwizard.generate.migrate.MigrationHelmChart;
 import io.pgbackupwizard.model.InstallPath;
@@ -71,10 +72,19 @@ public final class NextSteps {
         }
         if (parts.contains(Part.HELM_CLI)) {
             if (!own)
-                steps.add(new Step("Name the PostgreSQL dependency postgresql",
+                steps.add(new Step("Name the PostgreSQL dependency " + HelmCliValues.dependency(in),
                         "In your chart's Chart.yaml, PostgreSQL is the dependency " + InstallNotes.dependencyNamed(in)
                                 + ": the values sit under that name, and the hooks exec in the container it names.",
                         List.of()));
+            if (in.migrating()) {
+                steps.add(new Step("Move your customers' data off the Bitnami chart (Helm CLI)",
+                        "It takes three versions of your chart: the new chart as the dependency "
+                                + HelmCliValues.dependency(in) + " beside the Bitnami one; then the migration chart"
+                                + " with migration-helm-values.yaml (its copy runs before your application moves); then"
+                                + " neither the Bitnami chart nor the migration chart. migration.md says how, and how to"
+                                + " roll back.",
+                        List.of("helm package " + MigrationChart.NAME)));
+            }
             steps.add(new Step("Test a backup, then a restore",
                     "Install your chart with " + (own ? "the patch" : "the values")
                             + " on a test cluster whose Velero has the node agent, write some"
