@@ -218,7 +218,7 @@ public enum Field {
             Control.TEXT,
             ValueRules::positiveQuantity, Shown.ADVANCED),
 
-    // Moving a live install off the Bitnami chart (empty migrateFrom: no move; the other three then do nothing).
+    // Moving a live install off the Bitnami chart (empty migrateFrom: no move; the other four then do nothing).
     MIGRATE_FROM("migrateFrom", "", "Move the data from Bitnami chart",
             "The Bitnami postgresql chart version your customers run now, to move their data to the chosen chart"
                     + " (groundhog2k or CloudPirates postgres) at an upgrade: the release keeps the old chart, adds the"

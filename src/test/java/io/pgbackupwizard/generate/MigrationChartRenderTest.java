@@ -66,6 +66,11 @@ class MigrationChartRenderTest {
         String schema = KotsSchemaTest.helmChartSchemaFile(helmChart);
         assertEquals(List.of(), KotsSchemaTest.violations(schema, helmChart));
         assertEquals(List.of(), KotsSchemaTest.undeclaredKeys(KotsSchemaTest.schemaTree(schema), helmChart, ""));
+        Map<String, Object> configYaml = g.config(); // with the replace switch's group
+        assertEquals(List.of(), KotsSchemaTest.violations(KotsSchemaTest.CONFIG_SCHEMA, configYaml));
+        assertEquals(List.of(), KotsSchemaTest.undeclaredKeys(KotsSchemaTest.schemaTree(KotsSchemaTest.CONFIG_SCHEMA),
+                configYaml, ""));
+        assertTrue(g.release().text(ReleaseFile.CONFIG).contains("name: " + MigrationConfig.REPLACE));
         assertEquals(MigrationHelmChart.WEIGHT, ManifestView.valueAt(helmChart, "spec", "weight"));
         assertEquals(null, ManifestView.valueAt(g.helmChart(), "spec", "weight"),
                 "the new chart keeps KOTS's default weight 0, below the migration's");

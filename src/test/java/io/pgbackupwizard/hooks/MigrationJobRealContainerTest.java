@@ -48,13 +48,8 @@ class MigrationJobRealContainerTest {
     void theGeneratedJobMovesABitnamiDatabaseToTheNewChartAcrossAMajorVersion() {
         RenderedPod source = Pods.render(SOURCE, Map.of());
         RenderedPod target = Pods.render(TARGET, Map.of("name", NEW_RELEASE));
-        Release release = WizardRelease.release(Pods.version(TARGET), Map.of("chartFamily", "groundhog2k", "name",
-                NEW_RELEASE, "migrateFrom", Pods.version(SOURCE), "migrateFromRelease", WizardRelease.RELEASE,
-                "installPath", "kots"));
-        KotsRenderer.Result kots = new KotsRenderer.Inputs(Map.of(MigrationConfig.REPLACE, "0",
-                release.input().typeOption(), release.input().embeddedValue()), Map.of(), null)
-                .render(release.text(ReleaseFile.MIGRATION_HELMCHART));
-        MigrationJob job = MigrationJob.render(release, kots.releaseName(), kots.values());
+        Release release = migration();
+        MigrationJob job = job(release);
 
         String sourceContainer = VeleroExec.of(source, VeleroExec.BACKUP).container();
         String targetContainer = VeleroExec.of(target, VeleroExec.BACKUP).container();
@@ -106,13 +101,8 @@ class MigrationJobRealContainerTest {
     void aNewDatabaseThatIsNotEmptyIsRefused() {
         RenderedPod source = Pods.render(SOURCE, Map.of());
         RenderedPod target = Pods.render(TARGET, Map.of("name", NEW_RELEASE));
-        Release release = WizardRelease.release(Pods.version(TARGET), Map.of("chartFamily", "groundhog2k", "name",
-                NEW_RELEASE, "migrateFrom", Pods.version(SOURCE), "migrateFromRelease", WizardRelease.RELEASE,
-                "installPath", "kots"));
-        KotsRenderer.Result kots = new KotsRenderer.Inputs(Map.of(MigrationConfig.REPLACE, "0",
-                release.input().typeOption(), release.input().embeddedValue()), Map.of(), null)
-                .render(release.text(ReleaseFile.MIGRATION_HELMCHART));
-        MigrationJob job = MigrationJob.render(release, kots.releaseName(), kots.values());
+        Release release = migration();
+        MigrationJob job = job(release);
         try (PodmanPod a = PodmanPod.start(source, VeleroExec.of(source, VeleroExec.BACKUP).container(),
                 Pods.image(SOURCE))) {
             Db from = Db.of(a);
@@ -131,6 +121,20 @@ class MigrationJobRealContainerTest {
                         "refused: the old database takes writes again");
             }
         }
+    }
+
+    /** The wizard's move from the Bitnami chart the other container tests run to the groundhog2k chart. */
+    static Release migration() {
+        return WizardRelease.release(Pods.version(TARGET), Map.of("chartFamily", "groundhog2k", "name", NEW_RELEASE,
+                "migrateFrom", Pods.version(SOURCE), "migrateFromRelease", WizardRelease.RELEASE, "installPath", "kots"));
+    }
+
+    /** Its Job: the migration HelmChart through KOTS (the replace switch off), the migration chart through Helm. */
+    static MigrationJob job(Release release) {
+        KotsRenderer.Result kots = new KotsRenderer.Inputs(Map.of(MigrationConfig.REPLACE, "0",
+                release.input().typeOption(), release.input().embeddedValue()), Map.of(), null)
+                .render(release.text(ReleaseFile.MIGRATION_HELMCHART));
+        return MigrationJob.render(release, kots.releaseName(), kots.values());
     }
 
     /**

@@ -329,6 +329,37 @@ class WebTest {
         assertEquals("db", valueAt(load(body), "metadata", "name"));
     }
 
+    /** Every file of a release that lists the most (a move, on every path) downloads by its path. */
+    @Test
+    void everyFileOfTheReleaseDownloads() {
+        String q = "chartFamily=groundhog2k&name=db&migrateFrom=17.1.0&installPath=kots,kurl,embedded-v2,embedded-v3,helm";
+        io.pgbackupwizard.model.WizardInputParser.Result parsed = new io.pgbackupwizard.model.WizardInputParser()
+                .parse(io.pgbackupwizard.testsupport.TestParams.of("chartFamily", "groundhog2k", "name", "db",
+                        "migrateFrom", "17.1.0", "installPath", "kots,kurl,embedded-v2,embedded-v3,helm"));
+        assertTrue(parsed.ok(), parsed.errors()::toString);
+        for (var file : io.pgbackupwizard.generate.ReleaseFile.releaseFiles(parsed.input()))
+            given().get("/" + file.path() + "?" + q).then().statusCode(200);
+    }
+
+    /** A file of the migration chart's folder downloads under a flat name; the zip keeps the folder. */
+    @Test
+    void aFileOfAFolderDownloadsFlat() {
+        String q = "?chartFamily=groundhog2k&name=db&migrateFrom=17.1.0&installPath=kots";
+        String chart = given().get("/migration-chart.yaml" + q).then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename=\"pgbw-migration-Chart.yaml\"").extract().asString();
+        assertEquals("pgbw-migration", load(chart).get("name"));
+        byte[] zip = given().get("/bundle.zip" + q).then().statusCode(200).extract().asByteArray();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry())
+                names.add(e.getName());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(names.containsAll(java.util.List.of("pgbw-migration/Chart.yaml", "pgbw-migration/templates/copy.yaml",
+                "pgbw-migration/files/copy.sh", "db-migration-helmchart.yaml", "migration.md")), names::toString);
+    }
+
     @Test
     void theHelmChartDownloadsFromAForm() {
         String body = given().contentType(ContentType.URLENC).formParam("name", "db").formParam("chartVersion", "17.1.0")

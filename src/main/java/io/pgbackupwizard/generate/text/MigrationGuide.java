@@ -127,9 +127,9 @@ public final class MigrationGuide {
                 - Make the release required in the Vendor Portal ("Prevent this release from being skipped"), so no
                   customer jumps past it to the release that drops the old chart.
 
-                KOTS (with kURL and Embedded Cluster v2) runs Helm hooks for HelmChart charts and installs them by
-                weight; Embedded Cluster v3 installs them with Helm by weight too. Not proven here: whether Embedded
-                Cluster v3 passes `helmUpgradeFlags` (else Helm's 5-minute default bounds the copy).
+                KOTS (with kURL and Embedded Cluster v2) installs HelmChart charts with Helm, hooks included, in
+                ascending weight, passing `helmUpgradeFlags`; Embedded Cluster v3 installs them with the Helm binary,
+                sorted by weight, with `helmUpgradeFlags` too.
 
                 To roll back before the next release, roll the application back to the previous version in the admin
                 console, then make the old database writable again (anything written to the new database since the

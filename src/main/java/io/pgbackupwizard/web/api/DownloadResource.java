@@ -38,7 +38,7 @@ import io.smallrye.common.annotation.Blocking;
 public class DownloadResource {
 
     /** Only names shaped like an output's path reach this resource; static files (.css, .js) never match. */
-    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|md|txt)}";
+    private static final String FILE = "{file: [a-z-]+\\.(yaml|zip|md|txt|sh)}";
 
     @Inject
     WizardService wizard;
@@ -76,7 +76,10 @@ public class DownloadResource {
         String type = output.isText() ? output.mediaType() + ";charset=UTF-8" : output.mediaType();
         // File names are built from a DNS-1123 label, so they need no escaping in the header.
         return Response.ok(content, type)
-                .header("Content-Disposition", "attachment; filename=\"" + release.fileName(output) + "\"").build();
+                // a file of a folder (the migration chart's) downloads flat; the zip keeps the folder
+                .header("Content-Disposition", "attachment; filename=\"" + release.fileName(output).replace('/', '-')
+                        + "\"")
+                .build();
     }
 
     /** 404 that says which files the chosen install paths (or chart family) have instead. */
