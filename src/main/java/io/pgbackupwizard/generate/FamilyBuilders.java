@@ -9,6 +9,7 @@ import io.pgbackupwizard.generate.kots.AppDatabaseValues;
 import io.pgbackupwizard.generate.kots.ConfigManifest;
 import io.pgbackupwizard.generate.kots.HelmChartManifest;
 import io.pgbackupwizard.generate.migrate.MigrationConfig;
+import io.pgbackupwizard.generate.migrate.MigrationValues;
 import io.pgbackupwizard.generate.text.CloudNativePgTexts;
 import io.pgbackupwizard.generate.text.HelmCliReadme;
 import io.pgbackupwizard.generate.text.RestoreRunbook;
@@ -68,7 +69,9 @@ final class FamilyBuilders {
     static String appValues(Release r) {
         WizardInput in = r.input();
         return ManifestYaml.dump(switch (kind(r)) {
-            case HOOKED_CHART, OWN_WORKLOAD -> AppDatabaseValues.build(in);
+            // during a move, the gate the migration chart makes after the copy
+            case HOOKED_CHART, OWN_WORKLOAD -> in.migrating() ? AppDatabaseValues.build(in, MigrationValues.gate(in))
+                    : AppDatabaseValues.build(in);
             case SELF_BACKED_UP -> CnpgFiles.appValues(in);
         });
     }

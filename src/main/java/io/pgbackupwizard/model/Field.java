@@ -247,10 +247,10 @@ public enum Field {
             "empty, or a Secret key: letters, digits, '-', '_' and '.', at most 253 characters",
             Control.TEXT,
             ValueRules::secretKey, Shown.ADVANCED),
-    MIGRATION_TIMEOUT("migrationTimeout", "30m", "Copy timeout",
+    MIGRATION_TIMEOUT("migrationTimeout", "1h", "Copy timeout",
             "How long the upgrade waits for the copy, a Helm hook: the migration HelmChart's helmUpgradeFlags"
-                    + " --timeout, and the --timeout the guide gives Helm CLI customers. Allow a few minutes per GB of"
-                    + " the database.",
+                    + " --timeout (KOTS's own is 1h), and the --timeout the guide gives Helm CLI customers (Helm's own is"
+                    + " 5m). Allow a few minutes per GB of the database.",
             "a Go duration of at least 1s, such as 30m or 2h",
             Control.TEXT,
             ValueRules::positiveDuration, Shown.ADVANCED);

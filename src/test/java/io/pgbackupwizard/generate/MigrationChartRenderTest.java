@@ -93,6 +93,18 @@ class MigrationChartRenderTest {
         assertEquals(runAsUser(newChart), (long) (Integer) ManifestView.valueAt(job.podSpec(), "securityContext",
                 "runAsUser"), "as the new image's postgres user");
 
+        // the application moves through the gate, which reaches the new chart's pod
+        job.assertGateReaches(newChart.ofKind("StatefulSet").get(0));
+        String gate = ManifestView.string(job.gate(), "metadata", "name");
+        Map<String, Object> app = new KotsRenderer.Inputs(config, LICENSE, null).render(
+                "apiVersion: kots.io/v1beta2\nkind: HelmChart\nmetadata:\n  name: app\nspec:\n  chart:\n    name: app\n"
+                        + "    chartVersion: 1.0.0\n" + g.release().text(ReleaseFile.APP_VALUES).lines()
+                                .map(l -> "  " + l).collect(java.util.stream.Collectors.joining("\n")))
+                .values();
+        assertEquals(gate + ".app.svc", ManifestView.valueAt(app, "database", "host"), "the application's host");
+        String template = g.release().text(ReleaseFile.MIGRATION_TEMPLATE);
+        assertTrue(template.substring(template.indexOf("kind: Service")).contains("helm.sh/hook-weight: \"1\""),
+                "the gate is made after the Job (hook weight 1 over the Job's 0)");
         assertService(oldChart, (String) env.get("SOURCE_HOST"), (String) env.get("SOURCE_PORT"));
         assertSecretKey(oldChart, env.get("SOURCE_PASSWORD"));
         assertService(newChart, (String) env.get("TARGET_HOST"), (String) env.get("TARGET_PORT"));

@@ -64,7 +64,10 @@ class MigrationGuideTest {
         assertTrue(flat.contains("weight above " + ManifestView.valueAt(helmChart, "spec", "weight")), guide);
         assertTrue(flat.contains("up to " + ManifestView.list(helmChart, "spec", "helmUpgradeFlags").get(1)), guide);
         assertTrue(flat.contains("the old database `" + job.env().get("SOURCE_DB") + "`"), guide);
-        assertTrue(flat.contains("move to the new database at `" + job.env().get("TARGET_HOST") + "`"), guide);
+        String gate = ManifestView.string(job.gate(), "metadata", "name");
+        assertTrue(flat.contains("moves to the new database through `" + gate + "`"), guide);
+        assertTrue(flat.contains("resolves to the new server, `" + job.env().get("TARGET_HOST") + "`"), guide);
+        assertTrue(flat.contains("delete service " + gate), guide);
         assertTrue(flat.contains("The old chart is the release `orders-pg`, the new one `orders-db`"), guide);
 
         // the old chart as the customer runs it: its pod, container, password variable and data claim

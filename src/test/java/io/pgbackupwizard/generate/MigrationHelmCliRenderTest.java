@@ -83,6 +83,7 @@ class MigrationHelmCliRenderTest {
         Map<String, Object> targetContainer = (Map<String, Object>) ManifestView.list(targetSts, "spec", "template",
                 "spec", "containers").get(0);
         assertEquals(targetContainer.get("image"), job.container().get("image"), "the Job runs the new chart's image");
+        job.assertGateReaches(targetSts);
         assertEquals(targetContainer.get("name"), ManifestView.valueAt(targetSts, "spec", "template", "metadata",
                 "annotations", "pre.hook.backup.velero.io/container"), "the new chart's hooks exec in its container");
         assertEquals(MigrationValues.HELM_HOOK, ManifestView.valueAt(values, MigrationValues.DEPENDENCY, "hook"));

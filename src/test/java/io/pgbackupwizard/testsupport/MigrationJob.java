@@ -69,6 +69,35 @@ public record MigrationJob(ChartRenderer.Rendered rendered) {
         return out;
     }
 
+    /** The Service the application connects to during the move, made after the Job. */
+    public Map<String, Object> gate() {
+        List<Map<String, Object>> services = rendered.ofKind("Service").stream()
+                .filter(s -> ManifestView.string(s, "metadata", "name").endsWith(MigrationChart.GATE_SUFFIX)
+                        && "pgbw-migration".equals(ManifestView.valueAt(s, "metadata", "labels", "app.kubernetes.io/name")))
+                .toList();
+        assertEquals(1, services.size(), "one gate Service");
+        return services.get(0);
+    }
+
+    /**
+     * The gate resolves to the new chart's PostgreSQL pod (its selector within the StatefulSet's pod labels) on the
+     * port its container listens on, and is headless.
+     */
+    @SuppressWarnings("unchecked")
+    public void assertGateReaches(Map<String, Object> statefulSet) {
+        Map<String, Object> gate = gate();
+        assertEquals("None", ManifestView.valueAt(gate, "spec", "clusterIP"), "headless: resolves to the pod");
+        Map<String, Object> podLabels = ManifestView.map(statefulSet, "spec", "template", "metadata", "labels");
+        Map<String, Object> selector = ManifestView.map(gate, "spec", "selector");
+        selector.forEach((k, v) -> assertEquals(v, podLabels.get(k), "the gate selects the new pod by " + k));
+        Map<String, Object> container = (Map<String, Object>) ManifestView.list(statefulSet, "spec", "template", "spec",
+                "containers").get(0);
+        List<Object> ports = ManifestView.list(container, "ports");
+        Object port = ((Map<String, Object>) ManifestView.list(gate, "spec", "ports").get(0)).get("targetPort");
+        assertTrue(ports.stream().anyMatch(p -> port.equals(((Map<String, Object>) p).get("containerPort"))),
+                () -> "the container listens on " + port + ": " + ports);
+    }
+
     /** The script the Job's ConfigMap holds, as the container reads it from its mount. */
     public String script() {
         List<Map<String, Object>> maps = rendered.ofKind("ConfigMap");

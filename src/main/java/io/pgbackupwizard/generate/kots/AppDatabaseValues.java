@@ -28,6 +28,12 @@ public final class AppDatabaseValues {
         return build(in, embeddedHost(in), Map.of("password", KotsTemplates.configOption(in.passwordOption())));
     }
 
+    /** With the embedded database at this Service (during a move off Bitnami: the migration chart's gate). */
+    public static Map<String, Object> build(WizardInput in, String service) {
+        return build(in, service + ".repl{{ Namespace }}.svc",
+                Map.of("password", KotsTemplates.configOption(in.passwordOption())));
+    }
+
     /**
      * @param host the embedded database's Service
      * @param password how the application gets the embedded password: its value, or where a Secret keeps it

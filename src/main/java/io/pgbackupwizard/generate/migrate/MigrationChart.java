@@ -38,6 +38,9 @@ public final class MigrationChart {
     /** The script's ConfigMap: the same name and this. */
     public static final String SCRIPT_SUFFIX = "-script";
 
+    /** The Service the application connects to during the move, made only after a copy that succeeded: this suffix. */
+    public static final String GATE_SUFFIX = "-db";
+
     /** Chart.yaml. */
     public static Map<String, Object> chartYaml() {
         return map("apiVersion", "v2", "name", NAME, "version", VERSION, "appVersion", VERSION, "type", "application",
@@ -52,7 +55,8 @@ public final class MigrationChart {
         Map<String, Object> login = map("chart", "", "host", "", "port", "5432", "database", "", "user", "postgres",
                 "secret", "", "passwordKey", "");
         Map<String, Object> target = map("chart", "", "host", "", "port", "5432", "database", "", "user", "postgres",
-                "secret", "", "passwordKey", "", "owner", "");
+                "secret", "", "passwordKey", "", "owner", "", "podLabels", Map.of(), "instanceLabel",
+                "app.kubernetes.io/instance", "release", "");
         return map("image", map("registry", "docker.io", "repository", "postgres", "tag", "", "pullSecrets", List.of()),
                 "imagePullSecrets", List.of(), "hook", "post-install,post-upgrade", "replace", false,
                 "waitSeconds", 600, "source", login, "target", target);
@@ -87,6 +91,8 @@ public final class MigrationChart {
             {{- if not $targetHost }}
             {{- $targetHost = include "pgbw-migration.fullname" (dict "release" .Release.Name "chart" (required "target.host or target.chart: the new chart's Service" $t.chart)) }}
             {{- end }}
+            {{- /* the new chart's PostgreSQL pod: its own labels and its release's (this release's when it is a dependency) */}}
+            {{- $selector := merge (dict (required "target.instanceLabel" $t.instanceLabel) ($t.release | default .Release.Name)) (required "target.podLabels" $t.podLabels) }}
             {{- $labels := dict "app.kubernetes.io/name" .Chart.Name "app.kubernetes.io/instance" .Release.Name "app.kubernetes.io/managed-by" .Release.Service }}
             {{- /* its own release (KOTS): <release>; a dependency of the application's chart: <release>-migration */}}
             {{- $name := include "pgbw-migration.fullname" (dict "release" .Release.Name "chart" "migration") }}
@@ -200,7 +206,30 @@ public final class MigrationChart {
                         name: {{ $name }}SCRIPT_SUFFIX
                     - name: tmp
                       emptyDir: {}
+            ---
+            # Made after the Job (a higher hook weight) and so only when the copy succeeded: the application connects
+            # here during the move. KOTS goes on with the next charts after a failed one, so an application pointed at
+            # the new chart's own Service would start on a database the copy never filled; this name does not resolve
+            # until the copy is done. Headless: the name resolves to the new server's pod, as its own Service does.
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: {{ $name }}GATE_SUFFIX
+              labels:
+                {{- toYaml $labels | nindent 4 }}
+              annotations:
+                helm.sh/hook: {{ .Values.hook | quote }}
+                helm.sh/hook-weight: "1"
+                helm.sh/hook-delete-policy: before-hook-creation
+            spec:
+              clusterIP: None
+              selector:
+                {{- toYaml $selector | nindent 4 }}
+              ports:
+                - name: postgresql
+                  port: {{ $t.port | int }}
+                  targetPort: {{ $t.port | int }}
             """
-            .replace("SCRIPT_FILE", SCRIPT_FILE).replace("JOB_SUFFIX", JOB_SUFFIX)
+            .replace("GATE_SUFFIX", GATE_SUFFIX).replace("SCRIPT_FILE", SCRIPT_FILE).replace("JOB_SUFFIX", JOB_SUFFIX)
             .replace("SCRIPT_SUFFIX", SCRIPT_SUFFIX);
 }

@@ -28,9 +28,11 @@ public final class MigrationValues {
         values.put("image", image(in));
         values.put("source", map("host", sourceFullname(in), "port", PORT, "database", in.database(), "user",
                 "postgres", "secret", sourceSecret(in), "passwordKey", in.migrateFromPasswordKey()));
-        values.put("target", map("host", targetFullname(in), "port", PORT, "database", in.database(), "user",
+        Map<String, Object> target = map("host", targetFullname(in), "port", PORT, "database", in.database(), "user",
                 targetUser(in), "secret", targetFullname(in), "passwordKey", in.family().superuserSecretKey(), "owner",
-                targetOwner(in)));
+                targetOwner(in));
+        target.putAll(pod(in, in.family().chartName(), in.name()));
+        values.put("target", target);
         values.put("replace", replace);
         return values;
     }
@@ -55,10 +57,29 @@ public final class MigrationValues {
         values.put("hook", HELM_HOOK);
         values.put("image", chartImage(in));
         values.put("source", source);
-        values.put("target", map("chart", HelmCliValues.dependency(in), "database", in.database(), "user",
-                targetUser(in), "passwordKey", in.family().superuserSecretKey(), "owner", targetOwner(in)));
+        Map<String, Object> target = map("chart", HelmCliValues.dependency(in), "database", in.database(), "user",
+                targetUser(in), "passwordKey", in.family().superuserSecretKey(), "owner", targetOwner(in));
+        target.putAll(pod(in, HelmCliValues.dependency(in), null));
+        values.put("target", target);
         values.put("replace", false);
         return map(DEPENDENCY, values);
+    }
+
+    /**
+     * How the gate Service finds the new chart's PostgreSQL pod: the chart's own pod labels and the label carrying its
+     * release ({@code release} null: the release the migration chart is a dependency of).
+     */
+    static Map<String, Object> pod(WizardInput in, String installedAs, String release) {
+        Map<String, Object> pod = map("podLabels", new LinkedHashMap<String, Object>(in.chart().podLabels(installedAs)),
+                "instanceLabel", in.chart().instanceLabel());
+        if (release != null)
+            pod.put("release", release);
+        return pod;
+    }
+
+    /** The Service the application connects to during the move under KOTS: made only after a copy that succeeded. */
+    public static String gate(WizardInput in) {
+        return in.migrationRelease() + MigrationChart.GATE_SUFFIX;
     }
 
     /** The new chart's image, its tag always written: the Job cannot fall back to another chart's appVersion. */

@@ -81,8 +81,8 @@ public final class MigrationGuide {
                 the new chart's user), compares every table's row count and content checksum, its large objects and
                 sequences, and writes a marker (`pgbw_migration.done`) into the new database. A run that finds the
                 marker does nothing, so every later upgrade passes straight through. If the copy fails, the upgrade
-                fails with the Job's reason, the old database is made writable again, the new one is left as it was,
-                and your application stays on the old database.
+                fails with the Job's reason, the old database is made writable again, and the new one is left as it
+                was.
                 """.formatted(in.family().title(), in.migrateFrom(), in.chartVersion(),
                 kots ? MigrationValues.imageReference(in) : reference(MigrationValues.chartImage(in)), in.database()));
         if (kots)
@@ -110,7 +110,10 @@ public final class MigrationGuide {
                    is, the new one starts empty.
                 2. The migration chart (`%4$s`, weight %5$d) runs its Job `%6$s` as a post-install and post-upgrade
                    hook, and Helm waits for it up to %7$s (the migration timeout).
-                3. Only then does your application (a higher weight) move to the new database at `%8$s`.
+                3. Your application (a higher weight) moves to the new database through `%21$s`, a name the migration
+                   chart makes only after the copy succeeded (it resolves to the new server, `%8$s`). KOTS goes on
+                   with the next charts even after a failed one: your application then finds no database at that name
+                   and waits, instead of starting on a database the copy never filled.
 
                 If the copy fails, read why with `kubectl -n <app-namespace> logs job/%6$s`. If the new database
                 already holds tables that are not a copy of the old one, the Job refuses; the customer turns on
@@ -122,8 +125,8 @@ public final class MigrationGuide {
                 - Add the new chart: `%10$s` with its .tgz (`helm pull %11$s --version %12$s`) and `config.yaml`.
                 - Add the migration chart: the folder `%13$s` packaged with `helm package %14$s` (it makes
                   `%14$s-%15$s.tgz`), and `%16$s`.
-                - Point your application at the new database: merge `app-database-values.yaml` into its HelmChart,
-                  and give that HelmChart a weight above %5$d (10, say), so it moves only after the copy.
+                - Point your application at the new database: merge `app-database-values.yaml` (its host is
+                  `%21$s`) into its HelmChart, and give that HelmChart a weight above %5$d (10, say).
                 - Make the release required in the Vendor Portal ("Prevent this release from being skipped"), so no
                   customer jumps past it to the release that drops the old chart.
 
@@ -140,7 +143,8 @@ public final class MigrationGuide {
                 ```
 
                 The next release drops the old chart: ship it without the Bitnami HelmChart and .tgz, without the
-                migration chart and its HelmChart, and without the "%18$s" Config group. Helm leaves a StatefulSet's
+                migration chart and its HelmChart, and without the "%18$s" Config group, with your application on the
+                new chart's own Service `%8$s` (the wizard's files without migrateFrom). Helm leaves a StatefulSet's
                 volume claims behind: the old data stays in `%19$s` until the customer deletes it on purpose, after
                 checking the application on the new database:
 
@@ -148,12 +152,14 @@ public final class MigrationGuide {
                 kubectl -n <app-namespace> delete pvc %19$s
                 kubectl -n <app-namespace> delete job %6$s
                 kubectl -n <app-namespace> delete configmap %20$s
+                kubectl -n <app-namespace> delete service %21$s
                 ```
                 """.formatted(paths, in.migrateFromRelease(), in.name(), in.migrationRelease(), MigrationHelmChart.WEIGHT,
                 job, in.migrationTimeout(), MigrationValues.targetFullname(in), MigrationConfig.REPLACE_TITLE,
                 in.name() + "-helmchart.yaml", in.family().chartRepository(), in.chartVersion(), MigrationChart.FOLDER,
                 MigrationChart.NAME, MigrationChart.VERSION, in.name() + "-migration-helmchart.yaml", thawCommand(in),
-                MigrationConfig.GROUP_TITLE, sourceClaim(in), in.migrationRelease() + MigrationChart.SCRIPT_SUFFIX);
+                MigrationConfig.GROUP_TITLE, sourceClaim(in), in.migrationRelease() + MigrationChart.SCRIPT_SUFFIX,
+                MigrationValues.gate(in));
     }
 
     private static String helm(WizardInput in) {
@@ -176,8 +182,8 @@ public final class MigrationGuide {
                 2. Add the migration chart as the dependency `%5$s` (the folder `%6$s` under your chart's
                    `charts/`, or a `file://` dependency), merge `migration-helm-values.yaml` into your values, and
                    point your application at the new database, the Service `%7$s` (its Secret of the same name). The
-                   Job is a pre-upgrade hook: at `helm upgrade` it runs before anything of the release changes, so
-                   your application moves only after the copy. Tell customers to give the upgrade time:
+                   Job is a pre-upgrade hook: at `helm upgrade` it runs before anything of the release changes, and a
+                   failed copy stops the upgrade, so your application moves only after the copy. Tell customers to give the upgrade time:
                    `helm upgrade %8$s <chart> --timeout %9$s` (Helm's default is 5 minutes). If the new database
                    already holds tables that are not a copy of the old one, the Job refuses;
                    `--set %5$s.replace=true` overwrites them.
@@ -200,10 +206,12 @@ public final class MigrationGuide {
                 kubectl -n <app-namespace> delete pvc %11$s
                 kubectl -n <app-namespace> delete job %12$s
                 kubectl -n <app-namespace> delete configmap %13$s
+                kubectl -n <app-namespace> delete service %14$s
                 ```
-                """.formatted(HelmCliValues.DEPENDENCY, newDependency, in.family().chartName(), oldName,
-                MigrationValues.DEPENDENCY, MigrationChart.FOLDER, newName, RELEASE, in.migrationTimeout(),
-                thawCommand(in, secret, oldName + "-0"), claim(oldName), move + MigrationChart.JOB_SUFFIX,
-                move + MigrationChart.SCRIPT_SUFFIX);
+                """
+                .formatted(HelmCliValues.DEPENDENCY, newDependency, in.family().chartName(), oldName,
+                        MigrationValues.DEPENDENCY, MigrationChart.FOLDER, newName, RELEASE, in.migrationTimeout(),
+                        thawCommand(in, secret, oldName + "-0"), claim(oldName), move + MigrationChart.JOB_SUFFIX,
+                        move + MigrationChart.SCRIPT_SUFFIX, move + MigrationChart.GATE_SUFFIX);
     }
 }
