@@ -64,8 +64,14 @@ class MigrationHelmCliRenderTest {
             putPath(values, dependency, g.input().chart().superuserPasswordPath(), "root-pw");
         putPath(values, dependency, g.input().chart().credential(g.input().chart().passwordKey()), "app-pw");
 
-        ChartRenderer.Rendered all = ChartRenderer.renderDir(parentChart(g, family, target, source), RELEASE, "app",
-                new org.yaml.snakeyaml.Yaml().dump(values), Map.of()).requireOk();
+        Path parent = parentChart(g, family, target, source);
+        ChartRenderer.Rendered all;
+        try {
+            all = ChartRenderer.renderDir(parent, RELEASE, "app", new org.yaml.snakeyaml.Yaml().dump(values), Map.of())
+                    .requireOk();
+        } finally {
+            MigrationJob.delete(parent.getParent());
+        }
         MigrationJob job = new MigrationJob(all);
         Map<String, Object> env = job.env();
 

@@ -187,7 +187,7 @@ class CopyScriptTest {
     void aRunKilledMidwayAndRunAgainEndsEqual() throws Exception {
         // enough rows that the restore is still writing when the kill comes
         SOURCE.sql("dbname", "SET ROLE " + SOURCE_USER + "; CREATE TABLE bulk AS SELECT g AS id, md5(g::text) || "
-                + "repeat('x', 200) AS payload FROM generate_series(1, 400000) g;");
+                + "repeat('x', 200) AS payload FROM generate_series(1, 200000) g;");
         String before = SampleData.fingerprint(SOURCE, "dbname");
         ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", CopyScript.script());
         pb.environment().putAll(copyEnv(Map.of()));

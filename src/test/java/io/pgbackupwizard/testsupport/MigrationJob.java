@@ -24,8 +24,10 @@ import io.pgbackupwizard.generate.migrate.MigrationChart;
 public record MigrationJob(ChartRenderer.Rendered rendered) {
 
     public static MigrationJob render(Release release, String releaseName, Map<String, Object> values) {
+        Path temp = null;
         try {
-            Path dir = Files.createTempDirectory("pgwiz-migration-").resolve(MigrationChart.NAME);
+            temp = Files.createTempDirectory("pgwiz-migration-");
+            Path dir = temp.resolve(MigrationChart.NAME);
             for (var file : release.files().entrySet()) {
                 if (!file.getKey().startsWith(MigrationChart.FOLDER))
                     continue;
@@ -39,6 +41,20 @@ public record MigrationJob(ChartRenderer.Rendered rendered) {
             assertTrue(Files.isRegularFile(dir.resolve(MigrationChart.SCRIPT_FILE)), "the release holds the script");
             return new MigrationJob(ChartRenderer.renderDir(dir, releaseName, "app",
                     new org.yaml.snakeyaml.Yaml().dump(values), Map.of()).requireOk());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(temp);
+        }
+    }
+
+    /** Removes a folder the tests wrote (nothing else is ever passed). */
+    public static void delete(Path dir) {
+        if (dir == null)
+            return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList())
+                Files.deleteIfExists(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
