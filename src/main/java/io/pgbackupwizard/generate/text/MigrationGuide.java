@@ -149,16 +149,13 @@ public final class MigrationGuide {
                 checking the application on the new database:
 
                 ```
-                kubectl -n <app-namespace> delete pvc %19$s
-                kubectl -n <app-namespace> delete job %6$s
-                kubectl -n <app-namespace> delete configmap %20$s
-                kubectl -n <app-namespace> delete service %21$s
+                %20$s
                 ```
                 """.formatted(paths, in.migrateFromRelease(), in.name(), in.migrationRelease(), MigrationHelmChart.WEIGHT,
                 job, in.migrationTimeout(), MigrationValues.targetFullname(in), MigrationConfig.REPLACE_TITLE,
                 in.name() + "-helmchart.yaml", in.family().chartRepository(), in.chartVersion(), MigrationChart.FOLDER,
                 MigrationChart.NAME, MigrationChart.VERSION, in.name() + "-migration-helmchart.yaml", thawCommand(in),
-                MigrationConfig.GROUP_TITLE, sourceClaim(in), in.migrationRelease() + MigrationChart.SCRIPT_SUFFIX,
+                MigrationConfig.GROUP_TITLE, sourceClaim(in), cleanup(sourceClaim(in), in.migrationRelease()),
                 MigrationValues.gate(in));
     }
 
@@ -203,15 +200,22 @@ public final class MigrationGuide {
                 After the third version the old data stays in `%11$s` until the customer deletes it:
 
                 ```
-                kubectl -n <app-namespace> delete pvc %11$s
-                kubectl -n <app-namespace> delete job %12$s
-                kubectl -n <app-namespace> delete configmap %13$s
-                kubectl -n <app-namespace> delete service %14$s
+                %12$s
                 ```
                 """
                 .formatted(HelmCliValues.DEPENDENCY, newDependency, in.family().chartName(), oldName,
                         MigrationValues.DEPENDENCY, MigrationChart.FOLDER, newName, RELEASE, in.migrationTimeout(),
-                        thawCommand(in, secret, oldName + "-0"), claim(oldName), move + MigrationChart.JOB_SUFFIX,
-                        move + MigrationChart.SCRIPT_SUFFIX, move + MigrationChart.GATE_SUFFIX);
+                        thawCommand(in, secret, oldName + "-0"), claim(oldName), cleanup(claim(oldName), move));
+    }
+
+    /**
+     * What is left once the old chart and the migration chart are gone: the old data claim (Helm keeps a
+     * StatefulSet's claims) and the migration chart's hooks (Helm never deletes hook resources), by its name.
+     */
+    private static String cleanup(String claim, String migration) {
+        return String.join("\n", "kubectl -n <app-namespace> delete pvc " + claim,
+                "kubectl -n <app-namespace> delete job " + migration + MigrationChart.JOB_SUFFIX,
+                "kubectl -n <app-namespace> delete configmap " + migration + MigrationChart.SCRIPT_SUFFIX,
+                "kubectl -n <app-namespace> delete service " + migration + MigrationChart.GATE_SUFFIX);
     }
 }
