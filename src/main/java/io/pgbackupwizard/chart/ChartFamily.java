@@ -119,6 +119,12 @@ public enum ChartFamily {
         };
     }
 
+    /** For people: "CloudPirates postgres or groundhog2k postgres", the charts a move off Bitnami goes to. */
+    public static String migrationTargets() {
+        return String.join(" or ", java.util.Arrays.stream(values()).filter(ChartFamily::migrationTarget)
+                .map(ChartFamily::title).toList());
+    }
+
     /** A chart the wizard can move a Bitnami install's data to: a chart on the official image, with hooks. */
     public boolean migrationTarget() {
         return this == GROUNDHOG2K || this == CLOUDPIRATES;

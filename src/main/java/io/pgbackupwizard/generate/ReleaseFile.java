@@ -44,8 +44,9 @@ public enum ReleaseFile {
             InstallPath.HELM_CHART_PATHS, FamilyBuilders::helmChart, f -> !f.ownWorkload()),
     CONFIG("config.yaml", "config.yaml", "application/yaml", "the KOTS Config",
             "The KOTS Config that defines every option the HelmChart references (on Embedded Cluster v3 also the "
-                    + "Backups group the Velero extension reads).",
-            InstallPath.HELM_CHART_PATHS, FamilyBuilders::config),
+                    + "Backups group the Velero extension reads).", // your own StatefulSet has no Config of its own: only Embedded Cluster v3's storage settings
+            InstallPath.HELM_CHART_PATHS, FamilyBuilders::config, f -> true,
+            in -> !in.family().ownWorkload() || in.serves(InstallPath.EMBEDDED_V3)),
     BACKUP("backup.yaml", "backup.yaml", "application/yaml", "the Velero Backup",
             "The Velero Backup: KOTS includes the application in snapshots only when the release has one; on "
                     + "Embedded Cluster v2 it is the application's part of a disaster-recovery backup.",
@@ -143,7 +144,10 @@ public enum ReleaseFile {
     /** The chart families whose releases hold this file. */
     private final Predicate<ChartFamily> families;
 
-    /** The inputs whose releases hold this file besides (the move off Bitnami's files: only when moving). */
+    /**
+     * The inputs whose releases hold this file besides (the move off Bitnami's files: only when moving; the Config of
+     * your own StatefulSet: only for Embedded Cluster v3's storage).
+     */
     private final Predicate<WizardInput> inputs;
 
     ReleaseFile(String path, String fileNamePattern, String mediaType, String title, String description,
@@ -202,9 +206,6 @@ public enum ReleaseFile {
      * install paths has it, and its chart family does.
      */
     public boolean inReleaseOf(WizardInput in) {
-        // your own StatefulSet has no Config of its own: only Embedded Cluster v3's storage settings
-        if (this == CONFIG && in.family().ownWorkload() && !in.serves(InstallPath.EMBEDDED_V3))
-            return false;
         return isText() && forFamily(in.family()) && inputs.test(in)
                 && in.installPaths().stream().anyMatch(installPaths::contains);
     }

@@ -332,9 +332,7 @@ public enum Field {
         ChartFacts f = family.facts(family.newestKnown());
         if (MIGRATION.contains(this) && !family.migrationTarget()) {
             return Optional.of("No effect with " + family.title() + ": the wizard moves a Bitnami install's data to "
-                    + String.join(" or ", Arrays.stream(ChartFamily.values()).filter(ChartFamily::migrationTarget)
-                            .map(ChartFamily::title).toList())
-                    + " only.");
+                    + ChartFamily.migrationTargets() + " only.");
         }
         if ((this == CONTAINER_NAME || this == DATA_VOLUME) && !family.ownWorkload())
             return Optional.of("No effect with " + family.title() + ": the chart names its own container and volumes.");

@@ -202,6 +202,16 @@ public final class WizardInput {
         return get(Field.MIGRATE_FROM_RELEASE, String.class);
     }
 
+    /** The old Bitnami chart's fullname: its Service, pod and (unless an existing one is named) Secret. */
+    public String migrateFromFullname() {
+        return ChartFamily.BITNAMI.fullname(migrateFromRelease());
+    }
+
+    /** The chart's fullname for this release (its Service and, for the official image's charts, its Secret). */
+    public String fullname() {
+        return family().fullname(name());
+    }
+
     /** The old chart's existingSecret, or null: its own Secret (named like its fullname). */
     public String migrateFromSecret() {
         return get(Field.MIGRATE_FROM_SECRET, String.class);

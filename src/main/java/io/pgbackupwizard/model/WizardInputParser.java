@@ -1,7 +1,6 @@
 package io.pgbackupwizard.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -228,8 +227,7 @@ public final class WizardInputParser {
             return;
         String from = Field.MIGRATE_FROM.param();
         if (!in.family().migrationTarget()) {
-            errors.add(new FieldError(from, "moves data to " + String.join(" or ", Arrays.stream(ChartFamily.values())
-                    .filter(ChartFamily::migrationTarget).map(ChartFamily::title).toList()) + " only; chartFamily is "
+            errors.add(new FieldError(from, "moves data to " + ChartFamily.migrationTargets() + " only; chartFamily is "
                     + in.family().title() + (in.family() == ChartFamily.BITNAMI ? " (the same chart: upgrade it instead)"
                             : ": not generated yet")));
             return;
@@ -261,20 +259,11 @@ public final class WizardInputParser {
             errors.add(new FieldError(Field.NAME.param(), "must differ from migrateFromRelease (" + in.migrateFromRelease()
                     + "): the new chart and the migration chart (" + in.migrationRelease() + ") are Helm releases of"
                     + " their own beside the old one; try " + in.family().chartName() + "-new"));
-        } else if (sourceFullname(in).equals(targetFullname(in))) {
+        } else if (in.migrateFromFullname().equals(in.fullname())) {
             errors.add(new FieldError(Field.NAME.param(), "must give the new chart a release of its own beside the old"
-                    + " one: both would be named " + targetFullname(in) + " (migrateFromRelease is "
+                    + " one: both would be named " + in.fullname() + " (migrateFromRelease is "
                     + in.migrateFromRelease() + "); try " + in.family().chartName() + "-new"));
         }
-    }
-
-    /** Bitnami's fullname for the old release; the new chart's is made the same way from its own name. */
-    private static String sourceFullname(WizardInput in) {
-        return ChartFamily.BITNAMI.fullname(in.migrateFromRelease());
-    }
-
-    private static String targetFullname(WizardInput in) {
-        return in.family().fullname(in.name());
     }
 
     /** "Bitnami postgresql 15.0.0 and later", from the facts of every family. */

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.pgbackupwizard.chart.ChartFamily;
-import io.pgbackupwizard.generate.migrate.MigrationChart;
 import io.pgbackupwizard.generate.migrate.MigrationValues;
 import io.pgbackupwizard.testsupport.ChartRenderer;
 import io.pgbackupwizard.testsupport.ManifestView;
@@ -110,33 +107,10 @@ class MigrationHelmCliRenderTest {
         Path dir = Files.createTempDirectory("pgwiz-parent-").resolve("shop");
         Files.createDirectories(dir.resolve("charts"));
         Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
-        copy(ChartRenderer.chartDir(source), dir.resolve("charts/postgresql"));
-        copy(ChartRenderer.chartDir(family, target), dir.resolve("charts/postgres"));
-        for (var file : g.release().files().entrySet()) {
-            if (!file.getKey().startsWith(MigrationChart.FOLDER))
-                continue;
-            Path to = dir.resolve("charts").resolve(file.getKey());
-            Files.createDirectories(to.getParent());
-            String text = file.getValue();
-            if (file.getKey().contains("/templates/"))
-                text = text.lines().filter(l -> !l.contains("helm.sh/hook:")).collect(Collectors.joining("\n", "", "\n"));
-            Files.writeString(to, text);
-        }
+        InstallPathChartRenderTest.copy(ChartRenderer.chartDir(source), dir.resolve("charts/postgresql"));
+        InstallPathChartRenderTest.copy(ChartRenderer.chartDir(family, target), dir.resolve("charts/postgres"));
+        MigrationJob.writeChart(g.release(), dir.resolve("charts"));
         return dir;
-    }
-
-    static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) walk::iterator) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f))
-                    Files.createDirectories(t);
-                else
-                    Files.copy(f, t);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -27,18 +27,7 @@ public record MigrationJob(ChartRenderer.Rendered rendered) {
         Path temp = null;
         try {
             temp = Files.createTempDirectory("pgwiz-migration-");
-            Path dir = temp.resolve(MigrationChart.NAME);
-            for (var file : release.files().entrySet()) {
-                if (!file.getKey().startsWith(MigrationChart.FOLDER))
-                    continue;
-                Path to = dir.resolve(file.getKey().substring(MigrationChart.FOLDER.length()));
-                Files.createDirectories(to.getParent());
-                String text = file.getValue();
-                if (file.getKey().contains("/templates/"))
-                    text = text.lines().filter(l -> !l.contains("helm.sh/hook:")).collect(Collectors.joining("\n", "", "\n"));
-                Files.writeString(to, text);
-            }
-            assertTrue(Files.isRegularFile(dir.resolve(MigrationChart.SCRIPT_FILE)), "the release holds the script");
+            Path dir = writeChart(release, temp);
             return new MigrationJob(ChartRenderer.renderDir(dir, releaseName, "app",
                     new org.yaml.snakeyaml.Yaml().dump(values), Map.of()).requireOk());
         } catch (IOException e) {
@@ -46,6 +35,26 @@ public record MigrationJob(ChartRenderer.Rendered rendered) {
         } finally {
             delete(temp);
         }
+    }
+
+    /**
+     * Writes the release's migration chart folder under {@code parent} (as the vendor's charts/ or release holds it),
+     * each template without its helm.sh/hook line (see the class comment), and returns the chart's folder.
+     */
+    public static Path writeChart(Release release, Path parent) throws IOException {
+        Path dir = parent.resolve(MigrationChart.NAME);
+        for (var file : release.files().entrySet()) {
+            if (!file.getKey().startsWith(MigrationChart.FOLDER))
+                continue;
+            Path to = dir.resolve(file.getKey().substring(MigrationChart.FOLDER.length()));
+            Files.createDirectories(to.getParent());
+            String text = file.getValue();
+            if (file.getKey().contains("/templates/"))
+                text = text.lines().filter(l -> !l.contains("helm.sh/hook:")).collect(Collectors.joining("\n", "", "\n"));
+            Files.writeString(to, text);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve(MigrationChart.SCRIPT_FILE)), "the release holds the script");
+        return dir;
     }
 
     /** Removes a folder the tests wrote (nothing else is ever passed). */

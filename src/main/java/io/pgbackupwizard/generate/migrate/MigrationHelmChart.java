@@ -1,6 +1,5 @@
 package io.pgbackupwizard.generate.migrate;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,16 +29,9 @@ public final class MigrationHelmChart {
                 MigrationValues.build(in, false));
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) manifest.get("spec");
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        spec.forEach((k, v) -> {
-            ordered.put(k, v);
-            if (k.equals("chart")) {
-                ordered.put("weight", WEIGHT);
-                // Helm waits for the hook Job this long (its default is 5m)
-                ordered.put("helmUpgradeFlags", List.of("--timeout", in.migrationTimeout()));
-            }
-        });
-        manifest.put("spec", ordered);
+        spec.put("weight", WEIGHT);
+        // Helm waits for the hook Job this long (KOTS's own --timeout is 3600s; a later flag wins)
+        spec.put("helmUpgradeFlags", List.of("--timeout", in.migrationTimeout()));
         return manifest;
     }
 }

@@ -5,7 +5,6 @@ import static io.pgbackupwizard.generate.yaml.Maps.map;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.pgbackupwizard.chart.ChartFamily;
 import io.pgbackupwizard.generate.helm.HelmCliValues;
 import io.pgbackupwizard.model.ImageSource;
 import io.pgbackupwizard.model.WizardInput;
@@ -98,7 +97,12 @@ public final class MigrationValues {
 
     /** For people: registry/repository:tag, as the Job's pod names it. */
     public static String imageReference(WizardInput in) {
-        return in.image().registry() + "/" + in.image().repository() + ":" + imageTag(in);
+        return reference(image(in));
+    }
+
+    /** registry/repository:tag of an image's values. */
+    public static String reference(Map<String, Object> image) {
+        return image.get("registry") + "/" + image.get("repository") + ":" + image.get("tag");
     }
 
     /** The tag the new chart runs: the one given, or the chart version's own (the parser refused any other). */
@@ -110,7 +114,7 @@ public final class MigrationValues {
 
     /** The old chart's fullname: its Service, and its Secret unless it was given an existing one. */
     public static String sourceFullname(WizardInput in) {
-        return ChartFamily.BITNAMI.fullname(in.migrateFromRelease());
+        return in.migrateFromFullname();
     }
 
     public static String sourceSecret(WizardInput in) {
@@ -119,7 +123,7 @@ public final class MigrationValues {
 
     /** The new chart's fullname: its Service and its Secret. */
     public static String targetFullname(WizardInput in) {
-        return in.family().fullname(in.name());
+        return in.fullname();
     }
 
     /** The role that may create roles in the new server: the superuser (the chart's user where it is the one). */

@@ -84,16 +84,13 @@ public final class MigrationGuide {
                 fails with the Job's reason, the old database is made writable again, and the new one is left as it
                 was.
                 """.formatted(in.family().title(), in.migrateFrom(), in.chartVersion(),
-                kots ? MigrationValues.imageReference(in) : reference(MigrationValues.chartImage(in)), in.database()));
+                MigrationValues.reference(kots ? MigrationValues.image(in) : MigrationValues.chartImage(in)),
+                in.database()));
         if (kots)
             out.append(kots(in));
         if (helm)
             out.append(helm(in));
         return out.toString();
-    }
-
-    private static String reference(java.util.Map<String, Object> image) {
-        return image.get("registry") + "/" + image.get("repository") + ":" + image.get("tag");
     }
 
     private static String kots(WizardInput in) {
